@@ -1,0 +1,53 @@
+"""Errors a user can cause (bad config, fact base, pack, path). The CLI prints them as one
+message and exits 2; they never surface as tracebacks."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Something the user gave us is wrong. ``str()`` is the full one-line message."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.key = key
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path + (f":{self.line}" if self.line else "") + ": "
+        key = f"{self.key}: " if self.key else ""
+        text = f"{where}{key}{self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class ConfigError(UserError):
+    """Invalid configuration file or command-line option value."""
+
+
+class FactBaseError(UserError):
+    """Invalid fact base."""
+
+
+class PackError(UserError):
+    """Invalid phrase pack."""
+
+
+def yaml_line(node_or_mark: object) -> int | None:
+    """1-based line of a PyYAML node or mark, if it has one."""
+    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    line = getattr(mark, "line", None)
+    return None if line is None else int(line) + 1

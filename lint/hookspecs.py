@@ -1,0 +1,48 @@
+"""Every hook a lint-article plugin can implement.
+
+Plugins are modules (or objects) registered under the entry-point group ``lint_article``.
+Built-in rule families are registered exactly the same way, from this project's
+``pyproject.toml``. Implement a hook with ``@lint.hookimpl``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from lint.report import Reporter
+    from lint.rule import Rule
+
+PROJECT = "lint_article"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def lint_article_rules() -> list[type[Rule]]:  # type: ignore[empty-body]
+    """Return the rule classes this plugin provides.
+
+    Each class subclasses :class:`lint.rule.Rule` and has a unique ``code`` (family prefix
+    plus three digits) and ``name`` (kebab-case). A clash with another plugin's code or name
+    stops the run with a message naming both plugins.
+    """
+
+
+@hookspec
+def lint_article_packs() -> list[Path]:  # type: ignore[empty-body]
+    """Return paths of YAML phrase packs (see ``rules/data/*.yaml`` for the format).
+
+    Each entry of a pack becomes a rule like any class-based rule.
+    """
+
+
+@hookspec
+def lint_article_reporters() -> dict[str, type[Reporter]]:  # type: ignore[empty-body]
+    """Return output formats this plugin provides, as ``{"format-name": ReporterClass}``.
+
+    The name becomes a choice of ``--format``.
+    """

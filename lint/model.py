@@ -1,0 +1,111 @@
+"""Small frozen values that cross module boundaries: spans, edits, fixes and findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is. Ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"expected one of error, warning, info; got {value!r}") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES: tuple[str, ...] = (
+    "facts",
+    "consistency",
+    "boilerplate",
+    "readability",
+    "attribution",
+    "style",
+    "grammar",
+)
+"""Every rule belongs to exactly one of these. ``internal`` is reserved for engine errors."""
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in the original file (columns count characters)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the draft text, with its positions."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One or more edits that resolve a finding. ``safe`` fixes are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    description: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that a finding refers to (the other draft, the fact base entry)."""
+
+    path: str
+    line: int
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem at one place of one draft."""
+
+    path: str
+    span: Span
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    related: tuple[Related, ...] = field(default=())
+    context: str = ""
+    """The sentence (or block) the finding sits in; used for baselines' fingerprints."""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.start, self.span.end, self.rule, self.message)

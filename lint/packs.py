@@ -1,0 +1,285 @@
+"""Phrase packs: rules written as YAML data.
+
+A pack is a YAML file with ``version: 1`` and a list of ``rules``. Each entry becomes a
+:class:`PhraseRule` subclass. The keys follow Vale's simple rule kinds where they overlap
+(``extends: existence | substitution``, ``tokens``, ``swap``, ``ignorecase``, ``nonword``,
+``scope``, ``level``), so that Vale styles can be read later::
+
+    version: 1
+    rules:
+      - code: ST101
+        name: cliche
+        extends: existence          # existence: flag the phrase; substitution: suggest swap
+        category: style
+        level: warning              # error | warning | info (Vale's "suggestion" = info)
+        message: "'{match}' is a cliche"
+        description: What it finds and why (shown by --explain).
+        phrases: [at the end of the day]      # literal phrases (white space is flexible)
+        tokens: ['game[- ]changer']           # regular-expression fragments, as in Vale
+        swap: {utilise: use}                  # substitution: phrase -> replacement
+        ignorecase: true
+        nonword: false              # true: do not add word boundaries around tokens
+        scope: text                 # text | block | heading | paragraph | list | sentence
+        whole: false                # true: the match must be the whole block
+        quotes: skip                # skip (default) | include: matches inside quotations
+        fix: none                   # none | replace (substitution) | remove-block
+        fix_safe: true
+        examples: {bad: ["..."], good: ["..."]}
+
+``message`` may use ``{match}`` and ``{replacement}`` (Vale's ``%s`` also works).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from lint.document import Block, Document
+from lint.errors import PackError
+from lint.model import CATEGORIES, Edit, Finding, Fix, Severity
+from lint.rule import CODE_RE, NAME_RE, Rule
+from lint.yamlload import LineMap, load
+
+_ENTRY_KEYS = frozenset(
+    """code name extends category level severity message description phrases tokens swap
+    ignorecase nonword scope whole quotes fix fix_safe examples enabled""".split()
+)
+_SCOPES = frozenset({"text", "block", "heading", "paragraph", "list", "sentence"})
+_KINDS = {"heading": {"heading"}, "paragraph": {"paragraph", "blockquote"}, "list": {"list_item"}}
+_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "suggestion": Severity.INFO}
+_TRIM = " \t\r\n.:;,!?-–—|•·*#>\"'“”‘’()[]"
+
+
+class PhraseRule(Rule):
+    """Base of rules defined in YAML packs."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    swap: ClassVar[Mapping[str, str]] = {}
+    scope: ClassVar[str] = "text"
+    whole: ClassVar[bool] = False
+    skip_quotes: ClassVar[bool] = True
+    fix_kind: ClassVar[str] = "none"
+    fix_safe: ClassVar[bool] = True
+    message_template: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        kinds = _KINDS.get(self.scope)
+        for block in doc.blocks:
+            if kinds is not None and block.kind not in kinds:
+                continue
+            for m in self.pattern.finditer(prose, block.start, block.end):
+                if m.end() == m.start():
+                    continue
+                if self.whole and not _is_whole(prose, block, m.start(), m.end()):
+                    continue
+                if self.skip_quotes and doc.in_quote(m.start(), m.end()):
+                    continue
+                yield self._finding(doc, block, m)
+
+    def _finding(self, doc: Document, block: Block, m: re.Match[str]) -> Finding:
+        matched = m.group(0)
+        replacement = self._replacement(matched)
+        message = self.message_template.format(match=" ".join(matched.split()), replacement=replacement or "")
+        fix = None
+        if self.fix_kind == "replace" and replacement is not None:
+            fix = Fix((Edit(m.start(), m.end(), replacement),), f"replace with '{replacement}'", self.fix_safe)
+        elif self.fix_kind == "remove-block":
+            fix = remove_block_fix(doc, block, self.fix_safe)
+        if self.fix_kind == "remove-block":
+            return self.finding(doc, block.start, block.end, message, fix=fix)
+        return self.finding(doc, m.start(), m.end(), message, fix=fix)
+
+    def _replacement(self, matched: str) -> str | None:
+        if not self.swap:
+            return None
+        key = " ".join(matched.split())
+        for bad, good in self.swap.items():
+            if re.fullmatch(bad, key, re.I if self.pattern.flags & re.I else 0):
+                return _match_case(key, good)
+        return None
+
+    @classmethod
+    def documentation(cls) -> str:
+        return cls.description.strip() or cls.summary()
+
+    @classmethod
+    def summary(cls) -> str:
+        text = cls.description.strip()
+        return text.splitlines()[0] if text else cls.message_template
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def _is_whole(prose: str, block: Block, start: int, end: int) -> bool:
+    before = prose[block.start : start].strip(_TRIM)
+    after = prose[end : block.end].strip(_TRIM)
+    return not before and not after
+
+
+def remove_block_fix(doc: Document, block: Block, safe: bool = True, last_line: int | None = None) -> Fix:
+    """A fix that deletes the whole lines of ``block`` (through ``last_line`` if given),
+    and one blank line after them when blank lines surround the removed text."""
+    last = last_line or block.last_line
+    start = doc.line_start(block.first_line)
+    end = doc.line_start(last + 1) if last < doc.line_count else len(doc.text)
+    if last < doc.line_count:
+        prev_blank = block.first_line == 1 or not doc.line_text(block.first_line - 1).strip()
+        if prev_blank and last + 1 <= doc.line_count and not doc.line_text(last + 1).strip():
+            end = doc.line_start(last + 2) if last + 1 < doc.line_count else len(doc.text)
+    return Fix((Edit(start, end, ""),), "remove the lines", safe)
+
+
+def load_pack(path: Path) -> list[type[PhraseRule]]:
+    """Read a pack file into rule classes; raise :class:`PackError` naming file, line, key."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"cannot read phrase pack: {exc}", path=shown) from None
+    data, lines = load(text, shown, PackError)
+    if not isinstance(data, dict):
+        raise PackError("a pack must be a mapping with 'version: 1' and 'rules:'", path=shown, line=1)
+    unknown = set(data) - {"version", "rules", "description"}
+    if unknown:
+        key = sorted(map(str, unknown))[0]
+        raise PackError("unknown key", path=shown, line=lines.line(key), key=key, hint="expected version, rules")
+    if data.get("version") != 1:
+        raise PackError("expected 'version: 1'", path=shown, line=lines.line("version"), key="version")
+    entries = data.get("rules")
+    if not isinstance(entries, list):
+        raise PackError("expected a list of rules", path=shown, line=lines.line("rules"), key="rules")
+    return [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
+
+
+def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
+    def fail(msg: str, key: str | None = None, hint: str | None = None) -> PackError:
+        keypath = ("rules", i, key) if key else ("rules", i)
+        return PackError(msg, path=path, line=lines.line(*keypath), key=f"rules[{i}]" + (f".{key}" if key else ""), hint=hint)
+
+    if not isinstance(entry, dict):
+        raise fail("each rule must be a mapping")
+    unknown = set(entry) - _ENTRY_KEYS
+    if unknown:
+        key = sorted(map(str, unknown))[0]
+        raise fail("unknown key", key, hint="expected one of: " + ", ".join(sorted(_ENTRY_KEYS)))
+
+    def string(key: str, required: bool = False, default: str = "") -> str:
+        v = entry.get(key, default)
+        if required and not v:
+            raise fail("missing required key", key)
+        if not isinstance(v, str):
+            raise fail(f"expected a string, got {type(v).__name__}", key)
+        return v
+
+    def flag(key: str, default: bool) -> bool:
+        v = entry.get(key, default)
+        if not isinstance(v, bool):
+            raise fail("expected true or false", key)
+        return v
+
+    def str_list(key: str) -> list[str]:
+        v = entry.get(key, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+            raise fail("expected a list of non-empty strings", key)
+        return v
+
+    code = string("code", True)
+    if not CODE_RE.match(code):
+        raise fail(f"code {code!r} must be a letter prefix and 3 digits, e.g. 'ST101'", "code")
+    name = string("name", True)
+    if not NAME_RE.match(name):
+        raise fail(f"name {name!r} must be kebab-case", "name")
+    extends = string("extends", default="existence")
+    if extends not in ("existence", "substitution"):
+        raise fail(f"unsupported kind {extends!r}", "extends", hint="existence or substitution")
+    category = string("category", True)
+    if category not in CATEGORIES:
+        raise fail(f"unknown category {category!r}", "category", hint=", ".join(CATEGORIES))
+    level_key = "level" if "level" in entry else "severity"
+    level = string(level_key, default="warning").lower()
+    if level not in _LEVELS:
+        raise fail(f"unknown level {level!r}", level_key, hint="error, warning or info")
+    message = string("message", True).replace("%s", "{match}")
+    try:
+        message.format(match="x", replacement="y")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise fail(f"bad placeholder in message: {exc}", "message", hint="use {match} and {replacement}") from None
+    scope = string("scope", default="text")
+    if scope not in _SCOPES:
+        raise fail(f"unknown scope {scope!r}", "scope", hint=", ".join(sorted(_SCOPES)))
+    quotes = string("quotes", default="skip")
+    if quotes not in ("skip", "include"):
+        raise fail("expected skip or include", "quotes")
+    fix_kind = string("fix", default="none")
+    if fix_kind not in ("none", "replace", "remove-block"):
+        raise fail(f"unknown fix {fix_kind!r}", "fix", hint="none, replace or remove-block")
+    ignorecase = flag("ignorecase", True)
+    nonword = flag("nonword", False)
+    phrases = str_list("phrases")
+    tokens = str_list("tokens")
+    swap = entry.get("swap", {})
+    if not isinstance(swap, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
+        raise fail("expected a mapping of phrase: replacement", "swap")
+    if extends == "substitution" and not swap:
+        raise fail("a substitution needs 'swap'", "swap")
+    if fix_kind == "replace" and not swap:
+        raise fail("'fix: replace' needs 'swap'", "fix")
+    alternatives = [r"\s+".join(map(re.escape, p.split())) for p in phrases] + tokens + list(swap)
+    if not alternatives:
+        raise fail("a rule needs phrases, tokens or swap", "phrases")
+    for alt in tokens + list(swap):
+        try:
+            re.compile(alt)
+        except re.error as exc:
+            raise fail(f"invalid regular expression {alt!r}: {exc}", "tokens") from None
+    # Longest alternatives first so that "read more articles" wins over "read more".
+    alternatives.sort(key=len, reverse=True)
+    body = "|".join(f"(?:{a})" for a in alternatives)
+    source = body if nonword else rf"(?<![\w-])(?:{body})(?![\w-])"
+    pattern = re.compile(source, re.IGNORECASE if ignorecase else 0)
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise fail("expected a mapping with 'bad' and 'good' lists", "examples")
+    for k in ("bad", "good"):
+        v = examples.get(k, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise fail("expected a list of strings", f"examples.{k}")
+    description = string("description")
+    attrs: dict[str, Any] = {
+        "__doc__": description,
+        "code": code,
+        "name": name,
+        "category": category,
+        "severity": _LEVELS[level],
+        "fixable": fix_kind != "none",
+        "enabled_by_default": flag("enabled", True),
+        "pattern": pattern,
+        "swap": dict(swap),
+        "scope": scope,
+        "whole": flag("whole", False),
+        "skip_quotes": quotes == "skip",
+        "fix_kind": fix_kind,
+        "fix_safe": flag("fix_safe", True),
+        "message_template": message,
+        "description": description,
+        "examples_bad": tuple(examples.get("bad", [])),
+        "examples_good": tuple(examples.get("good", [])),
+        "source": f"{path}:{lines.line('rules', i) or 1}",
+    }
+    cls_name = "".join(part.capitalize() for part in name.split("-"))
+    return type(cls_name, (PhraseRule,), attrs)
+
+
+def pack_rules(paths: Sequence[Path]) -> list[type[Rule]]:
+    out: list[type[Rule]] = []
+    for p in paths:
+        out.extend(load_pack(Path(p)))
+    return out

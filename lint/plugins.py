@@ -1,0 +1,112 @@
+"""The plugin manager and the rule registry built from it.
+
+A fresh :class:`pluggy.PluginManager` is made per run (no module-level global), loaded from
+the ``lint_article`` entry-point group, where the built-in rule families are registered
+exactly like third-party plugins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from lint import hookspecs
+from lint.errors import ConfigError, PackError
+from lint.packs import pack_rules
+from lint.rule import Rule, RuleDefinitionError, validate_rule_class
+
+
+def make_plugin_manager(extra_plugins: Iterable[Any] = (), entry_points: bool = True) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    if entry_points:
+        _load_entry_points(pm)
+    for plugin in extra_plugins:
+        pm.register(plugin)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise ConfigError(f"plugin {exc.plugin!r} is invalid: {exc}") from None
+    return pm
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
+        if pm.get_plugin(ep.name) is not None:
+            continue
+        try:
+            plugin = ep.load()
+            pm.register(plugin, name=ep.name)
+        except pluggy.PluginValidationError as exc:
+            raise ConfigError(f"plugin {ep.name!r} ({ep.value}) is invalid: {exc}") from None
+        except Exception as exc:  # a broken third-party plugin must not crash with a traceback
+            raise ConfigError(
+                f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}",
+                hint="uninstall or fix the plugin package",
+            ) from None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every known rule, by code, plus the name -> code index and reporters."""
+
+    rules: Mapping[str, type[Rule]]
+    names: Mapping[str, str]
+    reporters: Mapping[str, type[Any]]
+
+    def resolve(self, key: str) -> str | None:
+        """Code for a code or name, or None."""
+        if key in self.rules:
+            return key
+        upper = key.upper()
+        if upper in self.rules:
+            return upper
+        return self.names.get(key.lower())
+
+    def sorted_rules(self) -> list[type[Rule]]:
+        return [self.rules[c] for c in sorted(self.rules)]
+
+
+def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[Path] = ()) -> Registry:
+    rules: dict[str, type[Rule]] = {}
+    names: dict[str, str] = {}
+    owners: dict[str, str] = {}
+
+    def add(cls: type[Rule], owner: str) -> None:
+        try:
+            validate_rule_class(cls)
+        except RuleDefinitionError as exc:
+            raise PackError(f"{exc} (from plugin {owner})") from None
+        if cls.code in rules:
+            raise PackError(
+                f"rule code {cls.code} is defined twice: by {owners[cls.code]} and by {owner}",
+                hint="codes are never reused; give one of them another code",
+            )
+        if cls.name in names:
+            raise PackError(
+                f"rule name {cls.name} is defined twice: by {owners[names[cls.name]]} and by {owner}",
+            )
+        rules[cls.code] = cls
+        names[cls.name] = cls.code
+        owners[cls.code] = owner
+
+    for impl in pm.hook.lint_article_rules.get_hookimpls():
+        owner = pm.get_name(impl.plugin) or repr(impl.plugin)
+        for cls in impl.function() or ():
+            add(cls, owner)
+    for impl in pm.hook.lint_article_packs.get_hookimpls():
+        owner = pm.get_name(impl.plugin) or repr(impl.plugin)
+        for cls in pack_rules([Path(p) for p in impl.function() or ()]):
+            add(cls, f"{owner} ({cls.source})")
+    for cls in pack_rules(list(extra_packs)):
+        add(cls, cls.source)
+    reporters: dict[str, type[Any]] = {}
+    for result in pm.hook.lint_article_reporters():
+        reporters.update(result or {})
+    return Registry(rules, names, reporters)

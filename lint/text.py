@@ -1,0 +1,114 @@
+"""Text helpers shared by the document model and rules: sentence splitting and masking.
+
+Everything here works on offsets into one string and never changes its length, so a
+match found in masked prose maps straight back to the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr rev gen gov sen rep lt col capt sgt cmdr adm maj
+    inc ltd co corp plc llc bros dept univ assn est approx fig vol no nos vs etc al
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd e.g i.e u.s u.k u.n
+    a.m p.m""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentences; return ``(start, end)`` offsets into ``text``.
+
+    Leading and trailing white space is not part of a sentence. Blocks that hold no
+    terminal punctuation (headings, list items) come back as one sentence.
+    """
+    if end is None:
+        end = len(text)
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        nxt = _NEXT_START.match(text, cut, end)
+        if nxt is None:
+            continue
+        first = nxt.group(2)
+        if not (first.isupper() or first.isdigit() or nxt.group(1)):
+            continue
+        if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
+            w = _WORD_BEFORE.search(text, pos, m.start())
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                if word in _ABBREVIATIONS:
+                    continue
+                # A single initial ("J. Smith") or dotted acronym ("U.S.") mid-sentence.
+                if len(word) == 1 and w.group(1)[0].isupper() and first.isupper():
+                    continue
+        _append(text, spans, pos, cut)
+        pos = nxt.start(1)
+    _append(text, spans, pos, end)
+    return spans
+
+
+def _append(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
+
+
+_NON_NEWLINE = re.compile(r"[^\r\n]")
+
+
+def blank_out(text: str) -> str:
+    """Replace every character but line breaks with a space (same length)."""
+    return _NON_NEWLINE.sub(" ", text)
+
+
+def apply_masks(text: str, ranges: list[tuple[int, int]]) -> str:
+    """Return ``text`` with each ``[start, end)`` range blanked out, keeping line breaks."""
+    if not ranges:
+        return text
+    ranges.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e in ranges:
+        if e <= pos:
+            continue
+        s = max(s, pos)
+        out.append(text[pos:s])
+        out.append(blank_out(text[s:e]))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+WORD = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?")
+"""A word: letters and digits, with inner apostrophes, hyphens, dots and ampersands."""
+
+
+def words(text: str) -> Iterator[re.Match[str]]:
+    return WORD.finditer(text)
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of double-quoted text in ``text[start:end]``, quote marks included.
+
+    Straight and curly double quotes. A quote left open runs to the end of the range
+    (multi-paragraph quotations leave the paragraph open).
+    """
+    spans = []
+    for m in _QUOTE_PAIRS.finditer(text, start, end):
+        if m.end() - m.start() > 1:
+            spans.append((m.start(), m.end()))
+    return spans
