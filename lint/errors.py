@@ -51,3 +51,16 @@ def yaml_line(node_or_mark: object) -> int | None:
     mark = getattr(node_or_mark, "start_mark", node_or_mark)
     line = getattr(mark, "line", None)
     return None if line is None else int(line) + 1
+
+
+class RuleUnavailable(Exception):
+    """Raised by a rule that cannot run in this environment (LanguageTool unreachable...).
+
+    The engine prints ``str(exc)`` once as a warning, skips the rule for the rest of the run,
+    and leaves the exit code alone unless the rule's setting says it is required, in which
+    case it sets ``required=True`` and the run exits 2.
+    """
+
+    def __init__(self, message: str, *, required: bool = False) -> None:
+        super().__init__(message)
+        self.required = required

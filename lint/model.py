@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -109,3 +110,36 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.span.start, self.span.end, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What reports need to know about a rule (SARIF rule metadata, --statistics)."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    documentation: str
+    fixable: bool
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a reporter renders. ``findings`` are final: selected, suppressed, with
+    configured severities, sorted by path and position."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    rules: Mapping[str, RuleInfo]
+    metrics: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """Per draft path: figures rules measured (readability scores...)."""
+    warnings: tuple[str, ...] = ()
+    """Run-level warnings (a rule that could not run, an unreadable file...)."""
+    fixed: int = 0
+    fail_on: Severity = Severity.WARNING
+    version: str = ""
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= self.fail_on]
