@@ -286,7 +286,7 @@ class Document:
         texts = [prose[self.line_start(n) : self.line_end(n)].rstrip() for n in lines]
         body = texts[:-1]
         widest = max(len(t) for t in body)
-        open_ends = sum(1 for t in body if t[-1:] not in ".!?:\"”")
+        open_ends = sum(1 for t in body if t[-1:] not in '.!?:"”')
         wrapped = (
             widest <= 100
             and all(len(t) >= max(40, widest * 0.6) for t in body)
@@ -309,7 +309,7 @@ class Document:
             n_words = len(stripped.split())
             if (
                 n_words <= 14
-                and stripped[-1:] not in ".!?:;,\"”’)…"
+                and stripped[-1:] not in '.!?:;,"”’)…'
                 and (stripped[:1].isupper() or stripped[:1].isdigit())
             ):
                 kind = "heading"
@@ -395,7 +395,7 @@ class Document:
         prose = apply_masks(text, masks)
         inline_masks: list[tuple[int, int]] = []
         out_blocks = []
-        for kind, first, last, level, _x, _content in blocks:
+        for _kind, first, last, _level, _x, _content in blocks:
             s, e = self.line_start(first), self.line_end(last)
             for pat in (_CODE_SPAN, _AUTOLINK, _IMAGE, _INLINE_HTML):
                 for m in pat.finditer(prose, s, e):

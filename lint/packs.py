@@ -162,7 +162,8 @@ def load_pack(path: Path) -> list[type[PhraseRule]]:
 def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
     def fail(msg: str, key: str | None = None, hint: str | None = None) -> PackError:
         keypath = ("rules", i, key) if key else ("rules", i)
-        return PackError(msg, path=path, line=lines.line(*keypath), key=f"rules[{i}]" + (f".{key}" if key else ""), hint=hint)
+        where = f"rules[{i}]" + (f".{key}" if key else "")
+        return PackError(msg, path=path, line=lines.line(*keypath), key=where, hint=hint)
 
     if not isinstance(entry, dict):
         raise fail("each rule must be a mapping")

@@ -1,0 +1,586 @@
+"""The runner: files -> documents -> per-draft findings and records -> corpus findings ->
+suppression and severity -> RunResult.
+
+The per-draft phase (:meth:`Linter.check_draft`) is a pure function of the draft's text, path,
+configuration and fact base; the corpus phase (:meth:`Linter.check_corpus`) works only from the
+per-draft results' small records. :func:`run` adds file discovery, reading, the cache and
+worker processes around them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import fnmatch
+import os
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint import __version__
+from lint.config import Config, env_jobs, selector_matches, validate_selectors
+from lint.document import Document
+from lint.errors import RuleUnavailable, UserError
+from lint.model import Finding, RuleInfo, RunResult, Severity, Span
+from lint.plugins import Registry
+from lint.rule import Rule, RunContext
+from lint.suppress import Suppressions
+from lint.suppress import parse as parse_suppressions
+
+INTERNAL = "internal"
+# Engine diagnostics: not rules, but selectable and ignorable by code like rules.
+ENGINE_DIAGNOSTICS: Mapping[str, tuple[str, Severity, str]] = {
+    "LA001": ("rule-crashed", Severity.ERROR, "A rule raised an exception on this draft; the run went on"),
+    "LA002": ("unreadable-draft", Severity.ERROR, "The draft could not be read (binary, encoding, permission)"),
+    "LA003": ("empty-draft", Severity.WARNING, "The draft is empty"),
+    "LA004": ("invalid-front-matter", Severity.ERROR, "The draft's YAML front matter is malformed"),
+    "LA005": ("unknown-suppression", Severity.WARNING, "A suppression directive names no known rule"),
+    "LA006": ("rule-timeout", Severity.ERROR, "A rule took longer than the time limit on this draft"),
+}
+BINARY_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class DraftResult:
+    """The per-draft phase's output for one draft: everything the corpus phase and the report
+    need, and nothing else (no document text)."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    records: Mapping[str, Any] = field(default_factory=dict)
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    unavailable: tuple[tuple[str, str, bool], ...] = ()
+    """(rule code, reason, required) for rules that could not run."""
+
+
+def engine_finding(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Finding:
+    name, severity, _ = ENGINE_DIAGNOSTICS[code]
+    return Finding(
+        path=path,
+        span=Span(0, 0, line, column, line, column),
+        rule=code,
+        name=name,
+        category=INTERNAL,
+        severity=severity,
+        message=message,
+    )
+
+
+class RuleTimeout(Exception):
+    pass
+
+
+class Linter:
+    """A configured set of rule instances. Picklable-free by design: build one per process."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        config: Config,
+        facts: Any = None,
+        today: _dt.date | None = None,
+        rule_timeout: float | None = 60.0,
+    ) -> None:
+        self.registry = registry
+        self.config = config
+        self.facts = facts
+        self.today = today or _dt.date.today()
+        self.rule_timeout = rule_timeout
+        self.enabled = self._select()
+        settings = config.settings()
+        self.rules: list[Rule] = []
+        for cls in self.enabled:
+            options = self._options_for(cls)
+            ctx = RunContext(options=options, facts=facts, today=self.today, settings=settings)
+            self.rules.append(cls(ctx))
+        self._unavailable: dict[str, tuple[str, bool]] = {}
+
+    # -- selection -------------------------------------------------------------------
+    def _select(self) -> list[type[Rule]]:
+        cfg = self.config
+        rules = self.registry.rules
+        for where, sels in (
+            ("select", cfg.select or ()),
+            ("extend-select", cfg.extend_select),
+            ("ignore", cfg.ignore),
+            ("severity", tuple(cfg.severity)),
+            ("rules", tuple(cfg.rule_options)),
+        ):
+            validate_selectors(sels, rules, where)
+        for glob, sels in cfg.per_file_ignores.items():
+            validate_selectors(sels, rules, f"per-file-ignores {glob!r}")
+        chosen = []
+        for code in sorted(rules):
+            cls = rules[code]
+            if cfg.select is None:
+                on = cls.enabled_by_default
+            else:
+                on = any(selector_matches(s, code, cls.name, cls.category) for s in cfg.select)
+            if any(selector_matches(s, code, cls.name, cls.category) for s in cfg.extend_select):
+                on = True
+            if any(selector_matches(s, code, cls.name, cls.category) for s in cfg.ignore):
+                on = False
+            if on:
+                chosen.append(cls)
+        return chosen
+
+    def _options_for(self, cls: type[Rule]) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        known_keys = {k.replace("-", "_") for k in cls.default_options}
+        unknown: set[str] = set()
+        for sel, opts in self.config.rule_options.items():
+            if not selector_matches(sel, cls.code, cls.name, cls.category):
+                continue
+            exact = sel.upper() == cls.code or sel.lower() == cls.name
+            for key, value in opts.items():
+                if key in known_keys:
+                    merged[key] = value
+                elif exact:
+                    unknown.add(key)
+        if unknown:
+            known = ", ".join(sorted(cls.default_options)) or "none"
+            raise UserError(
+                f"rule {cls.code} ({cls.name}) has no option {sorted(unknown)[0]!r}",
+                path=self.config.source,
+                key=f"rules.{cls.code}",
+                hint=f"its options are: {known}",
+            )
+        return merged
+
+    def rule_infos(self) -> dict[str, RuleInfo]:
+        infos = {
+            cls.code: RuleInfo(
+                cls.code, cls.name, cls.category, cls.severity, cls.summary(), cls.documentation(), cls.fixable
+            )
+            for cls in self.enabled
+        }
+        for code, (name, sev, summary) in ENGINE_DIAGNOSTICS.items():
+            infos[code] = RuleInfo(code, name, INTERNAL, sev, summary, summary, False)
+        return infos
+
+    # -- per-draft phase ---------------------------------------------------------------
+    def check_draft(self, text: str, path: str) -> DraftResult:
+        """Lint one draft: a pure function of (text, path, configuration, fact base)."""
+        doc = Document.from_text(path, text)
+        findings: list[Finding] = []
+        records: dict[str, Any] = {}
+        metrics: dict[str, float] = {}
+        unavailable: list[tuple[str, str, bool]] = []
+        suppressions = parse_suppressions(doc.text, doc.kind == "markdown")
+        for d in suppressions.directives:
+            for sel in d.selectors:
+                if sel.upper().startswith("LA"):
+                    continue
+                known = any(selector_matches(sel, c, r.name, r.category) for c, r in self.registry.rules.items())
+                if not known:
+                    findings.append(engine_finding(path, "LA005", f"suppression names no known rule: {sel!r}", d.line))
+        if doc.front_matter_error is not None:
+            findings.append(engine_finding(path, "LA004", str(doc.front_matter_error), doc.front_matter_error.line))
+        if not doc.text.strip():
+            findings.append(engine_finding(path, "LA003", "draft is empty"))
+            return DraftResult(path, tuple(findings), {}, {}, suppressions)
+        for rule in self.rules:
+            if rule.code in self._unavailable:
+                continue
+            try:
+                with _time_limit(self.rule_timeout):
+                    findings.extend(rule.check(doc))
+                    rec = rule.record(doc)
+                    if rec is not None:
+                        records[rule.code] = rec
+                    m = rule.metrics(doc)
+                    if m:
+                        metrics.update(m)
+            except RuleUnavailable as exc:
+                self._unavailable[rule.code] = (str(exc), exc.required)
+                unavailable.append((rule.code, str(exc), exc.required))
+            except RuleTimeout:
+                findings.append(
+                    engine_finding(
+                        path, "LA006", f"rule {rule.code} ({rule.name}) took over {self.rule_timeout:g}s; skipped"
+                    )
+                )
+            except RecursionError as exc:
+                findings.append(_crash(path, rule, exc))
+            except Exception as exc:
+                findings.append(_crash(path, rule, exc))
+        return DraftResult(path, tuple(findings), records, metrics, suppressions, tuple(unavailable))
+
+    # -- corpus phase ------------------------------------------------------------------
+    def check_corpus(self, results: Sequence[DraftResult]) -> tuple[list[Finding], list[tuple[str, str, bool]]]:
+        """Cross-draft findings from the per-draft results' records (in path order)."""
+        findings: list[Finding] = []
+        unavailable: list[tuple[str, str, bool]] = []
+        ordered = sorted(results, key=lambda r: r.path)
+        for rule in self.rules:
+            if not rule.has_corpus_phase() or rule.code in self._unavailable:
+                continue
+            records = [(r.path, r.records[rule.code]) for r in ordered if rule.code in r.records]
+            try:
+                findings.extend(rule.check_corpus(records))
+            except RuleUnavailable as exc:
+                unavailable.append((rule.code, str(exc), exc.required))
+            except Exception as exc:
+                findings.append(_crash("<corpus>", rule, exc))
+        return findings, unavailable
+
+    # -- final pass --------------------------------------------------------------------
+    def finalize(self, findings: Iterable[Finding], suppressions: Mapping[str, Suppressions]) -> list[Finding]:
+        """Apply per-file ignores, in-draft suppressions and configured severities."""
+        cfg = self.config
+        out = []
+        for f in findings:
+            sup = suppressions.get(f.path)
+            if sup is not None and sup.suppresses(f.line, f.rule, f.name, f.category):
+                continue
+            if self._file_ignored(f):
+                continue
+            if f.category == INTERNAL and any(selector_matches(s, f.rule, f.name, f.category) for s in cfg.ignore):
+                continue
+            sev = None
+            for sel, level in cfg.severity.items():
+                if selector_matches(sel, f.rule, f.name, f.category):
+                    sev = level
+            if sev is not None and sev != f.severity:
+                f = _with_severity(f, sev)
+            out.append(f)
+        out.sort(key=Finding.sort_key)
+        return out
+
+    def _file_ignored(self, f: Finding) -> bool:
+        if not self.config.per_file_ignores:
+            return False
+        for glob, sels in self.config.per_file_ignores.items():
+            if path_matches(f.path, glob, self.config.root) and any(
+                selector_matches(s, f.rule, f.name, f.category) for s in sels
+            ):
+                return True
+        return False
+
+
+def _with_severity(f: Finding, sev: Severity) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, severity=sev)
+
+
+def _crash(path: str, rule: Rule, exc: BaseException) -> Finding:
+    tb = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
+    return engine_finding(
+        path,
+        "LA001",
+        f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}{where}",
+    )
+
+
+class _time_limit:
+    """Raise RuleTimeout in the main thread after ``seconds`` (Unix only; no-op elsewhere)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.active = (
+            bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        )
+
+    def __enter__(self) -> None:
+        if self.active:
+            self.previous = signal.signal(signal.SIGALRM, self._raise)
+            signal.setitimer(signal.ITIMER_REAL, float(self.seconds or 0))
+
+    def __exit__(self, *exc: object) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+
+    @staticmethod
+    def _raise(signum: int, frame: object) -> None:
+        raise RuleTimeout()
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def path_matches(path: str, pattern: str, root: Path) -> bool:
+    """gitignore-like glob match of ``path`` against ``pattern`` (relative to ``root``)."""
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        rel = p.as_posix()
+    candidates = [rel, p.as_posix()]
+    pat = pattern.rstrip("/")
+    for c in candidates:
+        if fnmatch.fnmatchcase(c, pat) or fnmatch.fnmatchcase(c, pat + "/*"):
+            return True
+        if "/" not in pat and any(fnmatch.fnmatchcase(part, pat) for part in c.split("/")):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: list[str]
+    missing: list[str]
+
+
+def discover(paths: Sequence[str], config: Config) -> Discovery:
+    """Expand files and folders into draft paths (sorted, unique). Folders are walked
+    recursively, skipping hidden folders, excluded globs and symbolic-link loops."""
+    files: list[str] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+    exts = set(config.extensions)
+
+    def excluded(p: str) -> bool:
+        return any(path_matches(p, pat, config.root) for pat in config.exclude)
+
+    def add(p: str) -> None:
+        norm = os.path.normpath(p)
+        if norm not in seen:
+            seen.add(norm)
+            files.append(norm)
+
+    for given in paths:
+        if given == "-":
+            add("-")
+            continue
+        if os.path.isdir(given):
+            if excluded(given) and os.path.normpath(given) != ".":
+                continue
+            visited: set[tuple[int, int]] = set()
+            for folder, dirs, names in os.walk(given, followlinks=True, onerror=None):
+                try:
+                    st = os.stat(folder)
+                    ident = (st.st_dev, st.st_ino)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                if ident in visited:  # a symbolic-link loop
+                    dirs[:] = []
+                    continue
+                visited.add(ident)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    full = os.path.join(folder, name)
+                    if os.path.splitext(name)[1].lower() in exts and not excluded(full):
+                        add(full)
+        elif os.path.lexists(given):
+            if not excluded(given):
+                add(given)
+        else:
+            missing.append(given)
+    files.sort(key=lambda f: (f == "-", f))
+    return Discovery(files, missing)
+
+
+@dataclass(frozen=True)
+class ReadDraft:
+    text: str | None
+    raw: bytes
+    error: str | None = None
+    bom: bool = False
+
+
+def decode(raw: bytes) -> ReadDraft:
+    """Bytes to text: UTF-8 with or without BOM; binary data and other encodings are refused
+    with a message that says where and what to do."""
+    head = raw[:BINARY_SNIFF]
+    if b"\x00" in head:
+        return ReadDraft(None, raw, "file looks binary (it holds NUL bytes); drafts must be text")
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return ReadDraft(
+            None,
+            raw,
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save the draft as UTF-8",
+        )
+    if "\x00" in text:
+        return ReadDraft(None, raw, "file holds NUL characters; drafts must be text")
+    return ReadDraft(text, raw, None, bom)
+
+
+def read_draft(path: str, stdin_text: str | None = None) -> ReadDraft:
+    if path == "-":
+        text = stdin_text if stdin_text is not None else ""
+        return ReadDraft(text, text.encode("utf-8", "surrogateescape"))
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return ReadDraft(None, b"", "file vanished before it could be read")
+    except IsADirectoryError:
+        return ReadDraft(None, b"", "is a directory, not a draft")
+    except PermissionError:
+        return ReadDraft(None, b"", "permission denied")
+    except OSError as exc:
+        return ReadDraft(None, b"", f"cannot read: {exc.strerror or exc}")
+    return decode(raw)
+
+
+# -- orchestration ------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+"""Per-process state for worker processes (set before fork; never shared across runs)."""
+
+
+def _lint_path(linter: Linter, path: str, cache: Any, stdin_text: str | None) -> DraftResult:
+    draft = read_draft(path, stdin_text)
+    if draft.text is None:
+        return DraftResult(path, (engine_finding(path, "LA002", draft.error or "cannot read"),))
+    key = None
+    if cache is not None and path != "-":
+        key = cache.key(path, draft.raw)
+        hit = cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    result = linter.check_draft(draft.text, path)
+    if key is not None and not result.unavailable:
+        cache.put(key, result)
+    return result
+
+
+def _worker_batch(paths: list[str]) -> list[DraftResult]:
+    linter = _WORKER["linter"]
+    cache = _WORKER["cache"]
+    return [_lint_path(linter, p, cache, None) for p in paths]
+
+
+def _batches(paths: Sequence[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(paths), size):
+        yield list(paths[i : i + size])
+
+
+def lint_paths(
+    linter: Linter,
+    files: Sequence[str],
+    *,
+    jobs: int = 1,
+    cache: Any = None,
+    stdin_text: str | None = None,
+) -> list[DraftResult]:
+    """The per-draft phase over files, in parallel when worth it; results in path order."""
+    jobs = max(1, jobs)
+    if jobs == 1 or len(files) < 16 or "-" in files or sys.platform == "win32":
+        return [_lint_path(linter, p, cache, stdin_text) for p in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _WORKER["linter"] = linter
+    _WORKER["cache"] = cache
+    size = max(4, min(64, len(files) // (jobs * 8) or 1))
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            out: list[DraftResult] = []
+            for batch in pool.map(_worker_batch, _batches(files, size)):
+                out.extend(batch)
+            return out
+    finally:
+        _WORKER.clear()
+
+
+def run_key(linter: Linter, fact_files: Sequence[Path]) -> str:
+    """Everything besides the draft that can change a per-draft result."""
+    from lint.cache import fingerprint
+
+    rule_sources = []
+    for cls in linter.enabled:
+        mod = sys.modules.get(cls.__module__)
+        fname = getattr(mod, "__file__", None) or ""
+        try:
+            st = os.stat(fname) if fname else None
+            rule_sources.append((cls.code, cls.source, fname, st.st_mtime_ns if st else 0, st.st_size if st else 0))
+        except OSError:
+            rule_sources.append((cls.code, cls.source, fname, 0, 0))
+        if cls.source:
+            src = cls.source.rsplit(":", 1)[0]
+            try:
+                rule_sources.append((src, os.stat(src).st_mtime_ns))
+            except OSError:
+                pass
+    engine_files = []
+    for name in ("document", "text", "engine", "rule", "packs"):
+        mod = sys.modules.get(f"lint.{name}")
+        f = getattr(mod, "__file__", None)
+        if f:
+            try:
+                engine_files.append((name, os.stat(f).st_mtime_ns))
+            except OSError:
+                pass
+    facts = []
+    for p in fact_files:
+        try:
+            facts.append((str(p), Path(p).read_bytes()))
+        except OSError:
+            facts.append((str(p), b""))
+    cfg = linter.config
+    return fingerprint(
+        __version__,
+        sys.version_info[:2],
+        rule_sources,
+        engine_files,
+        facts,
+        sorted((k, sorted(v.items())) for k, v in {c.code: dict(c.options) for c in linter.rules}.items()),
+        cfg.settings(),
+        linter.today.isoformat(),
+        linter.rule_timeout,
+    )
+
+
+def collect(
+    linter: Linter, results: Sequence[DraftResult], files: Sequence[str], *, fail_on: Severity = Severity.WARNING
+) -> tuple[RunResult, list[str]]:
+    """Corpus phase, suppression and severity: the RunResult a reporter renders, and the
+    reasons of rules that could not run although configured as required (exit 2)."""
+    corpus, unavailable = linter.check_corpus(results)
+    findings: list[Finding] = []
+    suppressions: dict[str, Suppressions] = {}
+    metrics: dict[str, Mapping[str, float]] = {}
+    warnings: list[str] = []
+    seen_unavailable: set[str] = set()
+    required = sorted({reason for r in results for _c, reason, req in r.unavailable if req})
+    required += sorted({reason for _c, reason, req in unavailable if req} - set(required))
+    for r in results:
+        findings.extend(r.findings)
+        suppressions[r.path] = r.suppressions
+        if r.metrics:
+            metrics[r.path] = dict(r.metrics)
+        for code, reason, _req in r.unavailable:
+            if code not in seen_unavailable:
+                seen_unavailable.add(code)
+                warnings.append(f"{code} skipped: {reason}")
+    for code, reason, _req in unavailable:
+        if code not in seen_unavailable:
+            seen_unavailable.add(code)
+            warnings.append(f"{code} skipped: {reason}")
+    findings.extend(corpus)
+    final = linter.finalize(findings, suppressions)
+    result = RunResult(
+        findings=tuple(final),
+        files=tuple(files),
+        rules=linter.rule_infos(),
+        metrics=metrics,
+        warnings=tuple(warnings),
+        fail_on=fail_on,
+        version=__version__,
+    )
+    return result, required
+
+
+def default_jobs(config: Config, override: int | None) -> int:
+    if override:
+        return override
+    if config.jobs:
+        return config.jobs
+    return env_jobs()

@@ -1,0 +1,81 @@
+"""Applying fixes: non-overlapping edits, atomic writes, never losing data."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from lint.model import Edit, Finding, Fix
+
+
+def fixes_to_apply(findings: Iterable[Finding], unsafe: bool = False) -> list[Fix]:
+    return [f.fix for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
+    """Apply every fix whose edits overlap no edit already taken; return (text, applied).
+
+    Fixes that overlap are left for the next pass (the caller re-lints and repeats).
+    """
+    taken: list[Edit] = []
+    applied = 0
+    for fix in sorted(fixes, key=lambda f: min((e.start for e in f.edits), default=0)):
+        edits = sorted(fix.edits, key=lambda e: e.start)
+        if not edits or any(_overlaps(e, t) for e in edits for t in taken):
+            continue
+        if any(e.start < 0 or e.end > len(text) or e.start > e.end for e in edits):
+            continue
+        taken.extend(edits)
+        applied += 1
+    if not taken:
+        return text, 0
+    taken.sort(key=lambda e: e.start)
+    out: list[str] = []
+    pos = 0
+    for e in taken:
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out), applied
+
+
+def _overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end or b.start == b.end:
+        return a.start < b.end and b.start < a.end or a.start == b.start
+    return a.start < b.end and b.start < a.end
+
+
+class ChangedOnDisk(Exception):
+    """The draft changed between reading and writing; it was not overwritten."""
+
+
+def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
+    """Replace ``path`` with ``data`` via a temporary file and rename, keeping its mode.
+
+    Refuses (``ChangedOnDisk``) when the file no longer holds ``expected``.
+    """
+    try:
+        current = path.read_bytes()
+    except OSError as exc:
+        raise ChangedOnDisk(f"cannot re-read before writing: {exc}") from None
+    if current != expected:
+        raise ChangedOnDisk("the draft changed on disk while it was being linted; not overwritten")
+    st = path.stat()
+    real = path.resolve()
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=str(real.parent))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, st.st_mode & 0o7777)
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
