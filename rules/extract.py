@@ -1,0 +1,886 @@
+"""Shared extractors: amounts and numbers, role mentions, entity and keyword matching.
+
+Pure functions over text and documents; linear in the text size (one regex pass or one
+automaton pass per sentence). Used by the facts, consistency and attribution families.
+
+* :func:`parse_amounts` reads money, percentages, scaled counts and plain numbers, normalised
+  to base units (``"$4.2bn"`` -> ``4.2e9 USD``), and tells years, dates, times, ages, ordinals
+  and model names apart (:attr:`Amount.kind`, :func:`is_statistic_like`).
+* :func:`find_role_mentions` finds "person holds title at organisation" in the forms news
+  copy uses ("Sean Green, President of BMW China", "BMW chief executive Oliver Zipse"...).
+* :func:`title_key` / :func:`titles_compatible` compare job titles with the common
+  equivalences built in (CEO = chief executive = chief executive officer; chair = chairman...).
+* :func:`keyword_regex` compiles a keyword list into one word-bounded regex.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from lint.facts import CURRENCY_ALIASES, SCALES, fold, normalise_unit, singular
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.facts import FactBase
+
+# ======================================================================================
+# Amounts
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number found in text.
+
+    ``value`` is in base units (``"€142.38 billion"`` -> ``1.4238e11``); ``unit`` is an ISO
+    currency code, ``'%'``, ``'pp'`` (percentage points), a singular unit word
+    (``'vehicle'``) or ``''``. ``kind`` is one of ``money``, ``percent``, ``pp``,
+    ``quantity`` (scaled or with a unit word), ``number``, ``year``, ``date``, ``time``,
+    ``age``, ``ordinal``, ``model`` (a number that names something: "Mate 60", "iX3").
+    ``step`` is the resolution of the last written digit in base units ("142bn" -> 1e9), so
+    a rounded figure can be compared fairly. ``hedge`` is ``about``, ``over`` or ``under``
+    when the number is qualified ("nearly", "more than", "less than").
+    """
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    raw: str
+    kind: str = "number"
+    step: float = 1.0
+    scaled: bool = False
+    hedge: str = ""
+
+
+NON_STATISTIC_KINDS = frozenset({"year", "date", "time", "age", "ordinal", "model"})
+
+
+def is_statistic_like(amount: Amount) -> bool:
+    """True for numbers that report a measurement (money, percentages, scaled or large
+    counts); False for years, dates, times, ages, ordinals, model names and small counts."""
+    if amount.kind in NON_STATISTIC_KINDS:
+        return False
+    if amount.kind in ("money", "percent", "pp"):
+        return True
+    return amount.scaled or amount.value >= 1000
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_ABBR["sept"] = 9
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)}
+_MONTH_NUM.update(_MONTH_ABBR)
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+
+_PRE_CURRENCY = (
+    r"(?:US|HK|NT|AU|CA|A|C|S|R)\$|\$|€|£|¥|₹|₩"
+    r"|\b(?:USD|EUR|GBP|CNY|JPY|CHF|HKD|INR|AUD|CAD|SGD|RMB|Rmb|rmb)\b"
+)
+_POST_CURRENCY = (
+    r"USD|EUR|GBP|CNY|JPY|CHF|HKD|INR|AUD|CAD|SGD|RMB|US\s+dollars|euros?|dollars?|pounds\s+sterling|"
+    r"pounds|sterling|yuan|yen|renminbi|rupees|Swiss\s+francs"
+)
+_AMOUNT = re.compile(
+    rf"""
+    (?P<pre>{_PRE_CURRENCY})?[ \u00a0]?
+    (?<![\w.,/:])(?<![^\W\d_]-)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d)
+    (?:
+        [ \u00a0]?(?P<scale>trillion|billion|million|thousand|tn|trn|bn|mn|mln)\b
+      | (?P<short>[mbk])\b(?![’'.]\w)
+    )?
+    (?:[ \u00a0]?(?P<pct>%|per[ \u00a0]?cent\b|percent\b|percentage[ \u00a0]points?\b|pct\b|pp\b))?
+    (?:[ \u00a0](?P<post>{_POST_CURRENCY})\b)?
+    """,
+    re.X | re.I,
+)
+_DATE_SPANS = re.compile(
+    rf"""
+    \b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b
+  | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
+  | \b{_MONTH_RE}[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[ \u00a0]\d{{4}}\b)?
+  | \b\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?{_MONTH_RE}(?:,?[ \u00a0]\d{{4}}\b)?
+  | \b{_MONTH_RE}[ \u00a0]\d{{4}}\b
+    """,
+    re.X,
+)
+_TIME_AFTER = re.compile(r"[:.]\d\d(?:\s?[ap]\.?m\.?)?\b|\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|UTC)\b", re.I)
+_AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|[- ]year-old\b|[- ]month-old\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s$", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_GLUED_AFTER = re.compile(r"[A-Za-z]")
+_MODEL_BEFORE = re.compile(r"\b([A-Z][\w\-]*)[ \u00a0]$")
+_HEDGE_ABOUT = re.compile(
+    r"\b(?:about|around|roughly|approximately|nearly|almost|some|close\s+to|an\s+estimated|estimated|up\s+to|"
+    r"circa|c\.|~)\s*$",
+    re.I,
+)
+_HEDGE_OVER = re.compile(r"\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
+_HEDGE_UNDER = re.compile(r"\b(?:less\s+than|under|below|fewer\s+than|at\s+most|no\s+more\s+than)\s*$", re.I)
+_UNIT_WORD = re.compile(
+    r"[ \u00a0](?:(?:new|more|fewer|electric|used|additional|active|monthly)\s)?([a-z][a-z\-]{1,20})\b"
+)
+_NOT_UNITS = frozenset(
+    """a an the of in on at to for from by with and or but nor per than as is are was were be been
+    this that these those it its their his her our your my we they he she you i
+    which who whom whose what when where while if so yet also only just over under about around
+    up down out into onto off more less most least times time""".split()
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$")
+_LEAD_WINDOW = 24
+
+
+def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Every number in ``text[start:end]`` with its normalised value, unit and kind.
+
+    Offsets are into ``text``. Handles "$4.2 billion", "4.2bn", "US$4,200 million",
+    "€142.38 billion", "£600m", "37 percent", "37 per cent", "13.4%", "1.5 million",
+    "Rmb 3bn", "2 percentage points"; ranges ("4-5%", "$3bn to $4bn") share their unit.
+    """
+    end = len(text) if end is None else end
+    dates = [(m.start(), m.end()) for m in _DATE_SPANS.finditer(text, start, end)]
+    di = 0
+    out: list[Amount] = []
+    for m in _AMOUNT.finditer(text, start, end):
+        ns, ne = m.start("num"), m.end("num")
+        digits = m.group("num").replace(",", "")
+        try:
+            number = float(digits)
+        except ValueError:  # pragma: no cover - the regex only admits digits
+            continue
+        step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else _integer_step(digits)
+        pre, post = m.group("pre"), m.group("post")
+        scale_word = (m.group("scale") or m.group("short") or "").lower()
+        pct = (m.group("pct") or "").lower()
+        currency = ""
+        if pre:
+            currency = _currency(pre)
+        elif post:
+            currency = _currency(post)
+        # A bare short scale ("5m") is a scale only with a currency ("£600m") or glued to the digits.
+        if m.group("short") and not currency and text[m.start("short") - 1 : m.start("short")].isspace():
+            scale_word = ""
+        scale = SCALES.get(scale_word, 1.0) if scale_word else 1.0
+        while di < len(dates) and dates[di][1] <= ns:
+            di += 1
+        in_date = di < len(dates) and dates[di][0] <= ns and ne <= dates[di][1]
+        a_end = m.end()
+        if scale_word == "" and m.group("short"):
+            a_end = m.end("num")
+            if pct or post:
+                a_end = m.end()
+        a_start = m.start("pre") if pre else ns
+        before = text[max(start, ns - _LEAD_WINDOW) : ns if not pre else m.start("pre")]
+        after = text[ne : min(end, ne + 16)]
+        kind = "number"
+        unit = ""
+        if in_date and not (currency or scale_word or pct):
+            kind = "date"
+        elif pct:
+            kind, unit = ("pp", "pp") if "point" in pct or pct == "pp" else ("percent", "%")
+        elif currency:
+            kind, unit = "money", currency
+        elif not scale_word and _TIME_AFTER.match(after):
+            kind = "time"
+        elif not scale_word and (_AGE_AFTER.match(after) or _AGE_BEFORE.search(before)):
+            kind = "age"
+        elif not scale_word and _ORDINAL_AFTER.match(after):
+            kind = "ordinal"
+        elif not scale_word and _GLUED_AFTER.match(after):
+            kind = "model"
+        elif (
+            not scale_word
+            and "." not in digits
+            and len(digits) == 4
+            and "," not in m.group("num")
+            and 1800 <= number <= 2100
+        ):
+            kind = "year"
+        elif not scale_word and _is_model_context(text, start, ns):
+            kind = "model"
+        if kind in ("number",) or (kind == "money" and False):
+            u = _UNIT_WORD.match(text, a_end, end)
+            if u and u.group(1) not in _NOT_UNITS and u.group(1) not in _MONTH_NUM:
+                unit = normalise_unit(u.group(1))
+                kind = "quantity"
+            elif scale_word:
+                kind = "quantity"
+        hedge = ""
+        if kind in ("money", "percent", "pp", "quantity", "number"):
+            if _HEDGE_ABOUT.search(before):
+                hedge = "about"
+            elif _HEDGE_OVER.search(before):
+                hedge = "over"
+            elif _HEDGE_UNDER.search(before):
+                hedge = "under"
+        out.append(
+            Amount(
+                value=number * scale,
+                unit=unit,
+                start=a_start,
+                end=a_end,
+                raw=text[a_start:a_end],
+                kind=kind,
+                step=step * scale,
+                scaled=scale != 1.0,
+                hedge=hedge,
+            )
+        )
+    return _share_range_units(text, out)
+
+
+def _integer_step(digits: str) -> float:
+    """Resolution of an integer: trailing zeros are not taken as significant ("140" -> 10)."""
+    stripped = digits.rstrip("0")
+    zeros = len(digits) - len(stripped)
+    if not stripped:
+        return 1.0
+    return 10.0 ** min(zeros, max(0, len(digits) - 1))
+
+
+def _currency(token: str) -> str:
+    t = " ".join(token.split())
+    if t.upper() in ("USD", "EUR", "GBP", "CNY", "JPY", "CHF", "HKD", "INR", "AUD", "CAD", "SGD"):
+        return t.upper()
+    return CURRENCY_ALIASES.get(t.lower(), CURRENCY_ALIASES.get(singular(t.lower()), ""))
+
+
+def _is_model_context(text: str, start: int, ns: int) -> bool:
+    """A number right after a capitalised word that does not start a sentence ("Mate 60")."""
+    m = _MODEL_BEFORE.search(text, max(start, ns - 30), ns)
+    if not m:
+        return False
+    word = m.group(1)
+    if word.lower().rstrip(".") in _MONTH_NUM or word.isupper() and len(word) <= 3 and word in ("US", "UK", "EU"):
+        return False
+    k = m.start(1) - 1
+    while k >= start and text[k] in " \u00a0\"“'‘(":
+        k -= 1
+    if k < start or text[k] in ".!?\n:":
+        return False  # sentence-initial capital: "Some 60 people"
+    return True
+
+
+def _share_range_units(text: str, amounts: list[Amount]) -> list[Amount]:
+    """In "4-5%" or "$3 to $4bn" the first number takes the unit and scale of the second."""
+    if len(amounts) < 2:
+        return amounts
+    out = list(amounts)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "number" or b.kind not in ("money", "percent", "pp", "quantity"):
+            continue
+        if a.unit or a.scaled or not _RANGE_JOIN.fullmatch(text[a.end : b.start]):
+            continue
+        scale = b.value / float(b.raw and _leading_number(b.raw) or 1) if b.scaled else 1.0
+        out[i] = Amount(a.value * scale, b.unit, a.start, a.end, a.raw, b.kind, a.step * scale, b.scaled, a.hedge)
+    return out
+
+
+def _leading_number(raw: str) -> float:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", raw)
+    return float(m.group(0).replace(",", "")) if m else 1.0
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """An explicit calendar date in text; ``has_year`` is False for "March 17"."""
+
+    date: _dt.date
+    start: int
+    end: int
+    has_year: bool
+
+
+_DAY_DATES = re.compile(
+    rf"""
+    \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
+  | \b(?P<m1>{_MONTH_RE})[ \u00a0](?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y1>\d{{4}})\b)?
+  | \b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<m2>{_MONTH_RE})(?:,?[ \u00a0](?P<y2>\d{{4}})\b)?
+    """,
+    re.X,
+)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None, default_year: int | None = None) -> list[DateMention]:
+    """Explicit day dates ("17 March 2025", "March 17", "2025-03-17"). A date without a year
+    takes ``default_year`` (skipped when None). "May" is read as a month only before a day."""
+    end = len(text) if end is None else end
+    out: list[DateMention] = []
+    for m in _DAY_DATES.finditer(text, start, end):
+        try:
+            if m.group("iy"):
+                y, mo, d, has_year = int(m.group("iy")), int(m.group("im")), int(m.group("id")), True
+            else:
+                mon = m.group("m1") or m.group("m2")
+                day = m.group("d1") or m.group("d2")
+                yr = m.group("y1") or m.group("y2")
+                mo = _MONTH_NUM[mon.lower().rstrip(".")]
+                d = int(day)
+                has_year = yr is not None
+                if yr is None:
+                    if default_year is None:
+                        continue
+                    y = default_year
+                else:
+                    y = int(yr)
+            out.append(DateMention(_dt.date(y, mo, d), m.start(), m.end(), has_year))
+        except (ValueError, KeyError):
+            continue
+    return out
+
+
+# ======================================================================================
+# Titles
+
+
+_TITLE_CORE = r"""
+    chief[ ](?:executive|financial|operating|technology|technical|marketing|digital|information|commercial|
+                product|people|strategy|data|legal|sustainability|design|investment|risk|growth)(?:[ ]officer)?
+  | chief[ ](?:economist|scientist|designer|engineer|strategist|analyst|minister)
+  | (?-i:CEO|CFO|COO|CTO|CIO|CMO|CPO|CDO|CSO|MD|VP|EVP|SVP)
+  | chair(?:man|woman|person)?(?:[ ]of[ ]the[ ](?:(?:supervisory|management|executive)[ ]board
+                                                |board(?:[ ]of[ ](?:management|directors))?))?
+  | president
+  | managing[ ]director
+  | general[ ]manager
+  | country[ ]manager
+  | director[ ]general
+  | director
+  | head(?:[ ]of[ ](?-i:[a-z]+(?:[ ](?:and|&)[ ][a-z]+)?))?
+  | co-?founder | founder
+  | spokes(?:man|woman|person)
+  | prime[ ]minister | minister | secretary[- ]general | secretary | governor | mayor | chancellor
+  | boss | chief
+"""
+_TITLE_PREFIX = r"(?:(?:vice|deputy|executive|senior|assistant|associate|acting|interim|joint|global|regional)[ -])*"
+_TITLE_ONE = rf"{_TITLE_PREFIX}(?:{_TITLE_CORE})"
+_TITLE_RE_BUILTIN = rf"{_TITLE_ONE}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{_TITLE_ONE}))*"
+TITLE_REGEX = re.compile(rf"\b(?:{_TITLE_RE_BUILTIN})\b", re.I | re.X)
+
+_TITLE_EQUIV = {
+    "ceo": "chief executive officer",
+    "chief executive": "chief executive officer",
+    "chief exec": "chief executive officer",
+    "cfo": "chief financial officer",
+    "chief financial": "chief financial officer",
+    "coo": "chief operating officer",
+    "chief operating": "chief operating officer",
+    "cto": "chief technology officer",
+    "chief technical officer": "chief technology officer",
+    "cio": "chief information officer",
+    "cmo": "chief marketing officer",
+    "cdo": "chief digital officer",
+    "md": "managing director",
+    "vp": "vice president",
+    "evp": "executive vice president",
+    "svp": "senior vice president",
+    "chair": "chairman",
+    "chairwoman": "chairman",
+    "chairperson": "chairman",
+    "chair of the board": "chairman of the board",
+    "chairwoman of the board": "chairman of the board",
+    "chairperson of the board": "chairman of the board",
+    "chairman of the board of directors": "chairman of the board",
+    "chairman of the management board": "chairman of the board of management",
+    "chairman of the executive board": "chairman of the board of management",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+    "cofounder": "co-founder",
+}
+# A German-style management board's chairman is the chief executive.
+_SAME_POST = {
+    "chairman of the board of management": "chief executive officer",
+}
+VAGUE_TITLES = frozenset({"boss", "chief", "head", "leader", "executive", "founder", "co-founder"})
+"""Informal titles: recognised, never contradicted."""
+_NON_EXCLUSIVE_PREFIX = re.compile(r"^(?:vice|deputy|senior|assistant|associate|acting|interim|joint|executive vice)\b")
+_EXCLUSIVE = frozenset(
+    {
+        "chief executive officer",
+        "chief financial officer",
+        "chief operating officer",
+        "chief technology officer",
+        "chairman",
+        "chairman of the board",
+        "chairman of the board of management",
+        "chairman of the supervisory board",
+        "president",
+        "managing director",
+        "prime minister",
+        "chancellor",
+        "governor",
+        "mayor",
+        "secretary-general",
+        "director general",
+        "general manager",
+    }
+)
+
+
+def _norm_title(title: str) -> str:
+    t = " ".join(fold(title).replace("-", " ").split())
+    t = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", t)
+    t = t.replace("co founder", "co-founder").replace("secretary general", "secretary-general")
+    return t
+
+
+def title_parts(title: str) -> frozenset[str]:
+    """Canonical parts of a title: "President and CEO" -> {"president", "chief executive officer"}."""
+    t = _norm_title(title)
+    parts = re.split(r"\s+and\s+|\s*&\s*|\s*,\s*|\s*/\s*", t)
+    out = set()
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        p = _TITLE_EQUIV.get(p, p)
+        out.add(_SAME_POST.get(p, p))
+    return frozenset(out)
+
+
+def title_key(title: str) -> str:
+    """One canonical string for a title (sorted parts)."""
+    return " and ".join(sorted(title_parts(title)))
+
+
+def is_vague_title(title: str) -> bool:
+    parts = title_parts(title)
+    return not parts or all(p in VAGUE_TITLES or p.startswith("head of") for p in parts)
+
+
+def is_exclusive_title(title: str) -> bool:
+    """True when the post usually has one holder per organisation (CEO, chairman...)."""
+    parts = title_parts(title)
+    return bool(parts) and all(p in _EXCLUSIVE and not _NON_EXCLUSIVE_PREFIX.match(p) for p in parts)
+
+
+def titles_compatible(written: str, known: Iterable[str]) -> bool:
+    """True when every part of the ``written`` title is a part of one of the ``known``
+    titles (a role's title and its aliases): "chief executive" fits "President and CEO"."""
+    w = title_parts(written)
+    if not w:
+        return True
+    allowed: set[str] = set()
+    for k in known:
+        allowed |= title_parts(k)
+    for p in w:
+        if p in allowed:
+            continue
+        # "chairman" fits "chairman of the board of management" (a shorter form of the post)
+        if any(a.startswith(p + " of ") for a in allowed):
+            continue
+        return False
+    return True
+
+
+# ======================================================================================
+# Role mentions
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A person named with a title (and usually an organisation) in one sentence.
+
+    ``person``/``title``/``org`` are the text as written (``org`` None when not named);
+    ``start``/``end`` cover the whole mention. ``qualifier`` is "former", "acting", "new"...
+    when one precedes the title; ``form`` names the pattern that matched.
+    """
+
+    person: str
+    title: str
+    org: str | None
+    start: int
+    end: int
+    person_start: int
+    person_end: int
+    title_start: int = -1
+    title_end: int = -1
+    org_start: int = -1
+    org_end: int = -1
+    qualifier: str = ""
+    form: str = ""
+    known_person: bool = False
+
+
+_TOKEN = re.compile(
+    r"(?P<poss>['’]s?(?![\w]))|(?P<comma>,)|"
+    r"(?P<word>[^\W\d_](?:[\w\-&]|['’](?!s?(?!\w))|\.(?=[^\W\d_]))*\.?)|(?P<other>\S)"
+)
+_QUALIFIERS = frozenset(
+    "former ex then late previous outgoing incoming new newly-appointed acting interim future departing retired "
+    "onetime one-time erstwhile".split()
+)
+_FUNCTION_CAPS = frozenset(
+    """the a an in on at by for from to of and but or so yet as if when while after before since
+    during this that these those it its his her their our we they he she i you yesterday today tomorrow
+    last next meanwhile however also then now there here what who why how where monday tuesday wednesday
+    thursday friday saturday sunday according with without under over speaking""".split()
+)
+_ORG_WORDS = frozenset(
+    """group inc ltd plc llc corp corporation company co ag gmbh se sa nv bank motors motor holdings
+    university ministry council agency association institute foundation authority commission
+    committee board fund partners capital technologies technology systems airlines airways
+    automotive industries international china region""".split()
+)
+_PARTICLES = frozenset("van von de der den da di du le la bin ibn al el dos das del".split())
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+)$"
+)
+_MONTH_WORDS = frozenset(m.capitalize() for m in _MONTHS)
+
+
+@dataclass
+class _Chunk:
+    sym: str  # P person (fact base) O org (fact base) C capitalised run T title , s f a h L x q
+    start: int
+    end: int
+    text: str
+    tokens: int = 1
+
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p))
+    for name, p in (
+        # Sean Green, (the) President and CEO of/at BMW China
+        ("name-title-of-org", r"(?P<n>[PC]),h?(?P<q>q?)(?P<t>T)[fa]h?(?P<o>[OC])"),
+        # Sean Green, BMW China's President and CEO
+        ("name-org-s-title", r"(?P<n>[PC]),h?(?P<o>[OC])s(?P<q>q?)(?P<t>T)"),
+        # Sean Green, BMW China CEO
+        ("name-org-title", r"(?P<n>[PC]),h?(?P<o>[OC])(?P<q>q?)(?P<t>T)(?![fa])"),
+        # (the) BMW China('s) (former) chief executive(,) Sean Green
+        ("org-title-name", r"(?P<o>[OC])s?(?P<q>q?)(?P<t>T),?(?P<n>[PC])"),
+        # President of BMW China(,) Sean Green
+        ("title-of-org-name", r"(?P<q>q?)(?P<t>T)[fa]h?(?P<o>[OC]),?(?P<n>[PC])"),
+        # BMW China, led by President and CEO Sean Green
+        ("led-by", r"(?P<o>[OC]),?L(?P<q>q?)(?P<t>T),?(?P<n>[PC])"),
+        # President of BMW Group Greater China Sean Green, without a fact base: one capitalised run
+        ("title-of-orgname", r"(?P<q>q?)(?P<t>T)[fa]h?(?P<o>C)(?P<n>)(?![,PC])"),
+        # led by chief executive Sean Green (no organisation)
+        ("led-by-no-org", r"L(?P<q>q?)(?P<t>T),?(?P<n>[PC])"),
+        # chief executive Sean Green (no organisation)
+        ("title-name", r"(?P<q>q?)(?P<t>T),?(?P<n>[PC])"),
+        # Sean Green, (the) chief executive (no organisation)
+        ("name-title", r"(?P<n>[PC]),h?(?P<q>q?)(?P<t>T)"),
+    )
+)
+
+
+def _title_regex(facts: FactBase | None) -> re.Pattern[str]:
+    if facts is None or not facts.roles:
+        return TITLE_REGEX
+    cache = facts._cache
+    rx = cache.get("extract.title_regex")
+    if rx is None:
+        extra = sorted(
+            {" ".join(t.split()) for r in facts.roles for t in r.titles if not TITLE_REGEX.fullmatch(t)},
+            key=len,
+            reverse=True,
+        )
+        alts = "|".join(re.escape(t).replace(r"\ ", "[ ]") for t in extra)
+        body = _TITLE_RE_BUILTIN
+        if alts:
+            one = f"{_TITLE_PREFIX}(?:{alts}|{_TITLE_CORE})"
+            body = f"{one}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{one}))*"
+        rx = re.compile(rf"\b(?:{body})\b", re.I | re.X)
+        cache["extract.title_regex"] = rx
+    return rx
+
+
+def _chunks(text: str, s: int, e: int, facts: FactBase | None, title_rx: re.Pattern[str]) -> list[_Chunk]:
+    fixed: list[_Chunk] = []
+    if facts is not None:
+        for m in facts.find_entities(text, s, e):
+            if m.entity.type == "person":
+                fixed.append(_Chunk("P", m.start, m.end, text[m.start : m.end]))
+            elif m.entity.type == "organization":
+                fixed.append(_Chunk("O", m.start, m.end, text[m.start : m.end]))
+    occupied = sorted((c.start, c.end) for c in fixed)
+    oi = 0
+    for m in title_rx.finditer(text, s, e):
+        while oi < len(occupied) and occupied[oi][1] <= m.start():
+            oi += 1
+        if oi < len(occupied) and occupied[oi][0] < m.end():
+            continue
+        fixed.append(_Chunk("T", m.start(), m.end(), m.group(0)))
+    fixed.sort(key=lambda c: c.start)
+    out: list[_Chunk] = []
+    pos = s
+    first_word = True
+    for c in [*fixed, None]:
+        gap_end = c.start if c is not None else e
+        first_word = _tokenise_gap(text, pos, gap_end, out, first_word and pos == s)
+        if c is not None:
+            out.append(c)
+            pos = c.end
+            first_word = False
+    return _merge_caps(text, out)
+
+
+def _tokenise_gap(text: str, s: int, e: int, out: list[_Chunk], sentence_start: bool) -> bool:
+    tokens = list(_TOKEN.finditer(text, s, e))
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        kind = t.lastgroup
+        word = t.group(0)
+        if kind == "poss":
+            out.append(_Chunk("s", t.start(), t.end(), word))
+        elif kind == "comma":
+            out.append(_Chunk(",", t.start(), t.end(), word))
+        elif kind == "word":
+            low = word.lower().rstrip(".")
+            if low == "led" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "by":
+                out.append(_Chunk("L", t.start(), tokens[i + 1].end(), text[t.start() : tokens[i + 1].end()]))
+                i += 2
+                sentence_start = False
+                continue
+            if low in _QUALIFIERS or low.startswith("ex-"):
+                if word[:1].islower() or (sentence_start and low != "new"):
+                    out.append(_Chunk("q", t.start(), t.end(), word))
+                    sentence_start = False
+                    i += 1
+                    continue
+            if word[:1].isupper() and not (sentence_start and low in _FUNCTION_CAPS) and low not in ("i",):
+                if word.endswith(".") and not re.fullmatch(r"[A-Z]\.", word):
+                    word = word[:-1]
+                out.append(_Chunk("C", t.start(), t.start() + len(word), word))
+            elif low == "of":
+                out.append(_Chunk("f", t.start(), t.end(), word))
+            elif low == "at":
+                out.append(_Chunk("a", t.start(), t.end(), word))
+            elif low == "the":
+                out.append(_Chunk("h", t.start(), t.end(), word))
+            elif low in _PARTICLES and out and out[-1].sym == "C":
+                out.append(_Chunk("p", t.start(), t.end(), word))
+            else:
+                out.append(_Chunk("x", t.start(), t.end(), word))
+        else:
+            out.append(_Chunk("x", t.start(), t.end(), t.group(0)))
+        sentence_start = False
+        i += 1
+    return sentence_start
+
+
+def _merge_caps(text: str, chunks: list[_Chunk]) -> list[_Chunk]:
+    """Join adjacent capitalised words into runs ("Bank of England", "Jean van der Berg")."""
+    out: list[_Chunk] = []
+    i = 0
+    n = len(chunks)
+    while i < n:
+        c = chunks[i]
+        if c.sym != "C":
+            if c.sym == "p":
+                c = _Chunk("x", c.start, c.end, c.text)
+            out.append(c)
+            i += 1
+            continue
+        start, end, count = c.start, c.end, 1
+        j = i + 1
+        while j < n:
+            d = chunks[j]
+            if d.sym == "C" and _only_space(text, end, d.start):
+                end, count, j = d.end, count + 1, j + 1
+                continue
+            # "of"/particles inside a name or organisation: "Bank of England", "Ursula von der Leyen"
+            k = j
+            while k < n and chunks[k].sym in ("f", "p") and _only_space(text, chunks[k - 1].end, chunks[k].start):
+                k += 1
+            if k > j and k < n and chunks[k].sym == "C" and _only_space(text, chunks[k - 1].end, chunks[k].start):
+                if not (chunks[j].sym == "f" and out and out[-1].sym == "T"):
+                    end, count, j = chunks[k].end, count + 1, k + 1
+                    continue
+            break
+        out.append(_Chunk("C", start, end, text[start:end], count))
+        i = j
+    return out
+
+
+def _only_space(text: str, a: int, b: int) -> bool:
+    return a <= b and (a == b or text[a:b].isspace()) and "\n" not in text[a:b]
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised name tokens (particles allowed), no organisation words."""
+    toks = name.split()
+    core = [t for t in toks if t.lower() not in _PARTICLES]
+    if not 2 <= len(core) <= 4:
+        return False
+    for t in core:
+        if not _NAME_TOKEN.match(t) or t.lower() in _ORG_WORDS or t in _MONTH_WORDS:
+            return False
+        if t.lower() in _FUNCTION_CAPS:
+            return False
+    return True
+
+
+def looks_like_org(name: str) -> bool:
+    toks = name.split()
+    if not 1 <= len(toks) <= 7:
+        return False
+    if toks[0] in _MONTH_WORDS or toks[0].lower() in _FUNCTION_CAPS:
+        return False
+    return True
+
+
+def find_role_mentions(doc: Document, facts: FactBase | None = None) -> list[RoleMention]:
+    """Role mentions in every sentence of ``doc`` (prose only)."""
+    out: list[RoleMention] = []
+    prose = doc.prose
+    title_rx = _title_regex(facts)
+    for sent in doc.sentences:
+        out.extend(role_mentions_in(prose, sent.start, sent.end, facts, title_rx))
+    return out
+
+
+def role_mentions_in(
+    text: str,
+    start: int,
+    end: int,
+    facts: FactBase | None = None,
+    title_rx: re.Pattern[str] | None = None,
+) -> list[RoleMention]:
+    """Role mentions in ``text[start:end]`` (normally one sentence)."""
+    title_rx = title_rx or _title_regex(facts)
+    chunks = _chunks(text, start, end, facts, title_rx)
+    if not any(c.sym == "T" for c in chunks):
+        return []
+    syms = "".join(c.sym for c in chunks)
+    found: list[RoleMention] = []
+    used_people: set[int] = set()
+    for form, rx in _PATTERNS:
+        for m in _overlapping(rx, syms):
+            ni = m.start("n")
+            if form == "title-of-orgname":
+                ni = m.start("o")
+                split = _split_org_name(chunks[ni])
+                if split is None or ni in used_people:
+                    continue
+                (o_start, o_end, org), (p_start, p_end, p_text) = split
+            elif ni in used_people:
+                continue
+            else:
+                person = _person_part(chunks, ni, m, form)
+                if person is None:
+                    continue
+                p_start, p_end, p_text = person
+                org = None
+                o_start = o_end = -1
+            if form != "title-of-orgname" and "o" in rx.groupindex and m.group("o"):
+                oc = chunks[m.start("o")]
+                org_span = _org_part(chunks, m.start("o"), form)
+                if org_span is None:
+                    continue
+                o_start, o_end, org = org_span
+                if oc.sym == "C" and not looks_like_org(org):
+                    continue
+            tc = chunks[m.start("t")]
+            qual = chunks[m.start("q")].text.lower() if m.group("q") else ""
+            if not qual:
+                qual = _qualifier_before(chunks, m.start())
+            first = chunks[m.start()]
+            last = chunks[m.end() - 1]
+            s0 = min(first.start, p_start)
+            if first.sym == "h" or first.sym == ",":
+                s0 = chunks[m.start() + 1].start
+            found.append(
+                RoleMention(
+                    person=p_text,
+                    title=tc.text,
+                    org=org,
+                    start=s0 if first.sym != "C" or o_start < 0 else min(o_start, p_start),
+                    end=max(last.end, p_end),
+                    person_start=p_start,
+                    person_end=p_end,
+                    title_start=tc.start,
+                    title_end=tc.end,
+                    org_start=o_start,
+                    org_end=o_end,
+                    qualifier=qual,
+                    form=form,
+                    known_person=chunks[ni].sym == "P",
+                )
+            )
+            used_people.add(ni)
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+def _overlapping(rx: re.Pattern[str], syms: str) -> Iterable[re.Match[str]]:
+    pos = 0
+    while pos < len(syms):
+        m = rx.search(syms, pos)
+        if m is None:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+def _person_part(chunks: Sequence[_Chunk], ni: int, m: re.Match[str], form: str) -> tuple[int, int, str] | None:
+    c = chunks[ni]
+    if c.sym == "P":
+        return c.start, c.end, c.text
+    words = c.text.split()
+    if looks_like_person(c.text):
+        return c.start, c.end, c.text
+    # "...President of BMW China Sean Green": the run ends with the name (title-of-org-name
+    # without a fact base), or a headline word follows the name ("Sean Green Says").
+    if form in ("org-title-name", "title-name", "led-by", "led-by-no-org", "title-of-org-name") and len(words) > 2:
+        head = " ".join(words[:2])
+        if looks_like_person(head):
+            s = c.start
+            return s, s + len(head), head
+    return None
+
+
+def _split_org_name(c: _Chunk) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
+    """A run "BMW Group Greater China Sean Green": organisation, then a two-word name."""
+    words = list(re.finditer(r"\S+", c.text))
+    if c.sym != "C" or len(words) < 3:
+        return None
+    name_start = words[-2].start()
+    name = c.text[name_start:]
+    org = c.text[: words[-3].end()]
+    if not looks_like_person(name) or not looks_like_org(org):
+        return None
+    if words[-3].group(0).lower() in _PARTICLES:
+        return None
+    return (c.start, c.start + len(org), org), (c.start + name_start, c.end, name)
+
+
+def _org_part(chunks: Sequence[_Chunk], oi: int, form: str) -> tuple[int, int, str] | None:
+    c = chunks[oi]
+    return c.start, c.end, c.text
+
+
+def _qualifier_before(chunks: Sequence[_Chunk], i: int) -> str:
+    k = i - 1
+    while k >= 0 and chunks[k].sym in ("h",):
+        k -= 1
+    if k >= 0 and chunks[k].sym == "q":
+        return chunks[k].text.lower()
+    return ""
+
+
+# ======================================================================================
+# Keywords and entities
+
+
+def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive, word-bounded regex for ``keywords`` (a plural "s" allowed)."""
+    alts = sorted({re.escape(" ".join(k.split())).replace(r"\ ", r"\s+") for k in keywords if k.strip()}, key=len)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alts)) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def entities_in(facts: FactBase, text: str, start: int = 0, end: int | None = None) -> list[Any]:
+    """Fact base entity matches in ``text[start:end]`` (see ``FactBase.find_entities``)."""
+    return facts.find_entities(text, start, end)
