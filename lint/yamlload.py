@@ -56,7 +56,10 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
             return out
         if isinstance(n, yaml.SequenceNode):
             return [walk(v, key + (i,), depth + 1) for i, v in enumerate(n.value)]
-        return constructor.construct_object(n, deep=True)
+        try:
+            return constructor.construct_object(n, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError) as exc:  # e.g. a date like 2023-13-01
+            raise error(f"cannot read {n.value!r}: {exc}", path=path, line=n.start_mark.line + 1) from None
 
     _refuse_aliases(text, path, error)
     return walk(node, (), 0), lines
