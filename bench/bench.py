@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Benchmark lint-article against proselint on the same files, in the same run.
+
+Prints one table of figures and ratios (this machine is shared and noisy: compare ratios,
+not absolute seconds). Measures:
+
+  throughput   all default rules + a generated fact base of a few hundred entities,
+               default --jobs, no cache, over the corpus; proselint over the same files
+  start-up     one small (~5 KB) draft, cold process, median of several runs
+  scale x10    the corpus replicated ten times: wall time ratio and peak memory
+  cache        a second run over unchanged drafts, with the cache
+  big draft    one 2 MB and one 20 MB draft: time per MB must not grow
+
+usage: python bench/bench.py [--corpus DIR] [--quick] [--skip NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+BIN = Path(sys.executable).parent
+MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter()\n"
+    "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "w = time.perf_counter() - t\n"
+    "m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(w, m, r.returncode)\n"
+    "sys.stderr.write(r.stderr.decode()[-2000:] if r.returncode > 1 else '')\n"
+)
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd)
+    if out.returncode != 0 or not out.stdout.strip():
+        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{out.stderr}")
+    wall, rss_kb, rc = out.stdout.split()
+    if int(rc) > 1:
+        raise SystemExit(f"{' '.join(cmd)} exited {rc}:\n{out.stderr}")
+    return float(wall), int(rss_kb) / 1024
+
+
+def collect(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.suffix in (".txt", ".md") and p.is_file())
+
+
+def size_mb(files: list[Path]) -> float:
+    return sum(p.stat().st_size for p in files) / 1e6
+
+
+def lint_cmd(*args: str) -> list[str]:
+    return [str(BIN / "lint-article"), "--isolated", "--format", "json", *args]
+
+
+def proselint_cmd(*paths: str) -> list[str] | None:
+    exe = shutil.which("proselint", path=str(BIN)) or shutil.which("proselint")
+    return [exe, "check", *paths] if exe else None
+
+
+def row(name: str, ours: float, peer: float | None, unit: str, target: str = "") -> None:
+    ratio = f"{ours / peer:6.2f}" if peer else "   n/a"
+    peer_s = f"{peer:10.3f}" if peer is not None else "       n/a"
+    print(f"{name:<34} {ours:10.3f} {peer_s} {unit:<6} {ratio}   {target}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
+    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big"])
+    ap.add_argument("--jobs", type=int, default=None)
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        print(f"corpus not found: {args.corpus}", file=sys.stderr)
+        return 2
+    files = collect(args.corpus)
+    mb = size_mb(files)
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    tmp = Path(tempfile.mkdtemp(prefix="lint-article-bench-"))
+    try:
+        facts = tmp / "facts.yaml"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_factbase.py"), str(facts)], check=True)
+        n_entities = sum(1 for line in facts.read_text().splitlines() if line.lstrip().startswith("- name:"))
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
+        print(f"corpus: {args.corpus} ({len(files)} files, {mb:.2f} MB); fact base: {n_entities} entities")
+        pcmd = proselint_cmd(str(args.corpus))
+        print(f"peer: {'proselint ' + _version(pcmd[0]) if pcmd else 'proselint not installed'}\n")
+        print(f"{'measure':<34} {'lint-art.':>10} {'proselint':>10} {'unit':<6} {'ratio':>6}   target")
+        print("-" * 92)
+        findings = None
+        if "throughput" not in args.skip:
+            ours, _ = timed(lint_cmd("--no-cache", "--facts", str(facts), *jobs, str(args.corpus)))
+            peer = timed(pcmd)[0] if pcmd else None
+            row("corpus wall time", ours, peer, "s", "ratio <= 0.33")
+            row("corpus throughput", mb / ours, mb / peer if peer else None, "MB/s")
+            findings = _count(lint_cmd("--no-cache", "--facts", str(facts), *jobs, str(args.corpus)))
+        if "startup" not in args.skip:
+            small = tmp / "small.md"
+            small.write_text(_small_draft(files), encoding="utf-8")
+            ours_runs = [timed(lint_cmd("--no-cache", str(small)))[0] for _ in range(7)]
+            peer_runs = [timed(proselint_cmd(str(small)))[0] for _ in range(7)] if pcmd else []
+            row(
+                "one 5 KB draft, cold (median)",
+                statistics.median(ours_runs),
+                statistics.median(peer_runs) if peer_runs else None,
+                "s",
+                "ratio <= 1",
+            )
+        if "cache" not in args.skip:
+            cache = tmp / "cache"
+            cmd = lint_cmd("--cache-dir", str(cache), "--facts", str(facts), *jobs, str(args.corpus))
+            first, _ = timed(cmd)
+            second, _ = timed(cmd)
+            row("cache: first run", first, None, "s")
+            row("cache: second run", second, None, "s")
+            print(f"{'cache speed-up (first/second)':<34} {first / second:10.2f} {'':>10} {'x':<6} {'':>6}   >= 5")
+        if "scale" not in args.skip and not args.quick:
+            x10 = tmp / "x10"
+            for i in range(10):
+                for f in files:
+                    dest = x10 / f"copy{i}" / f.relative_to(args.corpus)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_bytes(f.read_bytes())
+            once, mem1 = timed(lint_cmd("--no-cache", "--facts", str(facts), *jobs, str(args.corpus)))
+            ten, mem10 = timed(lint_cmd("--no-cache", "--facts", str(facts), *jobs, str(x10)))
+            row("x1 wall time", once, None, "s")
+            row("x10 wall time (13k files)", ten, None, "s")
+            print(f"{'x10 / x1 time':<34} {ten / once:10.2f} {'':>10} {'x':<6} {'':>6}   <= 11")
+            print(f"{'peak memory x1 / x10':<34} {mem1:10.1f} {mem10:10.1f} {'MB':<6} {mem10 / mem1:6.2f}   (x1, x10)")
+            shutil.rmtree(x10)
+        if "big" not in args.skip and not args.quick:
+            text = "\n\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files)
+            times = {}
+            for target_mb in (2, 20):
+                big = tmp / f"big{target_mb}.txt"
+                reps = max(1, int(target_mb * 1e6 / len(text.encode())) + 1)
+                data = (text + "\n\n") * reps
+                big.write_text(data[: int(target_mb * 1e6)], encoding="utf-8")
+                t, mem = timed(lint_cmd("--no-cache", "--facts", str(facts), str(big)))
+                times[target_mb] = t
+                row(f"one {target_mb} MB draft", t, None, "s", f"peak {mem:.0f} MB")
+            print(f"{'20 MB / 2 MB time':<34} {times[20] / times[2]:10.2f} {'':>10} {'x':<6} {'':>6}   ~10 (linear)")
+        if findings is not None:
+            print(f"\nfindings on the corpus: {findings}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def _count(cmd: list[str]) -> str:
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        data = json.loads(out.stdout)
+    except json.JSONDecodeError:
+        return "unreadable output"
+    by_cat: dict[str, int] = {}
+    for f in data["findings"]:
+        by_cat[f["category"]] = by_cat.get(f["category"], 0) + 1
+    return f"{len(data['findings'])} " + json.dumps(by_cat, sort_keys=True)
+
+
+def _small_draft(files: list[Path]) -> str:
+    """About 5 KB of text from the corpus (in a temporary file, never in the repo)."""
+    out: list[str] = []
+    for f in files:
+        out.append(f.read_text(encoding="utf-8", errors="replace"))
+        if sum(len(x) for x in out) >= 5000:
+            break
+    return "\n\n".join(out)[:5000]
+
+
+def _version(exe: str) -> str:
+    out = subprocess.run([exe, "version"], capture_output=True, text=True)
+    return (out.stdout or out.stderr).strip().split("\n")[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
