@@ -97,7 +97,7 @@ def _load_config(args: argparse.Namespace) -> Any:
             raise UserError("config file not found", path=args.config)
         config = load_config(path)
     else:
-        config = load_config(find_config(Path.cwd()))
+        config = load_config(find_config(_search_start(args.paths)))
     changes: dict[str, Any] = {}
     if args.select is not None:
         changes["select"] = _split(args.select)
@@ -120,6 +120,16 @@ def _load_config(args: argparse.Namespace) -> Any:
             raise UserError("--jobs must be at least 1")
         changes["jobs"] = args.jobs
     return config.with_overrides(**changes)
+
+
+def _search_start(paths: Sequence[str]) -> Path:
+    """Where to look for a config file: the folder that holds every given path (so
+    ``lint-article drafts/`` finds ``drafts/.lint-article.yaml``), else the current folder."""
+    real = [os.path.abspath(p) for p in paths if p != "-" and os.path.exists(p)]
+    if not real:
+        return Path.cwd()
+    common = os.path.commonpath(real)
+    return Path(common if os.path.isdir(common) else os.path.dirname(common))
 
 
 def _load_facts(paths: Sequence[Path]) -> Any:

@@ -312,3 +312,11 @@ def test_broken_plugin_is_an_error_not_a_traceback(tmp_path: Path, run_cli: RunC
     assert r.returncode == 2
     assert "plugin 'broken'" in r.stderr and "missing dependency xyz" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_config_found_next_to_the_drafts(tmp_path: Path, run_cli: RunCli) -> None:
+    write(tmp_path / "drafts" / ".lint-article.yaml", "select: [TX]\nignore: [TX101]\ncache: false\n")
+    write(tmp_path / "drafts" / "a.md", "SHOUTED.\n")
+    # Run from the parent folder: the config beside the drafts still applies.
+    assert run_cli("--format", "text", "drafts", cwd=tmp_path).returncode == 0
+    assert run_cli("--format", "text", "--isolated", "--select", "TX", "drafts", cwd=tmp_path).returncode == 1
