@@ -761,6 +761,8 @@ class RichReporter(_Base):
             source.append_text(body)
             console.print(source)
             carets = Text(" " * cut.caret_offset + "^" * cut.caret_length, style=style)
+            if f.span.end_line > f.span.line:
+                carets.append(f" … to line {f.span.end_line}", style="dim")
             console.print(Text(f"    {' ' * gutter} │ ", style="dim") + carets)
         for r in f.related:
             where = f"{r.path}:{r.line}" if r.line >= 1 else r.path

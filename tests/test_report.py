@@ -622,6 +622,7 @@ def test_rich_multi_line_span_is_marked_to_the_end_of_its_first_line(columns: No
     lines = render(RichReporter, result([f]), color=False).splitlines()
     source = "Vela Labs said on Tuesday that its tablet ships in May."
     assert caret_columns(lines, source) == (source.index("on Tuesday"), len(source) - 1)
+    assert any(line.endswith("^ … to line 6") for line in lines)
 
 
 def _table_rows(out: str) -> list[list[str]]:
