@@ -1,0 +1,264 @@
+"""Readability rules: scores match textstat's formulas, options work, headings, code and
+quotations are handled, and textstat's caches never hold whole drafts."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.document import Document
+from lint.errors import ConfigError
+from lint.rule import RunContext
+from lint.testing import run_rule
+from rules import readability as rd
+
+# Plain sentences of three words or more, with no abbreviations, numbers or hyphens, so
+# that textstat's own word and sentence counting agrees with the document model's; no
+# "difficult" word repeats (textstat 0.7.3 counted each difficult word once).
+PLAIN = (
+    "The river rose quickly after the storm. Farmers moved their animals to higher ground "
+    "before the water reached the fields. Volunteers filled sandbags outside the village "
+    "hall until late in the evening. Officials said the damage was considerable but nobody "
+    "had been injured. The road to the coast will stay closed until engineers have "
+    "inspected the bridge. Residents were told to boil their drinking water as a precaution."
+)
+
+EASY_PARAGRAPH = (
+    "The shop on the corner will close next week. Its owner has run it for thirty years. "
+    "She wants to spend more time with her family, and she says she will miss her customers."
+)
+HARD_SENTENCE = (
+    "Notwithstanding considerable institutional reluctance, the recommendations regarding the "
+    "operationalisation of interdepartmental accountability mechanisms necessitated fundamental "
+    "reconsideration of organisational responsibilities and the prioritisation of infrastructure "
+    "modernisation across administratively heterogeneous jurisdictions, particularly "
+    "concerning environmental sustainability requirements and the availability of "
+    "supplementary financial authorisations."
+)
+
+
+def counts_of(text: str, path: str = "draft.md") -> rd.Counts:
+    return rd.draft_counts(rd.analyse(Document.from_text(path, text)))
+
+
+# -- formulas ----------------------------------------------------------------------------
+
+
+def test_counts_match_textstat() -> None:
+    textstat = pytest.importorskip("textstat")
+    c = counts_of(PLAIN + "\n")
+    assert c.words == textstat.lexicon_count(PLAIN)
+    assert c.sentences == textstat.sentence_count(PLAIN) == 6
+    assert c.syllables == textstat.syllable_count(PLAIN)
+
+
+@pytest.mark.parametrize("name", rd.METRIC_FORMULAS)
+def test_core_formulas_match_textstat(name: str) -> None:
+    textstat = pytest.importorskip("textstat")
+    ours = rd.FORMULAS[name].compute(counts_of(PLAIN + "\n"))  # type: ignore[misc]
+    theirs = getattr(textstat, name)(PLAIN)
+    # Older textstat releases round their results to one or two decimals.
+    assert ours == pytest.approx(theirs, abs=0.06)
+    rd.clear_textstat_caches()
+
+
+def test_formulas_on_known_counts() -> None:
+    c = rd.Counts(words=100, sentences=5, syllables=150, polysyllables=10, difficult=8)
+    assert rd.flesch_reading_ease(c) == pytest.approx(206.835 - 1.015 * 20 - 84.6 * 1.5)
+    assert rd.flesch_kincaid_grade(c) == pytest.approx(0.39 * 20 + 11.8 * 1.5 - 15.59)
+    assert rd.gunning_fog(c) == pytest.approx(0.4 * (20 + 8))
+    assert rd.smog_index(c) == pytest.approx(1.043 * (10 * 30 / 5) ** 0.5 + 3.1291)
+    empty = rd.Counts()
+    assert all(rd.FORMULAS[n].compute(empty) == 0.0 for n in rd.METRIC_FORMULAS)  # type: ignore[misc]
+
+
+def test_harder_text_scores_harder() -> None:
+    easy, hard = counts_of(EASY_PARAGRAPH + "\n"), counts_of(HARD_SENTENCE + "\n")
+    assert rd.flesch_kincaid_grade(hard) > rd.flesch_kincaid_grade(easy) + 10
+    assert rd.flesch_reading_ease(hard) < rd.flesch_reading_ease(easy) - 50
+    assert hard.difficult >= 20 and easy.difficult <= 2
+
+
+# -- what is scored ------------------------------------------------------------------------
+
+
+def test_headings_code_and_urls_are_not_scored() -> None:
+    body = EASY_PARAGRAPH + "\n"
+    decorated = (
+        "# A heading that is not a sentence at all\n\n"
+        + body
+        + "\n```\ninternationalisation = configuration.instantiate()\n```\n\n"
+        + "See https://example.org/extraordinarily/complicated/address for more.\n"
+    )
+    plain = counts_of(body)
+    extra = counts_of(decorated)
+    assert extra.sentences == plain.sentences + 1  # only the "See ... for more." sentence
+    assert extra.words == plain.words + 3
+
+
+def test_metrics_report_scores_and_counts() -> None:
+    doc = Document.from_text("d.md", "# Title\n\n" + PLAIN + "\n")
+    m = rd.DraftReadability(RunContext()).metrics(doc)
+    assert m is not None
+    assert set(m) == {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "words", "sentences"}
+    assert m["sentences"] == 6 and m["words"] == counts_of(PLAIN + "\n").words
+    assert 0 < m["flesch_kincaid_grade"] < 12 and 40 < m["flesch_reading_ease"] < 100
+    assert rd.DraftReadability(RunContext()).metrics(Document.from_text("e.md", "# Only a title\n")) is None
+
+
+def test_metrics_include_a_chosen_textstat_formula() -> None:
+    doc = Document.from_text("d.md", PLAIN + "\n")
+    m = rd.DraftReadability(RunContext(options={"formula": "coleman_liau_index"})).metrics(doc)
+    assert m is not None and 0 < m["coleman_liau_index"] < 20
+
+
+def test_analysis_is_shared_per_document() -> None:
+    doc = Document.from_text("d.md", PLAIN + "\n")
+    assert rd.analyse(doc) is rd.analyse(doc)
+    assert rd.analyse(Document.from_text("d.md", PLAIN + "\n")) is not rd.analyse(doc)
+
+
+# -- draft rule ----------------------------------------------------------------------------
+
+
+def _long_hard_draft() -> str:
+    return "\n\n".join([HARD_SENTENCE] * 4 + [EASY_PARAGRAPH]) + "\n"
+
+
+def test_draft_rule_reports_score_limit_and_hardest_paragraph() -> None:
+    (f,) = run_rule(rd.DraftReadability, _long_hard_draft())
+    assert f.rule == "RD101" and f.line == 1
+    assert "Flesch-Kincaid grade" in f.message and "(limit 15)" in f.message
+    assert "hardest paragraph at line 1" in f.message
+    assert not f.message.endswith(".")
+
+
+def test_draft_rule_ignores_short_drafts() -> None:
+    assert run_rule(rd.DraftReadability, HARD_SENTENCE + "\n") == []
+    assert run_rule(rd.DraftReadability, HARD_SENTENCE + "\n", options={"min_words": 10})
+
+
+def test_max_grade_is_configurable() -> None:
+    text = "\n\n".join([PLAIN] * 3) + "\n"
+    assert run_rule(rd.DraftReadability, text) == []
+    (f,) = run_rule(rd.DraftReadability, text, options={"max_grade": 3})
+    assert "(limit 3)" in f.message
+
+
+def test_reading_ease_limit_is_a_minimum() -> None:
+    text = _long_hard_draft()
+    (f,) = run_rule(rd.DraftReadability, text, options={"formula": "flesch_reading_ease"})
+    assert "Flesch reading ease" in f.message and "(minimum 30)" in f.message
+    easy = "\n\n".join([PLAIN] * 3) + "\n"
+    assert run_rule(rd.DraftReadability, easy, options={"formula": "flesch-reading-ease"}) == []
+
+
+def test_textstat_formula_with_own_scale_uses_limit() -> None:
+    text = _long_hard_draft()
+    (f,) = run_rule(rd.DraftReadability, text, options={"formula": "lix"})
+    assert "LIX" in f.message and "(limit 55)" in f.message
+    assert run_rule(rd.DraftReadability, text, options={"formula": "lix", "limit": 500}) == []
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"formula": "flesh_kincaid"}, {"formula": 3}, {"max_grade": "twelve"}, {"min_words": 0}, {"limit": True}],
+)
+def test_bad_options_are_config_errors(options: dict[str, object]) -> None:
+    with pytest.raises(ConfigError) as err:
+        rd.DraftReadability(RunContext(options=options))
+    assert "RD101" in str(err.value)
+
+
+# -- paragraph rule ------------------------------------------------------------------------
+
+
+def test_paragraph_rule_flags_only_the_hard_paragraph() -> None:
+    text = EASY_PARAGRAPH + "\n\n" + HARD_SENTENCE + "\n"
+    (f,) = run_rule(rd.ParagraphReadability, text)
+    assert f.line == 3 and f.rule == "RD102"
+    assert "(limit 20)" in f.message and "words" in f.message
+
+
+def test_paragraph_rule_needs_min_words() -> None:
+    short = "Notwithstanding institutional reluctance, operationalisation necessitated reconsideration.\n"
+    assert run_rule(rd.ParagraphReadability, short) == []
+    assert run_rule(rd.ParagraphReadability, short, options={"min_words": 3})
+
+
+def test_paragraph_rule_skips_quotations_and_block_quotes() -> None:
+    quoted = f'The minister said: "{HARD_SENTENCE}"\n'
+    assert run_rule(rd.ParagraphReadability, quoted) == []
+    assert run_rule(rd.ParagraphReadability, f"> {HARD_SENTENCE}\n") == []
+
+
+def test_paragraph_rule_with_a_textstat_formula() -> None:
+    text = EASY_PARAGRAPH + "\n\n" + HARD_SENTENCE + "\n"
+    (f,) = run_rule(rd.ParagraphReadability, text, options={"formula": "automated_readability_index"})
+    assert f.line == 3 and "automated readability index" in f.message
+
+
+def test_textstat_caches_are_emptied_after_a_textstat_formula() -> None:
+    pytest.importorskip("textstat")
+    rd.textstat_score("coleman_liau_index", PLAIN)
+    rd.clear_textstat_caches()
+    assert rd._CLEARERS, "textstat's per-text caches were not found"
+    infos = [c.__self__.cache_info() for c in rd._CLEARERS if hasattr(c, "__self__")]
+    assert all(i.currsize == 0 for i in infos)
+
+
+def test_word_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = rd._Lexicon()
+    monkeypatch.setattr(rd._Lexicon, "MAX_WORDS", 50)
+    for i in range(300):
+        lexicon.lookup(f"word{i}")
+    assert len(lexicon._memo) <= 50
+    assert lexicon.lookup("Election") == lexicon.lookup("election")
+
+
+# -- lengths -------------------------------------------------------------------------------
+
+LONG = (
+    "The regional bus company said on Thursday that it would cut the number of evening "
+    "services on six routes from the start of next month, because fewer people were using "
+    "them after the pandemic and because it could no longer find enough drivers to cover "
+    "the late shifts in the towns it serves.\n"
+)
+
+
+def test_long_sentence_reports_count_and_limit() -> None:
+    (f,) = run_rule(rd.LongSentence, LONG)
+    n = len(LONG.split())
+    assert f.message == f"sentence has {n} words (limit 40)"
+    assert f.span.start == 0 and LONG[f.span.end - 1] == "."
+    assert run_rule(rd.LongSentence, LONG, options={"max_words": n}) == []
+
+
+def test_long_sentence_skips_headings_quotes_and_block_quotes() -> None:
+    heading = "# " + " ".join(["word"] * 45) + "\n"
+    assert run_rule(rd.LongSentence, heading) == []
+    assert run_rule(rd.LongSentence, f'She said: "{LONG.strip()}"\n') == []
+    assert run_rule(rd.LongSentence, "> " + LONG) == []
+    assert run_rule(rd.LongSentence, "- " + LONG)  # a list item is the writer's own
+
+
+def test_long_sentence_counts_words_not_tokens() -> None:
+    # 41 "words" once numbers and hyphenated compounds count as one each.
+    text = " ".join(["well-known"] * 20 + ["3.5%"] * 21) + ".\n"
+    (f,) = run_rule(rd.LongSentence, text)
+    assert "41 words" in f.message
+
+
+def test_long_paragraph() -> None:
+    para = " ".join([f"Sentence number {i} of this paragraph has nine words." for i in range(20)])
+    (f,) = run_rule(rd.LongParagraph, para + "\n")
+    assert f.message == "paragraph has 180 words in 20 sentences (limit 150 words)"
+    assert run_rule(rd.LongParagraph, para + "\n", options={"max_words": 200}) == []
+    assert run_rule(rd.LongParagraph, "- " + para + "\n") == []
+
+
+def test_twenty_megabyte_draft_is_not_quadratic() -> None:
+    # Not a timing test: one pass over many paragraphs returns a finding per long paragraph.
+    para = " ".join(["A short plain sentence about the weather today."] * 20)
+    text = "\n\n".join([para] * 400) + "\n"
+    assert len(run_rule(rd.LongParagraph, text)) == 400
+    assert len(rd.analyse(Document.from_text("d.md", text))) == 400
