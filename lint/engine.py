@@ -229,6 +229,11 @@ class Linter:
                 findings.append(_crash("<corpus>", rule, exc))
         return findings, unavailable
 
+    def collect(self, results: Sequence[DraftResult]) -> RunResult:
+        """Corpus phase plus suppression and severities over per-draft results (the reduce
+        step of the Python API)."""
+        return collect(self, results, sorted(r.path for r in results), fail_on=self.config.fail_on)[0]
+
     # -- final pass --------------------------------------------------------------------
     def finalize(self, findings: Iterable[Finding], suppressions: Mapping[str, Suppressions]) -> list[Finding]:
         """Apply per-file ignores, in-draft suppressions and configured severities."""

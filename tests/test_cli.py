@@ -222,7 +222,7 @@ def test_config_from_pyproject_and_per_file_ignores(tmp_path: Path, run_cli: Run
         tmp_path / "pyproject.toml",
         '[tool.lint-article]\nselect = ["TX"]\ncache = false\n'
         '[tool.lint-article.per-file-ignores]\n"press/*.md" = ["TX101"]\n'
-        "[tool.lint-article.severity]\nTX101 = \"error\"\n",
+        '[tool.lint-article.severity]\nTX101 = "error"\n',
     )
     write(tmp_path / "press" / "a.md", "SHOUTED.\n")
     write(tmp_path / "news" / "b.md", "SHOUTED.\n")
@@ -238,7 +238,7 @@ def test_config_from_pyproject_and_per_file_ignores(tmp_path: Path, run_cli: Run
         (".lint-article.yaml", "select: [TX]\nfail-on: loud\n", "fail-on: expected one of error, warning, info"),
         (".lint-article.yaml", "select: [TX999]\n", "'TX999' matches no rule"),
         (".lint-article.yaml", "select: [TX\n", ".lint-article.yaml:2: not valid YAML"),
-        ("pyproject.toml", "[tool.lint-article]\nselekt = [\"TX\"]\n", "did you mean 'select'"),
+        ("pyproject.toml", '[tool.lint-article]\nselekt = ["TX"]\n', "did you mean 'select'"),
     ],
 )
 def test_invalid_config_exit_2_with_file_line_key(

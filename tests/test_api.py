@@ -1,0 +1,41 @@
+"""The documented Python API: map the per-draft phase anywhere, reduce with the corpus phase."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from lint.api import load_linter
+from lint.engine import DraftResult
+
+DRAFTS = {
+    "a.md": "# One\n\nThe board met on Monday, the company said.\n\nShare this article\n",
+    "b.md": "# Two\n\nA quiet day at the harbour, officials said.\n",
+}
+
+
+def _map(item: tuple[str, str]) -> DraftResult:
+    linter = load_linter(select=["BP"])
+    return linter.check_draft(item[1], item[0])
+
+
+def test_check_draft_is_picklable_and_holds_no_text() -> None:
+    linter = load_linter(select=["BP"])
+    result = linter.check_draft(DRAFTS["a.md"], "a.md")
+    blob = pickle.dumps(result)
+    assert b"quiet day" not in blob and b"board met" not in blob
+    assert pickle.loads(blob) == result
+
+
+def test_map_in_other_processes_then_reduce_equals_local_run(tmp_path: Path) -> None:
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
+        mapped = list(pool.map(_map, sorted(DRAFTS.items())))
+    linter = load_linter(select=["BP"])
+    local = [linter.check_draft(t, p) for p, t in sorted(DRAFTS.items())]
+    remote_report = linter.collect(mapped)
+    local_report = linter.collect(local)
+    assert remote_report.findings == local_report.findings
+    assert [f.path for f in local_report.findings] == ["a.md"]
+    assert local_report.findings[0].category == "boilerplate"
