@@ -29,11 +29,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -293,6 +295,7 @@ class Client:
         self.timeout = timeout
         self.params = dict(params)
         self.requests = 0
+        self._lock = threading.Lock()
         # A proxy from the environment must not intercept a server on this machine.
         handlers = [urllib.request.ProxyHandler({})] if _is_loopback(self.url) else []
         self._opener = urllib.request.build_opener(*handlers)
@@ -308,7 +311,8 @@ class Client:
             method="POST",
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
         )
-        self.requests += 1
+        with self._lock:
+            self.requests += 1
         where = f"LanguageTool at {self.shown}"
         try:
             with self._opener.open(req, timeout=limit) as resp:
@@ -645,7 +649,8 @@ class LanguageToolRule(Rule):
     Names and terms of the fact base are never reported as misspellings. Grammar matches inside
     quoted speech are left alone (spelling is still checked). Options: ``language`` (default
     ``en-US``), ``disabled_rules`` (LanguageTool rule ids to skip), ``disabled_categories``
-    (LanguageTool category ids, e.g. ``TYPOGRAPHY``), ``batch_chars`` (paragraphs per request).
+    (LanguageTool category ids, e.g. ``TYPOGRAPHY``), ``batch_chars`` (characters per request),
+    ``parallel_requests`` (requests in flight; default 2 for a server on this machine, else 1).
 
     **Example**: ``We will recieve the parcel tomorrow.``
 
@@ -664,6 +669,7 @@ class LanguageToolRule(Rule):
         "disabled_rules": (),
         "disabled_categories": (),
         "batch_chars": 8000,
+        "parallel_requests": None,
     }
     examples_bad = ("We will recieve the parcel tomorrow.\n",)
     examples_good = ("We will receive the parcel tomorrow.\n",)
@@ -765,31 +771,36 @@ class LanguageToolRule(Rule):
         return ResultStore(Path(folder), identity)
 
     def _query(self, url: str, todo: Mapping[bytes, str]) -> None:
-        client = Client(
-            url, timeout=self._seconds("languagetool_timeout", DEFAULT_TIMEOUT), params=self.request_params()
-        )
+        timeout = self._seconds("languagetool_timeout", DEFAULT_TIMEOUT)
+        client = Client(url, timeout=timeout, params=self.request_params())
+        limit = self._int_option("batch_chars", 8000)
+        workers = self._int_option("parallel_requests", 2 if _is_loopback(url) else 1)
+        groups = list(batches(list(todo.items()), limit))
         try:
-            limit = max(1, int(self.options.get("batch_chars") or 8000))
-        except (TypeError, ValueError):
-            limit = 8000
-        try:
-            for batch in batches(list(todo.items()), limit):
-                text = SEPARATOR.join(t for _k, t in batch)
-                starts: list[int] = []
-                pos = 0
-                for _k, t in batch:
-                    starts.append(pos)
-                    pos += len(t) + len(SEPARATOR)
-                per: list[list[Match]] = [[] for _ in batch]
-                for start, end, m in parse_matches(client.check(text), text, f"LanguageTool at {client.shown}"):
-                    i = bisect.bisect_right(starts, start) - 1
-                    if i < 0 or end > starts[i] + len(batch[i][1]):
-                        continue  # spans the separator: not about one paragraph
-                    per[i].append(m._replace(offset=start - starts[i]))
-                for (key, _t), found in zip(batch, per, strict=True):
-                    self._cache[key] = found
+            if workers <= 1 or len(groups) <= 1:
+                for batch in groups:
+                    self._cache.update(check_batch(client, batch))
+                return
+            pool = ThreadPoolExecutor(max_workers=min(workers, len(groups)), thread_name_prefix="languagetool")
+            try:
+                for answer in pool.map(check_batch, [client] * len(groups), groups):
+                    self._cache.update(answer)
+            except BaseException:
+                # Requests in flight end by themselves within the timeout; queued ones never start.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            pool.shutdown()
         finally:
             self.requests = client.requests
+
+    def _int_option(self, name: str, default: int) -> int:
+        value = self.options.get(name)
+        if value is None:
+            return default
+        try:
+            return max(1, int(value))
+        except (TypeError, ValueError):
+            return default
 
     def _findings(self, records: Sequence[tuple[str, Any]]) -> list[Finding]:
         names, words = _fact_terms(self.context.facts)
@@ -842,6 +853,23 @@ class LanguageToolRule(Rule):
         sep = " " if text.endswith(("?", "!", ":")) else ": "
         message = f"{text}{sep}{evidence} (LanguageTool {m.rule_id})"
         return self.finding_at(path, par.span(rel_s, rel_e), message, context=par.sentence_at(s), fix=fix)
+
+
+def check_batch(client: Client, batch: list[tuple[bytes, str]]) -> list[tuple[bytes, list[Match]]]:
+    """Send the paragraphs of ``batch`` in one request; the matches of each, by key."""
+    text = SEPARATOR.join(t for _k, t in batch)
+    starts: list[int] = []
+    pos = 0
+    for _k, t in batch:
+        starts.append(pos)
+        pos += len(t) + len(SEPARATOR)
+    per: list[list[Match]] = [[] for _ in batch]
+    for start, end, m in parse_matches(client.check(text), text, f"LanguageTool at {client.shown}"):
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0 or end > starts[i] + len(batch[i][1]):
+            continue  # spans the separator: not about one paragraph
+        per[i].append(m._replace(offset=start - starts[i]))
+    return [(key, found) for (key, _t), found in zip(batch, per, strict=True)]
 
 
 def _key(text: str) -> bytes:

@@ -46,8 +46,11 @@ class FakeLanguageTool:
     """Start with ``with FakeLanguageTool() as lt:``; ``lt.url`` is its base URL and
     ``lt.requests`` the decoded form of every POST /v2/check it received."""
 
-    def __init__(self, mode: str = "ok", unknown_words: set[str] | None = None) -> None:
+    def __init__(self, mode: str = "ok", unknown_words: set[str] | None = None, delay: float = 0.0) -> None:
         self.mode = mode
+        self.delay = delay  # seconds each check takes
+        self.active = 0
+        self.max_active = 0  # most checks in progress at once
         self.unknown_words = {w.lower() for w in unknown_words or ()}
         self.requests: list[dict[str, str]] = []
         self._stop = threading.Event()
@@ -216,6 +219,17 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
                 return
             with fake._lock:
                 fake.requests.append(params)
+                fake.active += 1
+                fake.max_active = max(fake.max_active, fake.active)
+            try:
+                self._answer(params)
+            finally:
+                with fake._lock:
+                    fake.active -= 1
+
+        def _answer(self, params: dict[str, str]) -> None:
+            if fake.delay:
+                fake._stop.wait(fake.delay)
             if fake.mode == "hang":
                 fake._stop.wait(30)
                 return

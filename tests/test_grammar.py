@@ -18,6 +18,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import RuleUnavailable
@@ -36,7 +38,7 @@ def make_rule(
     facts: Any = None,
     timeout: float = 5.0,
     required: bool = False,
-    **settings: Any,
+    **extra: Any,
 ) -> LanguageToolRule:
     ctx = RunContext(
         options=options or {},
@@ -45,7 +47,7 @@ def make_rule(
             "languagetool": backend,
             "languagetool_required": required,
             "languagetool_timeout": timeout,
-            **settings,
+            **extra,
         },
     )
     return LanguageToolRule(ctx)
@@ -227,6 +229,30 @@ def test_paragraphs_are_batched_several_per_request(lt: FakeLanguageTool) -> Non
     assert sorted({(f.path, f.span.line) for f in findings}) == sorted(
         [("a.md", 1 + 2 * i) for i in range(15)] + [("b.md", 1 + 2 * i) for i in range(15)]
     )
+
+
+@pytest.mark.parametrize(("option", "expected"), [(None, 2), (1, 1), (3, 3)])
+def test_batches_go_in_parallel_to_a_local_server(option: int | None, expected: int) -> None:
+    paragraphs = [f"Paragraph number {i:02d} says we recieve item {i:02d} today." for i in range(12)]
+    options: dict[str, Any] = {"batch_chars": len(paragraphs[0])}  # one paragraph per request
+    if option is not None:
+        options["parallel_requests"] = option
+    with FakeLanguageTool(delay=0.1) as server:
+        findings, docs = run(make_rule(server.url, options=options), {"a.md": "\n\n".join(paragraphs) + "\n"})
+        assert len(server.requests) == 12
+        assert server.max_active == expected
+    assert [f.span.line for f in findings] == [1 + 2 * i for i in range(12)]
+    assert {flagged(f, docs) for f in findings} == {"recieve"}
+
+
+def test_a_failure_during_parallel_requests_is_one_clear_line() -> None:
+    paragraphs = [f"Paragraph number {i:02d} says we recieve item {i:02d} today." for i in range(20)]
+    with FakeLanguageTool(mode="error") as server:
+        t0 = time.monotonic()
+        with pytest.raises(RuleUnavailable, match="answered HTTP 500"):
+            run(make_rule(server.url, options={"batch_chars": 10}), {"a.md": "\n\n".join(paragraphs) + "\n"})
+        assert time.monotonic() - t0 < 2
+        assert len(server.requests) <= 20
 
 
 def test_a_paragraph_longer_than_the_batch_goes_alone(lt: FakeLanguageTool) -> None:
@@ -417,6 +443,53 @@ def test_records_are_small_and_picklable() -> None:
     assert len(pickle.dumps(rec)) < 3 * len(body)
     assert all("example.com" not in p.text and "code" not in p.text for p in rec)
     assert rec == paragraphs_of(doc)
+
+
+_PIECES = st.sampled_from(
+    [
+        "word",
+        "Teh",
+        "a",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "`code x`",
+        "**",
+        "_",
+        "*",
+        "[link](https://e.com/x_y)",
+        "#",
+        "- ",
+        "> ",
+        "🚀",
+        "𝒞",
+        "é",
+        ",",
+        ".",
+        '"',
+        "\\*",
+        "<b>",
+        "https://x.org/a",
+        "\r\n",
+        "\t",
+        "1.",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.sampled_from(["d.md", "d.txt"]))
+def test_every_sent_character_maps_back_to_the_same_character(pieces: list[str], path: str) -> None:
+    doc = Document.from_text(path, "".join(pieces))
+    for par in paragraphs_of(doc):
+        assert "\n" not in par.text and "  " not in par.text
+        for i, c in enumerate(par.text):
+            rel = par.rel(i)
+            if c != " ":
+                assert doc.text[par.start + rel] == c
+            assert par.span(rel, rel + 1) == doc.span(par.start + rel, par.start + rel + 1)
+            assert par.sent(rel) == i
 
 
 # -- local: a LanguageTool already on this machine, never downloaded ----------------------------
