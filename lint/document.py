@@ -394,7 +394,7 @@ class Document:
                     masks.append((ls + idx + len(c), le))
         prose = apply_masks(text, masks)
         inline_masks: list[tuple[int, int]] = []
-        out_blocks = []
+        out_blocks: list[Block] = []
         for _kind, first, last, _level, _x, _content in blocks:
             s, e = self.line_start(first), self.line_end(last)
             for pat in (_CODE_SPAN, _AUTOLINK, _IMAGE, _INLINE_HTML):

@@ -499,7 +499,7 @@ def run_key(linter: Linter, fact_files: Sequence[Path]) -> str:
     """Everything besides the draft that can change a per-draft result."""
     from lint.cache import fingerprint
 
-    rule_sources = []
+    rule_sources: list[tuple[Any, ...]] = []
     for cls in linter.enabled:
         mod = sys.modules.get(cls.__module__)
         fname = getattr(mod, "__file__", None) or ""

@@ -98,11 +98,13 @@ def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[Path] = ()) -
 
     for impl in pm.hook.lint_article_rules.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
-        for cls in impl.function() or ():
+        provided: Iterable[type[Rule]] = impl.function() or ()
+        for cls in provided:
             add(cls, owner)
     for impl in pm.hook.lint_article_packs.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
-        for cls in pack_rules([Path(p) for p in impl.function() or ()]):
+        pack_paths: Iterable[Any] = impl.function() or ()
+        for cls in pack_rules([Path(p) for p in pack_paths]):
             add(cls, f"{owner} ({cls.source})")
     for cls in pack_rules(list(extra_packs)):
         add(cls, cls.source)
