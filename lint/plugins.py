@@ -98,12 +98,12 @@ def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[Path] = ()) -
 
     for impl in pm.hook.lint_article_rules.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
-        provided: Iterable[type[Rule]] = impl.function() or ()
+        provided: Iterable[type[Rule]] = impl.function() or ()  # type: ignore[assignment]
         for cls in provided:
             add(cls, owner)
     for impl in pm.hook.lint_article_packs.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
-        pack_paths: Iterable[Any] = impl.function() or ()
+        pack_paths: Iterable[Any] = impl.function() or ()  # type: ignore[assignment]
         for cls in pack_rules([Path(p) for p in pack_paths]):
             add(cls, f"{owner} ({cls.source})")
     for cls in pack_rules(list(extra_packs)):
