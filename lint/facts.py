@@ -44,10 +44,10 @@ import datetime as _dt
 import difflib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lint.errors import FactBaseError
 from lint.yamlload import LineMap, load
@@ -56,6 +56,8 @@ try:
     from re import _constants as _sre  # type: ignore[attr-defined]
 except ImportError:  # Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
+
+T = TypeVar("T")
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "product", "place", "term")
 _TYPE_SYNONYMS = {"organisation": "organization", "org": "organization", "company": "organization"}
@@ -294,6 +296,15 @@ class FactBase:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """A value derived from the fact base, built once per process (matchers for rules).
+        Not pickled: each worker process builds its own."""
+        try:
+            return self._cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._cache[key] = build()
+            return value
 
     # -- lookups ---------------------------------------------------------------------------
     @property
@@ -726,7 +737,7 @@ def _unsafe(items: Any, inside_repeat: bool) -> str | None:
         if op in _REPEATS:
             _lo, hi, sub = av
             unbounded = hi == _sre.MAXREPEAT or hi > 50
-            if unbounded and inside_repeat:
+            if unbounded and (inside_repeat or _can_vary(sub)):
                 return "nested quantifiers (a repeated group holds a repeat)"
             if unbounded and _overlapping_branches(sub):
                 return "a repeated alternation whose branches overlap"
@@ -749,6 +760,23 @@ def _unsafe(items: Any, inside_repeat: bool) -> str | None:
         elif op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
             return "backreferences are not allowed"
     return None
+
+
+def _can_vary(sub: Any) -> bool:
+    """True when ``sub`` can match strings of several lengths: it holds an optional part, a
+    bounded repeat or an alternation with an empty branch (``(aa?)*`` is exponential)."""
+    for op, av in sub:
+        if op in _REPEATS:
+            lo, hi, inner = av
+            if hi != lo or _can_vary(inner):
+                return True
+        elif op == _sre.SUBPATTERN:
+            if _can_vary(av[-1]):
+                return True
+        elif op == _sre.BRANCH:
+            if any(not branch or _can_vary(branch) for branch in av[1]):
+                return True
+    return False
 
 
 def _first_literals(sub: Any) -> set[int] | None:

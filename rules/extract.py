@@ -123,14 +123,12 @@ _HEDGE_ABOUT = re.compile(
 )
 _HEDGE_OVER = re.compile(r"\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
 _HEDGE_UNDER = re.compile(r"\b(?:less\s+than|under|below|fewer\s+than|at\s+most|no\s+more\s+than)\s*$", re.I)
-_UNIT_WORD = re.compile(
-    r"[ \u00a0](?:(?:new|more|fewer|electric|used|additional|active|monthly)\s)?([a-z][a-z\-]{1,20})\b"
-)
+_UNIT_WORDS = re.compile(r"[ \u00a0]([a-z][a-z\-]{0,20})\b(?![’'])")
 _NOT_UNITS = frozenset(
     """a an the of in on at to for from by with and or but nor per than as is are was were be been
     this that these those it its their his her our your my we they he she you i
     which who whom whose what when where while if so yet also only just over under about around
-    up down out into onto off more less most least times time""".split()
+    up down out into onto off more less most least times time ago last next said says""".split()
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$")
 _LEAD_WINDOW = 24
@@ -205,9 +203,9 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
         elif not scale_word and _is_model_context(text, start, ns):
             kind = "model"
         if kind in ("number",) or (kind == "money" and False):
-            u = _UNIT_WORD.match(text, a_end, end)
-            if u and u.group(1) not in _NOT_UNITS and u.group(1) not in _MONTH_NUM:
-                unit = normalise_unit(u.group(1))
+            word = _unit_word(text, a_end, end)
+            if word:
+                unit = normalise_unit(word)
                 kind = "quantity"
             elif scale_word:
                 kind = "quantity"
@@ -233,6 +231,22 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
             )
         )
     return _share_range_units(text, out)
+
+
+def _unit_word(text: str, pos: int, end: int) -> str:
+    """The noun a number counts: the plural among up to three lower-case words after it
+    ("1.5 million pure electric vehicles" -> "vehicles"), else the first of them."""
+    words: list[str] = []
+    while len(words) < 3:
+        m = _UNIT_WORDS.match(text, pos, end)
+        if not m or m.group(1) in _NOT_UNITS or m.group(1) in _MONTH_NUM:
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    for w in words:
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            return w
+    return words[0] if words else ""
 
 
 def _integer_step(digits: str) -> float:

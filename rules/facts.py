@@ -1,11 +1,816 @@
-"""Built-in facts rules (placeholder until the family lands)."""
+"""Facts: what the draft says that the editors' fact base contradicts (category ``facts``).
+
+Every rule here needs a fact base (``--facts FILE``; see :mod:`lint.facts`) and yields
+nothing without one. They never guess beyond it: a name, title, number or date is flagged
+only when the fact base holds the matching entry and the draft says something else.
+
+* FA101 ``avoided-name``: a known-wrong form of a name ("Harmony OS" for HarmonyOS NEXT);
+* FA102 ``wrong-title``: a person given a title at an organisation that the fact base
+  gives differently;
+* FA103 ``post-holder``: someone named as holding a post that someone else held on the
+  draft's date (typically a former chief executive named as the current one);
+* FA104 ``figure-mismatch``: a number that differs from a known figure;
+* FA105 ``event-date``: an event dated differently from the fact base;
+* FA106 ``false-claim``: a statement the fact base lists as false.
+"""
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
 from lint import hookimpl
+from lint.document import Document, Sentence
+from lint.facts import EntityMatch, FactBase, Figure, Role, format_value
+from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.rule import Rule
+from rules.extract import (
+    Amount,
+    DateMention,
+    RoleMention,
+    find_dates,
+    find_role_mentions,
+    is_exclusive_title,
+    is_vague_title,
+    keyword_regex,
+    parse_amounts,
+    titles_compatible,
+)
+
+MAX_SENTENCE = 5000
+"""Sentences longer than this (run-on garbage, tables flattened into prose) are skipped by
+the per-sentence regex checks, which keeps every check linear in the draft's size."""
+
+
+# ======================================================================================
+# Shared per-draft analysis
+
+
+@dataclass
+class _Sentences:
+    """Sentences of a draft with the fact base entities each one names."""
+
+    sentences: tuple[Sentence, ...]
+    starts: list[int]
+    entities: list[list[EntityMatch]]
+
+    def index_at(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+def _analyse(doc: Document, facts: FactBase) -> _Sentences:
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    per: list[list[EntityMatch]] = [[] for _ in sentences]
+    prose = doc.prose
+    for block in doc.blocks:
+        for m in facts.find_entities(prose, block.start, block.end):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if 0 <= i < len(sentences) and m.end <= sentences[i].end:
+                per[i].append(m)
+    return _Sentences(sentences, starts, per)
+
+
+def _where(path: str, line: int) -> str:
+    from pathlib import Path
+
+    name = Path(path).name if path else "facts"
+    return f"{name}:{line}" if line else name
+
+
+def _draft_day(rule: Rule, doc: Document) -> _dt.date:
+    return doc.date or rule.context.today
+
+
+def _in_heading(doc: Document, sentence: Sentence) -> bool:
+    return doc.blocks[sentence.block].kind == "heading"
+
+
+_YEAR_RE = re.compile(r"(?<![\w.,$€£¥-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+
+
+def _unquoted(doc: Document, sentence: Sentence) -> str:
+    """The sentence's prose with quotations blanked (same length)."""
+    text = doc.prose[sentence.start : sentence.end]
+    for qs, qe in doc.quotes:
+        if qe <= sentence.start or qs >= sentence.end:
+            continue
+        a, b = max(qs, sentence.start) - sentence.start, min(qe, sentence.end) - sentence.start
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _years(text: str) -> set[int]:
+    return {int(y) for y in _YEAR_RE.findall(text)}
+
+
+# ======================================================================================
+# FA101
+
+
+class AvoidedName(Rule):
+    """Flags a known-wrong form of a name listed under ``avoid`` in the fact base.
+
+    **What it finds**: any form an entity's ``avoid`` list names, in any case, at word
+    boundaries ("Harmony OS", "HarmonyOS Next" when the fact base says ``HarmonyOS NEXT``).
+    Accepted forms (the name and its ``aliases``) are never flagged, nor is an accepted form
+    written in capitals only (a headline). Code, URLs and front matter are not prose and are
+    never searched.
+
+    **Why**: product, company and people's names are the first thing readers and the people
+    named notice; a fact sheet lists the forms that keep creeping in.
+
+    **Example**: with ``avoid: [Harmony OS]`` for ``HarmonyOS NEXT``, "runs Harmony OS" is
+    flagged: ``'Harmony OS' should be 'HarmonyOS NEXT' (facts.yaml:3)``.
+
+    **Fix**: replacing the form with the canonical name is safe in the running text. Inside a
+    quotation the misspelling is still flagged (a quotation's words are the speaker's, its
+    spelling is ours), but the fix is marked unsafe so that ``--fix`` leaves quotes alone.
+    """
+
+    code = "FA101"
+    name = "avoided-name"
+    category = "facts"
+    severity = Severity.ERROR
+    fixable = True
+    example_facts: ClassVar[str] = """
+        version: 1
+        entities:
+          - name: HarmonyOS NEXT
+            type: product
+            aliases: [HarmonyOS]
+            avoid: [HarmonyOS Next, Harmony OS]
+        """
+    examples_bad = (
+        "The cars will run Harmony OS in China.\n",
+        "Huawei's HarmonyOS Next ships this year.\n",
+    )
+    examples_good = (
+        "The cars will run HarmonyOS NEXT, the successor of HarmonyOS.\n",
+        "# HUAWEI BRINGS HARMONYOS NEXT TO BMW\n",
+        "See `harmony os` in the code and https://example.com/Harmony-OS for details.\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        facts: FactBase | None = self.context.facts
+        if facts is None or not any(e.avoid for e in facts.entities):
+            return
+        prose = doc.prose
+        for block in doc.blocks:
+            for m in facts.find_entities(prose, block.start, block.end):
+                if m.kind != "avoid":
+                    continue
+                written = doc.text[m.start : m.end]
+                ent = m.entity
+                replacement = ent.name
+                if written.isupper() and not ent.name.isupper() and written not in ent.avoid:
+                    replacement = ent.name.upper()
+                if written == replacement:
+                    continue
+                quoted = doc.in_quote(m.start, m.end)
+                fix = Fix(
+                    (Edit(m.start, m.end, replacement),),
+                    f"replace with '{replacement}'",
+                    safe=not quoted,
+                )
+                yield self.finding(
+                    doc,
+                    m.start,
+                    m.end,
+                    f"'{written}' should be '{replacement}' ({ent.where})",
+                    fix=fix,
+                    related=(Related(ent.path, ent.line, f"canonical form '{ent.name}'"),),
+                )
+
+
+# ======================================================================================
+# FA102 / FA103: roles
+
+_SKIP_QUALIFIERS = frozenset(
+    "former ex then late previous outgoing incoming new newly-appointed acting interim future departing "
+    "retired onetime one-time erstwhile".split()
+)
+_PAST_CONTEXT = re.compile(
+    r"\b(?:former|formerly|then|previously|once|until|had\s+been|used\s+to|predecessor|succeeded|replaced|"
+    r"stepped\s+down|resigned|retired|ousted|left)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _RoleCheck:
+    mention: RoleMention
+    code: str
+    message: str
+    related: tuple[Related, ...]
+
+
+def _role_findings(rule: Rule, doc: Document) -> list[_RoleCheck]:
+    """The role checks of one draft (both codes): computed once, filtered per rule."""
+    facts: FactBase | None = rule.context.facts
+    if facts is None or not facts.roles:
+        return []
+    day = _draft_day(rule, doc)
+    out: list[_RoleCheck] = []
+    prose = doc.prose
+    for m in find_role_mentions(doc, facts):
+        sent = doc.sentence_at(m.start)
+        if sent is None or _in_heading(doc, sent) or doc.in_quote(m.person_start, m.person_end):
+            continue
+        if doc.in_quote(m.title_start, m.title_end):
+            continue
+        qual = m.qualifier.rstrip("-")
+        if qual in _SKIP_QUALIFIERS or qual.startswith("ex-"):
+            continue
+        if is_vague_title(m.title):
+            continue
+        if any(y < day.year for y in _years(_unquoted(doc, sent))):
+            continue  # a historical sentence ("In 2015, ...") is about another date: skip
+        if _PAST_CONTEXT.search(prose, max(sent.start, m.start - 40), m.start):
+            continue
+        check = _check_mention(facts, m, day)
+        if check is not None:
+            out.append(check)
+    return out
+
+
+def _fmt_role(r: Role) -> str:
+    return f"{r.title} of {r.org}" if r.org else r.title
+
+
+def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck | None:
+    person_ent = facts.entity_for(m.person)
+    if person_ent is not None and person_ent.type != "person":
+        return None
+    org_ent = facts.entity_for(m.org) if m.org else None
+    if m.org and org_ent is None:
+        return None  # an organisation the fact base does not know: nothing to compare
+    # -- the person's own roles (FA102 wrong title, FA103 no longer / not yet in post) ------
+    if person_ent is not None and org_ent is not None:
+        mine = [r for r in facts.roles_of(person_ent.name) if r.org and facts.same_entity(r.org, org_ent.name)]
+        if mine:
+            fitting = [r for r in mine if titles_compatible(m.title, r.titles)]
+            if fitting:
+                if any(r.active_on(day) for r in fitting):
+                    return None
+                r = max(fitting, key=lambda x: x.since or _dt.date.min)
+                holders = [
+                    h
+                    for h in facts.roles_at(org_ent.name)
+                    if h.active_on(day) and titles_compatible(m.title, h.titles)
+                    if not facts.same_entity(h.person, person_ent.name)
+                ]
+                if r.until is not None and r.until < day:
+                    msg = f"{person_ent.name} was {_fmt_role(r)} until {r.until.isoformat()}"
+                else:
+                    msg = f"{person_ent.name} became {_fmt_role(r)} only on {r.since}"
+                related = [Related(r.path, r.line, _fmt_role(r))]
+                if holders:
+                    h = holders[0]
+                    since = f" since {h.since.isoformat()}" if h.since else ""
+                    msg += f"; {h.person} holds the post{since} ({h.where})"
+                    related.append(Related(h.path, h.line, f"{h.person}: {_fmt_role(h)}"))
+                else:
+                    msg += f" ({r.where})"
+                return _RoleCheck(m, "FA103", msg, tuple(related))
+            active = [r for r in mine if r.active_on(day)]
+            if active:
+                r = active[0]
+                since = f" since {r.since.isoformat()}" if r.since else ""
+                return _RoleCheck(
+                    m,
+                    "FA102",
+                    f"{person_ent.name} is {_fmt_role(r)}{since}, not '{m.title}' ({r.where})",
+                    (Related(r.path, r.line, _fmt_role(r)),),
+                )
+            return None
+    # -- the post (FA103 someone else holds it) --------------------------------------------
+    if org_ent is None or not is_exclusive_title(m.title):
+        return None
+    holders = [h for h in facts.roles_at(org_ent.name) if h.active_on(day) and titles_compatible(m.title, h.titles)]
+    if not holders:
+        return None
+    if any(facts.same_entity(h.person, m.person) for h in holders):
+        return None
+    h = holders[0]
+    since = f" since {h.since.isoformat()}" if h.since else ""
+    return _RoleCheck(
+        m,
+        "FA103",
+        f"{h.person} is {_fmt_role(h)}{since}, not {m.person} ({h.where})",
+        (Related(h.path, h.line, f"{h.person}: {_fmt_role(h)}"),),
+    )
+
+
+_ROLE_FACTS = """
+    version: 1
+    entities:
+      - name: Mira Castell
+        type: person
+      - name: Jonas Brandt
+        type: person
+      - name: Orbis Motors
+        type: organization
+        aliases: [Orbis]
+    roles:
+      - person: Mira Castell
+        title: President and CEO
+        org: Orbis Motors
+        since: 2023-11-01
+      - person: Jonas Brandt
+        title: chief executive
+        org: Orbis Motors
+        since: 2015-01-01
+        until: 2023-10-31
+    """
+
+
+class WrongTitle(Rule):
+    """Flags a person given a title at an organisation that the fact base gives differently.
+
+    **What it finds**: a person named with a title at an organisation, in the forms news copy
+    uses ("Mira Castell, chairman of Orbis", "Orbis chairman Mira Castell", "Orbis's
+    chairman, Mira Castell"...), when the fact base lists that person's role at that
+    organisation under another title. Equivalent titles match (CEO = chief executive = chief
+    executive officer, chair = chairman, a German "Chairman of the Board of Management" =
+    CEO) and each role's ``title_aliases`` count too. Informal titles ("boss", "head"),
+    titles qualified as former/acting/incoming, titles in headings or quotations and
+    sentences about another year are left alone.
+
+    **Why**: a wrong title misinforms readers and embarrasses the person named.
+
+    **Example**: with Mira Castell "President and CEO" of Orbis Motors, "Orbis chairman Mira
+    Castell" is flagged: ``Mira Castell is President and CEO of Orbis Motors since 2023-11-01,
+    not 'chairman' (facts.yaml:9)``.
+
+    **Fix**: use the title from the fact base (or add the title to ``title_aliases`` when
+    it is an accepted way of putting it). No automatic fix.
+    """
+
+    code = "FA102"
+    name = "wrong-title"
+    category = "facts"
+    severity = Severity.WARNING
+    example_facts: ClassVar[str] = _ROLE_FACTS
+    examples_bad = (
+        "---\ndate: 2025-03-20\n---\nOrbis chairman Mira Castell opened the plant.\n",
+        "---\ndate: 2025-03-20\n---\nMira Castell, vice president of Orbis Motors, opened the plant.\n",
+    )
+    examples_good = (
+        "---\ndate: 2025-03-20\n---\nOrbis chief executive Mira Castell opened the plant.\n",
+        '---\ndate: 2025-03-20\n---\n"Our chairman Mira Castell loves it," said a fan.\n',
+        "---\ndate: 2025-03-20\n---\n# Orbis chairman Mira Castell opens plant\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for c in _role_findings(self, doc):
+            if c.code == self.code:
+                m = c.mention
+                yield self.finding(doc, m.title_start, m.title_end, c.message, related=c.related)
+
+
+class PostHolder(Rule):
+    """Flags someone named as holding a post that someone else held on the draft's date.
+
+    **What it finds**: a person named with a title at an organisation (same forms as FA102)
+    when the fact base says someone else held that post on the draft's date (front matter
+    ``date``, else today), or that the person named left it before that date or took it up
+    after. The typical case is a former chief executive named as the current one. Only posts
+    with one holder are compared (chief executive, chairman, president, managing director,
+    prime minister...; not vice presidents or directors). Titles qualified as
+    former/then/acting, headings, quotations and sentences about another year are skipped.
+
+    **Why**: executives change; copy recycled from an older article keeps the old name.
+
+    **Example**: with Jonas Brandt chief executive of Orbis Motors until 2023-10-31 and Mira
+    Castell since 2023-11-01, a draft dated 2025 saying "Orbis chief executive Jonas Brandt"
+    is flagged: ``Jonas Brandt was chief executive of Orbis Motors until 2023-10-31; Mira
+    Castell holds the post since 2023-11-01 (facts.yaml:9)``.
+
+    **Fix**: name the holder from the fact base, or mark the person as "former". No
+    automatic fix.
+    """
+
+    code = "FA103"
+    name = "post-holder"
+    category = "facts"
+    severity = Severity.WARNING
+    example_facts: ClassVar[str] = _ROLE_FACTS
+    examples_bad = (
+        "---\ndate: 2025-03-20\n---\nOrbis chief executive Jonas Brandt opened the plant.\n",
+        "---\ndate: 2025-03-20\n---\nTom Reyes, the president of Orbis Motors, opened the plant.\n",
+    )
+    examples_good = (
+        "---\ndate: 2025-03-20\n---\nFormer Orbis chief executive Jonas Brandt opened the plant.\n",
+        "---\ndate: 2022-06-01\n---\nOrbis chief executive Jonas Brandt opened the plant.\n",
+        "---\ndate: 2025-03-20\n---\nTom Reyes, a vice president of Orbis Motors, opened the plant.\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        for c in _role_findings(self, doc):
+            if c.code == self.code:
+                m = c.mention
+                yield self.finding(doc, m.person_start, m.person_end, c.message, related=c.related)
+
+
+# ======================================================================================
+# FA104: figures
+
+_METRIC_WORDS = re.compile(
+    r"\b(?:revenues?|sales|turnover|profits?|income|earnings|ebit(?:da)?|margins?|deliveries|losses|loss|costs?|"
+    r"spending|investments?|debt|cash|dividends?|prices?|valuation|value|market\s+share|shares|employees|staff|"
+    r"workers|jobs|output|production|capacity|volume|budget|tax|fine|funding)\b",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|from|up|down|compared\s+(?:with|to)|versus|vs\.?|against|than|increase\s+of|rise\s+of|"
+    r"drop\s+of|fall\s+of|decline\s+of|growth\s+of|gain\s+of|jump\s+of|plus|minus)\s+(?:about\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
+_PART_PERIOD = re.compile(
+    r"\b(?:quarter(?:ly)?|half[- ]year|first[- ]half|second[- ]half|h[12]|q[1-4]|month(?:ly|s)?|weekly|"
+    r"nine\s+months|six\s+months|per|forecasts?|expects?|expected|targets?|guidance|goal|aims?|could|would|"
+    r"will|projected|estimates?|by\s+20\d\d|segment|division)\b",
+    re.I,
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:last|previous|prior|past)\s+year\b|\ba\s+year\s+(?:earlier|before|ago)\b|\bthis\s+year\b", re.I
+)
+_ANAPHOR = re.compile(r"\b(?:its|it|the\s+(?:company|group|firm|carmaker|automaker|maker|business))\b", re.I)
+_KEYWORD_FOLLOWED_BY_PLACE = re.compile(r"\s+(?:in|from|for|at)\s+(?:the\s+)?[A-Z][a-z]+")
+
+
+def _figure_context(facts: FactBase) -> list[tuple[Figure, re.Pattern[str]]]:
+    return facts.cached("rules.facts.figures", lambda: [(f, keyword_regex(f.keywords)) for f in facts.figures])
+
+
+def _compatible(fig: Figure, a: Amount) -> bool:
+    if fig.unit == "%":
+        return a.kind == "percent"
+    if fig.unit == "pp":
+        return a.kind == "pp"
+    if len(fig.unit) == 3 and fig.unit.isupper():
+        return a.kind == "money" and a.unit == fig.unit
+    if fig.unit:
+        return a.kind == "quantity" and a.unit == fig.unit
+    return a.kind in ("number", "quantity") and a.unit == ""
+
+
+def _consistent(fig: Figure, a: Amount) -> bool:
+    if a.hedge == "over":
+        return fig.value >= a.value - a.step / 2
+    if a.hedge == "under":
+        return fig.value <= a.value + a.step / 2
+    if a.hedge == "about":
+        return abs(fig.value - a.value) <= max(abs(fig.value) * max(fig.tolerance, 0.05), a.step)
+    return fig.matches(a.value, a.step)
+
+
+class FigureMismatch(Rule):
+    """Flags a number that differs from a figure in the fact base.
+
+    **What it finds**: a sentence that names the figure's entity (or one of its aliases, or
+    refers back to the entity of the previous sentence with "its", "the company"...), uses
+    one of the figure's keywords, and gives a number in the same unit (same currency,
+    percent, or unit word) attached to that keyword that differs from the fact by more than
+    the tolerance (0.5% unless the fact base says otherwise, and never less than the
+    rounding of the number as written: "€142bn" is fine for 142.38 billion). "About",
+    "more than" and "less than" are honoured. Changes ("rose by", "up from"), forecasts,
+    partial periods (quarterly, first-half) and sentences about another year are skipped;
+    a sentence that also states the right figure is left alone.
+
+    **Why**: numbers copied from an earlier story or mistyped are hard to see and costly.
+
+    **Example**: with Orbis revenue in 2023 of 12.5 billion EUR, "Orbis revenue reached €13.5
+    billion in 2023." is flagged: ``'€13.5 billion' contradicts Orbis revenue in 2023: 12.5
+    billion EUR per Orbis annual report (facts.yaml:7)``.
+
+    **Fix**: check the source and correct the number. No automatic fix.
+    """
+
+    code = "FA104"
+    name = "figure-mismatch"
+    category = "facts"
+    severity = Severity.WARNING
+    example_facts: ClassVar[str] = """
+        version: 1
+        entities:
+          - name: Orbis Motors
+            type: organization
+            aliases: [Orbis]
+        figures:
+          - name: Orbis revenue in 2023
+            entity: Orbis Motors
+            keywords: [revenue]
+            value: 12.5 billion
+            unit: EUR
+            source: Orbis annual report
+        """
+    examples_bad = (
+        "---\ndate: 2024-03-01\n---\nOrbis revenue reached €13.5 billion in 2023.\n",
+        "---\ndate: 2024-03-01\n---\nOrbis Motors grew fast. Its revenue was 11 billion euros last year.\n",
+    )
+    examples_good = (
+        "---\ndate: 2024-03-01\n---\nOrbis revenue reached €12.5bn in 2023, up from €11bn.\n",
+        "---\ndate: 2024-03-01\n---\nOrbis revenue reached €11 billion in 2022.\n",
+        "---\ndate: 2024-03-01\n---\nOrbis expects revenue of €14 billion next year.\n",
+        "---\ndate: 2024-03-01\n---\nOrbis revenue reached $13.5 billion in 2023.\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        facts: FactBase | None = self.context.facts
+        if facts is None or not facts.figures:
+            return
+        figs = _figure_context(facts)
+        info = _analyse(doc, facts)
+        prose = doc.prose
+        day = _draft_day(self, doc)
+        for i, sent in enumerate(info.sentences):
+            if sent.end - sent.start > MAX_SENTENCE:
+                continue
+            text = prose[sent.start : sent.end]
+            amounts: list[Amount] | None = None
+            for fig, kw in figs:
+                hits = list(kw.finditer(text))
+                if not hits:
+                    continue
+                if not self._about_entity(facts, fig, info, i, text):
+                    continue
+                if not self._right_period(fig, text, day):
+                    continue
+                if amounts is None:
+                    amounts = parse_amounts(prose, sent.start, sent.end)
+                found = self._mismatch(fig, hits, amounts, prose, sent.start)
+                if found is not None:
+                    where = fig.where
+                    src = f" per {fig.source}" if fig.source else ""
+                    yield self.finding(
+                        doc,
+                        found.start,
+                        found.end,
+                        f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({where})",
+                        related=(Related(fig.path, fig.line, fig.name),),
+                    )
+
+    @staticmethod
+    def _about_entity(facts: FactBase, fig: Figure, info: _Sentences, i: int, text: str) -> bool:
+        if not fig.entity:
+            return True
+        target = facts.entity_for(fig.entity)
+        here = info.entities[i]
+        if target is None:
+            return fig.entity.lower() in text.lower()
+        if any(m.entity is target for m in here):
+            return True
+        if any(m.entity.type == "organization" for m in here):
+            return False  # another organisation is the subject here
+        if i > 0 and info.sentences[i - 1].block == info.sentences[i].block and _ANAPHOR.search(text):
+            return any(m.entity is target for m in info.entities[i - 1])
+        return False
+
+    @staticmethod
+    def _right_period(fig: Figure, text: str, day: _dt.date) -> bool:
+        if _PART_PERIOD.search(text):
+            return False
+        years = _years(text)
+        if fig.year is None:
+            return not years or years == {day.year}
+        if years:
+            return fig.year in years and len(years) == 1 or fig.year in years and not _RELATIVE_YEAR.search(text)
+        rel = _RELATIVE_YEAR.search(text)
+        if rel:
+            word = rel.group(0).lower()
+            return fig.year == (day.year if word.startswith("this") else day.year - 1)
+        return fig.year == day.year - 1
+
+    @staticmethod
+    def _mismatch(
+        fig: Figure, hits: Sequence[re.Match[str]], amounts: Sequence[Amount], prose: str, base: int
+    ) -> Amount | None:
+        usable: list[Amount] = []
+        for a in amounts:
+            if not _compatible(fig, a):
+                continue
+            if _CHANGE_BEFORE.search(prose, max(base, a.start - 30), a.start):
+                continue
+            usable.append(a)
+        if not usable:
+            return None
+        if any(_consistent(fig, a) for a in usable):
+            return None
+        for h in hits:
+            ks, ke = base + h.start(), base + h.end()
+            if _KEYWORD_FOLLOWED_BY_PLACE.match(prose, ke):
+                continue
+            after = [a for a in usable if a.start >= ke and a.start - ke <= 80]
+            before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
+            for a in after[:1]:
+                if not _METRIC_WORDS.search(prose, ke, a.start) and ";" not in prose[ke : a.start]:
+                    return a
+            for a in before[-1:]:
+                between = prose[a.end : ks]
+                if not _METRIC_WORDS.search(between) and ";" not in between and "," not in between:
+                    return a
+        return None
+
+
+# ======================================================================================
+# FA105: event dates
+
+_DATE_LEAD = re.compile(r"\b(?:by|until|till|from|since|before|after|to|between|through|and|than)\s+(?:on\s+)?$", re.I)
+
+
+class EventDate(Rule):
+    """Flags an event dated differently from the fact base.
+
+    **What it finds**: a sentence that uses one of an event's keywords and names the event's
+    ``entities`` (in the sentence or the one before; without ``entities``, the capitalised
+    words of the event's name), with an explicit day date near the keyword that differs from
+    the event's date. A date without a year takes the draft's year (front matter ``date``,
+    else today). Dates after "by", "until", "since", "before"... and sentences that also give
+    the right date are left alone.
+
+    **Why**: a wrong date is a small error readers do notice, and it spreads.
+
+    **Example**: with the StarDeck launch on 2024-05-02, "Orbis launched StarDeck on May 3."
+    is flagged: ``'May 3' contradicts StarDeck launch: 2024-05-02 (facts.yaml:7)``.
+
+    **Fix**: correct the date. No automatic fix.
+    """
+
+    code = "FA105"
+    name = "event-date"
+    category = "facts"
+    severity = Severity.WARNING
+    example_facts: ClassVar[str] = """
+        version: 1
+        entities:
+          - name: Orbis Motors
+            type: organization
+            aliases: [Orbis]
+        events:
+          - name: StarDeck launch
+            date: 2024-05-02
+            keywords: [launched]
+            entities: [Orbis Motors]
+        """
+    examples_bad = (
+        "---\ndate: 2024-05-10\n---\nOrbis launched StarDeck on May 3.\n",
+        "---\ndate: 2024-05-10\n---\nOrbis launched the StarDeck system on 3 May 2024 in Lisbon.\n",
+    )
+    examples_good = (
+        "---\ndate: 2024-05-10\n---\nOrbis launched StarDeck on May 2.\n",
+        "---\ndate: 2024-05-10\n---\nOrbis launched StarDeck and will ship it by June 30.\n",
+        "---\ndate: 2024-05-10\n---\nA rival launched its system on May 3.\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        facts: FactBase | None = self.context.facts
+        if facts is None or not facts.events:
+            return
+        evs = facts.cached(
+            "rules.facts.events",
+            lambda: [
+                (
+                    ev,
+                    keyword_regex(ev.keywords),
+                    [facts.entity_for(n) for n in ev.entities],
+                    [w.lower() for w in re.findall(r"\b[A-Z][\w-]*[A-Z]?[\w-]*", ev.name) if len(w) > 2],
+                )
+                for ev in facts.events
+            ],
+        )
+        info = _analyse(doc, facts)
+        prose = doc.prose
+        day = _draft_day(self, doc)
+        for i, sent in enumerate(info.sentences):
+            if sent.end - sent.start > MAX_SENTENCE:
+                continue
+            text = prose[sent.start : sent.end]
+            dates = None
+            for ev, kw, ents, name_words in evs:
+                hits = list(kw.finditer(text))
+                if not hits:
+                    continue
+                if ents:
+                    near = info.entities[i] + (
+                        info.entities[i - 1] if i > 0 and info.sentences[i - 1].block == sent.block else []
+                    )
+                    if not all(e is not None and any(m.entity is e for m in near) for e in ents):
+                        continue
+                elif name_words:
+                    low = text.lower()
+                    if not all(w in low for w in name_words[:2]):
+                        continue
+                if dates is None:
+                    dates = find_dates(prose, sent.start, sent.end, default_year=day.year)
+                if not dates or any(_same_day(d, ev.date) for d in dates):
+                    continue
+                best = None
+                for h in hits:
+                    ks, ke = sent.start + h.start(), sent.start + h.end()
+                    for d in dates:
+                        dist = d.start - ke if d.start >= ke else ks - d.end
+                        if dist > 50:
+                            continue
+                        if _DATE_LEAD.search(prose, max(sent.start, d.start - 20), d.start):
+                            continue
+                        if best is None or dist < best[0]:
+                            best = (dist, d)
+                if best is None:
+                    continue
+                d = best[1]
+                raw = doc.text[d.start : d.end]
+                yield self.finding(
+                    doc,
+                    d.start,
+                    d.end,
+                    f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
+                    related=(Related(ev.path, ev.line, ev.name),),
+                )
+
+
+def _same_day(d: DateMention, day: _dt.date) -> bool:
+    """A date without a year is compared on month and day only: its year is a guess (the
+    draft's), and a draft often refers to last year's event without the year."""
+    if d.has_year:
+        return d.date == day
+    return (d.date.month, d.date.day) == (day.month, day.day)
+
+
+# ======================================================================================
+# FA106: claims
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no\s+longer|rather\s+than|instead\s+of|unlike|false|falsely|myth)\b|n['’]t\b", re.I
+)
+
+
+class FalseClaim(Rule):
+    """Flags a statement the fact base lists as false.
+
+    **What it finds**: a sentence matching one of the fact base's ``claims`` patterns
+    (regular expressions, sentence scope). Matches inside quotations (someone said it) and
+    matches holding a negation ("not", "never", "rather than", "unlike"...) are left alone,
+    so that a correction of the claim is not flagged.
+
+    **Why**: some errors recur in copy on a subject (a product's platform, a merger that
+    never happened); the fact base lists them once.
+
+    **Example**: with a claim ``'iDrive X\\b[^.]*\\bAndroid Automotive'``, "iDrive X runs on
+    Android Automotive." is flagged with the claim's message.
+
+    **Fix**: correct the statement. No automatic fix.
+    """
+
+    code = "FA106"
+    name = "false-claim"
+    category = "facts"
+    severity = Severity.ERROR
+    example_facts: ClassVar[str] = """
+        version: 1
+        claims:
+          - pattern: 'iDrive X\\b[^.]*\\b(?:runs on|based on)\\s+Android Automotive'
+            message: BMW Operating System X is based on AOSP, not Android Automotive OS
+        """
+    examples_bad = ("Outside China the cars keep iDrive X, which runs on Android Automotive.\n",)
+    examples_good = (
+        "Outside China the cars keep iDrive X, which runs on AOSP.\n",
+        "iDrive X is not based on Android Automotive.\n",
+        '"iDrive X runs on Android Automotive," a blogger wrote.\n',
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        facts: FactBase | None = self.context.facts
+        if facts is None or not facts.claims:
+            return
+        claims = facts.claim_regexes()
+        prose = doc.prose
+        for sent in doc.sentences:
+            if sent.end - sent.start > MAX_SENTENCE:
+                continue
+            for claim, rx in claims:
+                m = rx.search(prose, sent.start, sent.end)
+                if m is None or m.end() == m.start():
+                    continue
+                if doc.in_quote(m.start(), m.end()) or _NEGATION.search(m.group(0)):
+                    continue
+                yield self.finding(
+                    doc,
+                    m.start(),
+                    m.end(),
+                    f"{claim.message} ({claim.where})",
+                    related=(Related(claim.path, claim.line, "known-false claim"),),
+                )
+
+
+FACT_RULES: tuple[type[Rule], ...] = (AvoidedName, WrongTitle, PostHolder, FigureMismatch, EventDate, FalseClaim)
 
 
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
-    return []
+    return list(FACT_RULES)
