@@ -304,7 +304,8 @@ class Client:
         """POST ``text``; the decoded JSON answer. Raises :class:`Unavailable`."""
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
-        body = urllib.parse.urlencode({**self.params, "text": text}).encode("utf-8")
+        # errors="replace": a lone surrogate (undecodable byte) becomes one "?", so offsets hold.
+        body = urllib.parse.urlencode({**self.params, "text": text}, errors="replace").encode("ascii")
         req = urllib.request.Request(
             self.url,
             data=body,

@@ -10,6 +10,7 @@ import os
 import pickle
 import socket
 import stat
+import subprocess
 import sys
 import time
 from collections.abc import Mapping
@@ -170,6 +171,13 @@ def test_utf16_offsets_after_astral_characters(lt: FakeLanguageTool) -> None:
     text = "Launch 🚀🚀 day 𝒞𝒞 and we recieve the 🎉 parcel and teh box.\n"
     findings, docs = run(make_rule(lt.url), {"d.md": text})
     assert [flagged(f, docs) for f in findings] == ["recieve", "teh"]
+
+
+def test_undecodable_bytes_do_not_break_the_request(lt: FakeLanguageTool) -> None:
+    text = "Bad byte \udcff here, then we recieve it.\n"  # as read with errors="surrogateescape"
+    findings, docs = run(make_rule(lt.url), {"d.md": text})
+    assert [flagged(f, docs) for f in findings] == ["recieve"]
+    assert lt.texts == ["Bad byte ? here, then we recieve it."]
 
 
 def test_match_over_removed_code_is_dropped_but_a_real_one_is_kept(lt: FakeLanguageTool) -> None:
@@ -504,6 +512,55 @@ def test_local_without_languagetool_installed_is_unavailable_and_downloads_nothi
     assert time.monotonic() - t0 < 1.0
     assert "LanguageTool is not installed" in str(info.value) and "never downloads" in str(info.value)
     assert list(tmp_path.iterdir()) == []
+
+
+GUARDED_LOCAL_RUN = """
+import sys
+attempts = []
+BLOCKED = {"socket.connect", "socket.getaddrinfo", "urllib.Request", "http.client.connect", "subprocess.Popen"}
+
+
+def audit(event, args):
+    if event in BLOCKED:
+        attempts.append(event)
+        raise OSError("blocked: " + event)
+
+
+sys.addaudithook(audit)
+from lint.document import Document
+from lint.errors import RuleUnavailable
+from lint.rule import RunContext
+from rules.grammar import LanguageToolRule
+
+rule = LanguageToolRule(RunContext(settings={"languagetool": "local"}))
+rec = rule.record(Document.from_text("d.md", "We recieve it.\\n"))
+try:
+    rule.check_corpus([("d.md", rec)])
+    print("NO ERROR")
+except RuleUnavailable as exc:
+    print("UNAVAILABLE", exc)
+print("ATTEMPTS", attempts)
+print("IMPORTED", "language_tool_python" in sys.modules)
+"""
+
+
+def test_local_never_downloads_never_connects_never_imports_language_tool_python(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "LTP_JAR_DIR_PATH"}
+    env["LTP_PATH"] = str(tmp_path / "empty")
+    env["HOME"] = str(tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-c", GUARDED_LOCAL_RUN],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("UNAVAILABLE languagetool = local: LanguageTool is not installed"), proc.stdout
+    assert lines[1:] == ["ATTEMPTS []", "IMPORTED False"]
+    assert not (tmp_path / "empty").exists() and not (tmp_path / ".cache").exists()
 
 
 def test_local_with_wrong_jar_dir(tmp_path: Path, monkeypatch: Any) -> None:
