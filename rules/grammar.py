@@ -76,8 +76,9 @@ class Paragraph(NamedTuple):
     """One prose block as sent to LanguageTool, with what maps its offsets back to the file.
 
     ``text`` is the block's prose (code, URLs and markup already blanked by the document
-    model) with every run of white space collapsed to one space. Positions in ``text`` are
-    "sent" positions; ``rel`` positions are offsets from ``start`` in the file.
+    model) with every run of white space collapsed to one space, and blanked markup glued to
+    a word (``**now**,``) dropped. Positions in ``text`` are "sent" positions; ``rel``
+    positions are offsets from ``start`` in the file.
     """
 
     text: str
