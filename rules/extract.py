@@ -233,9 +233,18 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
     return _share_range_units(text, out)
 
 
+_COUNT_NOUNS = frozenset(
+    """people staff personnel police children men women cattle sheep fish data media crew
+    unit vehicle car user customer employee worker job store shop plant factory model
+    kilometre kilometer km mile metre meter kg tonne ton barrel litre liter dose vote seat
+    passenger visitor subscriber share""".split()
+)
+
+
 def _unit_word(text: str, pos: int, end: int) -> str:
     """The noun a number counts: the plural among up to three lower-case words after it
-    ("1.5 million pure electric vehicles" -> "vehicles"), else the first of them."""
+    ("1.5 million pure electric vehicles" -> "vehicles"), else the first of them when it
+    is a known count noun ("1 vehicle", "500 people"); '' when no noun follows."""
     words: list[str] = []
     while len(words) < 3:
         m = _UNIT_WORDS.match(text, pos, end)
@@ -244,9 +253,12 @@ def _unit_word(text: str, pos: int, end: int) -> str:
         words.append(m.group(1))
         pos = m.end()
     for w in words:
-        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "ous", "ics")):
             return w
-    return words[0] if words else ""
+    for w in words:
+        if w in _COUNT_NOUNS or singular(w) in _COUNT_NOUNS:
+            return w
+    return ""
 
 
 def _integer_step(digits: str) -> float:
@@ -457,8 +469,7 @@ def title_parts(title: str) -> frozenset[str]:
         p = p.strip()
         if not p:
             continue
-        p = _TITLE_EQUIV.get(p, p)
-        out.add(_SAME_POST.get(p, p))
+        out.add(_TITLE_EQUIV.get(p, p))
     return frozenset(out)
 
 
@@ -487,8 +498,9 @@ def titles_compatible(written: str, known: Iterable[str]) -> bool:
     allowed: set[str] = set()
     for k in known:
         allowed |= title_parts(k)
+    allowed |= {_SAME_POST[a] for a in allowed if a in _SAME_POST}
     for p in w:
-        if p in allowed:
+        if p in allowed or _SAME_POST.get(p) in allowed:
             continue
         # "chairman" fits "chairman of the board of management" (a shorter form of the post)
         if any(a.startswith(p + " of ") for a in allowed):

@@ -389,7 +389,7 @@ class PostHolder(Rule):
     **Example**: with Jonas Brandt chief executive of Orbis Motors until 2023-10-31 and Mira
     Castell since 2023-11-01, a draft dated 2025 saying "Orbis chief executive Jonas Brandt"
     is flagged: ``Jonas Brandt was chief executive of Orbis Motors until 2023-10-31; Mira
-    Castell holds the post since 2023-11-01 (facts.yaml:9)``.
+    Castell holds the post since 2023-11-01 (facts.yaml:11)``.
 
     **Fix**: name the holder from the fact base, or mark the person as "former". No
     automatic fix.
@@ -427,7 +427,7 @@ _METRIC_WORDS = re.compile(
     re.I,
 )
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:by|from|up|down|compared\s+(?:with|to)|versus|vs\.?|against|than|increase\s+of|rise\s+of|"
+    r"\b(?:by|from|up|down|compared\s+(?:with|to)|versus|vs\.?|against|(?:higher|lower|bigger|smaller|greater|larger|less|fewer)\s+than|increase\s+of|rise\s+of|"
     r"drop\s+of|fall\s+of|decline\s+of|growth\s+of|gain\s+of|jump\s+of|plus|minus)\s+(?:about\s+|around\s+|nearly\s+)?$",
     re.I,
 )
@@ -461,10 +461,10 @@ def _compatible(fig: Figure, a: Amount) -> bool:
 
 
 def _consistent(fig: Figure, a: Amount) -> bool:
-    if a.hedge == "over":
-        return fig.value >= a.value - a.step / 2
+    if a.hedge == "over":  # "more than X" is wrong only when the fact is not above X
+        return fig.value >= a.value * (1 - fig.tolerance) - fig.tolerance_abs
     if a.hedge == "under":
-        return fig.value <= a.value + a.step / 2
+        return fig.value <= a.value * (1 + fig.tolerance) + fig.tolerance_abs
     if a.hedge == "about":
         return abs(fig.value - a.value) <= max(abs(fig.value) * max(fig.tolerance, 0.05), a.step)
     return fig.matches(a.value, a.step)
@@ -621,6 +621,7 @@ class FigureMismatch(Rule):
 # ======================================================================================
 # FA105: event dates
 
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|but|while|after|before|when|since|until|whereas|although)\b", re.I)
 _DATE_LEAD = re.compile(r"\b(?:by|until|till|from|since|before|after|to|between|through|and|than)\s+(?:on\s+)?$", re.I)
 
 
@@ -715,7 +716,10 @@ class EventDate(Rule):
                     ks, ke = sent.start + h.start(), sent.start + h.end()
                     for d in dates:
                         dist = d.start - ke if d.start >= ke else ks - d.end
-                        if dist > 50:
+                        if dist > 40:
+                            continue
+                        gap = prose[ke : d.start] if d.start >= ke else prose[d.end : ks]
+                        if _CLAUSE_BREAK.search(gap):
                             continue
                         if _DATE_LEAD.search(prose, max(sent.start, d.start - 20), d.start):
                             continue

@@ -1,0 +1,258 @@
+"""Shared extractors: amounts, dates, titles and role mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from lint.document import Document
+from lint.facts import parse_factbase
+from rules.extract import (
+    find_dates,
+    find_role_mentions,
+    is_exclusive_title,
+    is_statistic_like,
+    is_vague_title,
+    keyword_regex,
+    looks_like_person,
+    parse_amounts,
+    title_key,
+    titles_compatible,
+)
+
+# -- amounts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("$4.2 billion", 4.2e9, "USD", "money"),
+        ("US$4,200 million", 4.2e9, "USD", "money"),
+        ("€142.38 billion", 142.38e9, "EUR", "money"),
+        ("£600m", 600e6, "GBP", "money"),
+        ("Rmb 3bn", 3e9, "CNY", "money"),
+        ("¥500 billion", 500e9, "JPY", "money"),
+        ("HK$12bn", 12e9, "HKD", "money"),
+        ("12 billion euros", 12e9, "EUR", "money"),
+        ("3.5 million US dollars", 3.5e6, "USD", "money"),
+        ("70 yuan", 70.0, "CNY", "money"),
+        ("37 percent", 37.0, "%", "percent"),
+        ("37 per cent", 37.0, "%", "percent"),
+        ("13.4%", 13.4, "%", "percent"),
+        ("2 percentage points", 2.0, "pp", "pp"),
+        ("1.5 million", 1.5e6, "", "quantity"),
+        ("4.2bn", 4.2e9, "", "quantity"),
+        ("2.5 million electric vehicles", 2.5e6, "vehicle", "quantity"),
+        ("460 local suppliers", 460.0, "supplier", "quantity"),
+    ],
+)
+def test_amount_normalisation(text: str, value: float, unit: str, kind: str) -> None:
+    found = parse_amounts(f"They said {text} then.")
+    assert len(found) == 1, found
+    a = found[0]
+    assert a.value == pytest.approx(value) and a.unit == unit and a.kind == kind
+    assert f"They said {text} then."[a.start : a.end] == a.raw and a.raw.startswith(text.split()[0][:2])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It happened in 2024 again.", "year"),
+        ("It happened on March 17 again.", "date"),
+        ("It happened on 17 March 2025 again.", "date"),
+        ("It happened at 10:30 again.", "time"),
+        ("It happened at 9am again.", "time"),
+        ("A man aged 45 came.", "age"),
+        ("A 45-year-old came.", "age"),
+        ("The 21st century came.", "ordinal"),
+        ("The Huawei Mate 60 came.", "model"),
+        ("The new 5G network came.", "model"),
+    ],
+)
+def test_non_statistics(text: str, kind: str) -> None:
+    found = [a for a in parse_amounts(text) if a.kind == kind]
+    assert found, parse_amounts(text)
+    assert not any(is_statistic_like(a) for a in found)
+
+
+def test_model_names_glued_to_letters_are_not_numbers() -> None:
+    assert parse_amounts("The iX3 and the X5 and COVID-19.") == []
+
+
+def test_statistic_like() -> None:
+    got = {a.raw: is_statistic_like(a) for a in parse_amounts("Some 3 people paid $5 for 12% of 4,500 shares in 2023.")}
+    assert got == {"3": False, "$5": True, "12%": True, "4,500": True, "2023": False}
+
+
+def test_sentence_start_number_is_not_a_model() -> None:
+    (a,) = parse_amounts("Yesterday. Some 60 people came.")[-1:]
+    assert a.kind == "quantity" and a.unit == "people"
+
+
+def test_ranges_share_unit() -> None:
+    got = [(a.value, a.unit) for a in parse_amounts("between 4-5% and $3 to $4bn")]
+    assert got == [(4.0, "%"), (5.0, "%"), (3.0, "USD"), (4e9, "USD")]
+    got = [(a.value, a.unit) for a in parse_amounts("from 3 to 4 billion euros")]
+    assert got == [(3e9, "EUR"), (4e9, "EUR")]
+
+
+def test_hedges_and_steps() -> None:
+    a, b, c, d = parse_amounts("about €140bn, more than 500 cars, under 3%, and €142.38 billion")
+    assert (a.hedge, b.hedge, c.hedge, d.hedge) == ("about", "over", "under", "")
+    assert a.step == pytest.approx(10e9)  # "140": the trailing zero is not significant
+    assert d.step == pytest.approx(0.01e9)
+
+
+def test_offsets_with_start_and_end() -> None:
+    text = "Ignore 5% here. Count €3bn here. Ignore 7% too."
+    s = text.index("Count")
+    (a,) = parse_amounts(text, s, text.index(" Ignore 7"))
+    assert a.raw == "€3bn" and text[a.start : a.end] == "€3bn"
+
+
+def test_amounts_linear() -> None:
+    text = "Revenue rose 4.5% to $12.3bn in 2023, while 1,200 staff left. " * 4000
+    t0 = time.perf_counter()
+    found = parse_amounts(text)
+    assert time.perf_counter() - t0 < 3.0
+    assert len(found) == 4 * 4000
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def test_find_dates() -> None:
+    text = "On March 17, 2025 and 18 March and 2025-03-19 and May 4th; in May 2024 nothing."
+    got = [(d.date, d.has_year) for d in find_dates(text, default_year=2024)]
+    assert got == [
+        (dt.date(2025, 3, 17), True),
+        (dt.date(2024, 3, 18), False),
+        (dt.date(2025, 3, 19), True),
+        (dt.date(2024, 5, 4), False),
+    ]
+    assert [d.date for d in find_dates("On March 17 only.")] == []  # no year to give it
+    assert find_dates("On February 30, 2024 nothing.") == []
+
+
+# -- titles --------------------------------------------------------------------------------
+
+
+def test_title_equivalences() -> None:
+    assert title_key("CEO") == title_key("chief executive") == title_key("Chief Executive Officer")
+    assert title_key("chair") == title_key("Chairwoman") == "chairman"
+    assert title_key("President & CEO") == title_key("president and chief executive")
+    assert titles_compatible("chief executive", ["President and CEO"])
+    assert titles_compatible("president", ["President and CEO"])
+    assert titles_compatible("chairman", ["Chairman of the Board of Management"])
+    assert titles_compatible("CEO", ["Chairman of the Board of Management"])
+    assert not titles_compatible("chairman", ["President and CEO"])
+    assert not titles_compatible("vice president", ["President and CEO"])
+    assert not titles_compatible("chairman of the supervisory board", ["Chairman of the Board of Management"])
+    assert titles_compatible("spokesman", ["spokeswoman"])
+
+
+def test_title_classes() -> None:
+    assert is_vague_title("boss") and is_vague_title("head of design") and not is_vague_title("CEO")
+    assert is_exclusive_title("chief executive") and is_exclusive_title("President and CEO")
+    assert not is_exclusive_title("vice president") and not is_exclusive_title("director")
+
+
+def test_looks_like_person() -> None:
+    assert looks_like_person("Sean Green") and looks_like_person("Ursula von der Leyen")
+    assert looks_like_person("J. Smith Jones")
+    assert not looks_like_person("Green") and not looks_like_person("BMW Group")
+    assert not looks_like_person("March Madness") and not looks_like_person("The Board")
+
+
+def test_keyword_regex() -> None:
+    rx = keyword_regex(["revenue", "net profit"])
+    assert [m.group(0) for m in rx.finditer("Revenues and net  profit, not pre-revenue or revenueless")] == [
+        "Revenues",
+        "net  profit",
+    ]
+
+
+# -- role mentions ------------------------------------------------------------------------
+
+FACTS = parse_factbase(
+    """\
+version: 1
+entities:
+  - name: Mira Castell
+    type: person
+    aliases: [Castell Mira]
+  - name: Orbis Motors Asia
+    type: organization
+    aliases: [Orbis Asia]
+  - name: Orbis Motors
+    type: organization
+    aliases: [Orbis]
+roles:
+  - person: Mira Castell
+    title: President and CEO
+    org: Orbis Motors Asia
+"""
+)
+
+
+def mentions(text: str, facts: object = FACTS) -> list[tuple[str, str, str | None, str]]:
+    doc = Document.from_text("d.md", text + "\n")
+    return [(m.person, m.title, m.org, m.form) for m in find_role_mentions(doc, facts)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("facts", [FACTS, None], ids=["facts", "no-facts"])
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Mira Castell, President and CEO of Orbis Asia, spoke.", ("Mira Castell", "President and CEO", "Orbis Asia")),
+        ("Mira Castell, Orbis Asia's president, spoke.", ("Mira Castell", "president", "Orbis Asia")),
+        ("Orbis Asia chief executive Mira Castell spoke.", ("Mira Castell", "chief executive", "Orbis Asia")),
+        ("Orbis Asia’s chief executive, Mira Castell, spoke.", ("Mira Castell", "chief executive", "Orbis Asia")),
+        ("The chairman of Orbis Asia, Mira Castell, spoke.", ("Mira Castell", "chairman", "Orbis Asia")),
+        ("The Orbis Asia president, Mira Castell, spoke.", ("Mira Castell", "president", "Orbis Asia")),
+        ("Mira Castell, the chairwoman of Orbis Asia, spoke.", ("Mira Castell", "chairwoman", "Orbis Asia")),
+        ("Mira Castell, chief executive at Orbis Asia, spoke.", ("Mira Castell", "chief executive", "Orbis Asia")),
+        ("Mira Castell, Orbis Asia CEO, spoke.", ("Mira Castell", "CEO", "Orbis Asia")),
+        ("Orbis Asia, led by CEO Mira Castell, grew.", ("Mira Castell", "CEO", "Orbis Asia")),
+        ("The group is led by CEO Mira Castell now.", ("Mira Castell", "CEO", None)),
+        ("Meanwhile chief executive Mira Castell spoke.", ("Mira Castell", "chief executive", None)),
+    ],
+)
+def test_role_forms(text: str, expect: tuple[str, str, str | None], facts: object) -> None:
+    got = [m[:3] for m in mentions(text, facts)]
+    assert got == [expect]
+
+
+def test_title_of_org_name_needs_fact_base_or_splits_the_run() -> None:
+    text = "President of Orbis Motors Asia Mira Castell spoke."
+    assert mentions(text)[0][:3] == ("Mira Castell", "President", "Orbis Motors Asia")
+    assert mentions(text, None)[0][:3] == ("Mira Castell", "President", "Orbis Motors Asia")
+
+
+def test_role_mention_offsets_and_qualifier() -> None:
+    doc = Document.from_text("d.md", "Former Orbis Asia boss Mira Castell spoke.\n")
+    (m,) = find_role_mentions(doc, FACTS)
+    assert doc.text[m.person_start : m.person_end] == "Mira Castell"
+    assert doc.text[m.title_start : m.title_end] == "boss"
+    assert doc.text[m.org_start : m.org_end] == "Orbis Asia"
+    assert m.qualifier == "former" and m.known_person
+
+
+def test_no_mention_without_a_person() -> None:
+    assert mentions("The chief executive of Orbis Asia spoke.") == []
+    assert mentions("Green, the Orbis Asia president, spoke.") == []  # a surname alone is not enough
+    assert mentions("Orbis Asia chief executive said prices rise.") == []
+
+
+def test_role_mentions_of_two_people_in_one_sentence() -> None:
+    got = mentions("Mira Castell, CEO of Orbis Asia, met Tom Reyes, chairman of Lumen Bank.")
+    assert [m[:3] for m in got] == [
+        ("Mira Castell", "CEO", "Orbis Asia"),
+        ("Tom Reyes", "chairman", "Lumen Bank"),
+    ]
+
+
+def test_code_is_not_searched() -> None:
+    assert mentions("Use `Mira Castell, CEO of Orbis Asia` as a sample.") == []
