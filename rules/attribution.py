@@ -1,11 +1,533 @@
-"""Built-in attribution rules (placeholder until the family lands)."""
+"""Attribution rules: who said it, and where a number comes from.
+
+* AT101 ``unattributed-quotation``: direct speech with no speaker.
+* AT102 ``unsourced-statistic``: a figure asserted as a finding with no source.
+* AT103.. vague or anonymous attribution: a phrase pack, ``rules/data/attribution.yaml``.
+
+Quotations and their speakers come from :mod:`rules.speech`; numbers from
+:func:`rules.extract.parse_amounts`.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
 from lint import hookimpl
+from lint.document import Block, Document, Sentence
+from lint.model import Finding, Severity
 from lint.rule import Rule
+from rules.extract import Amount, is_statistic_like, parse_amounts
+from rules.speech import QuoteSpans, find_quotations, find_speech_cues, quote_spans
+
+PACK = Path(__file__).parent / "data" / "attribution.yaml"
+
+# -- source cues -------------------------------------------------------------------------
+
+# Verbs that credit a figure to whoever is the subject of the sentence ("the firm posted a
+# profit of $3bn", "the survey found 40%"). Same sentence only: "The company reported a
+# decline. Sales fell 4%." does not say who measured the 4%.
+_STAT_VERB = re.compile(
+    r"(?<![\w-])(?:reported|reports|reporting|posted|posts|recorded|records|booked|books|announced|announces|"
+    r"disclosed|discloses|revealed|reveals|estimated|estimates|estimate|forecast|forecasts|forecasting|unveiled|unveils|"
+    r"projected|projects|predicts|predicted|showed|shows|show|shown|found|finds|find|suggests|suggested|suggest|"
+    r"published|publishes|released|releases|calculated|calculates|reckons|reckoned|puts|measured|counted|"
+    r"registered|registers|logged|cited|cites|quoted|quotes|indicated|indicates|indicate|confirmed|confirms|"
+    r"expects|plans|aims|targets|intends)(?![\w-])"
+)
+# Nouns that name where a figure comes from ("official figures", "data from the ONS", "a survey
+# by YouGov", "its annual report"): they source every figure in their paragraph.
+_SOURCE_NOUN = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:official|government|company|latest|new|annual|financial|quarterly|earnings|interim|half-year|full-year|"
+    r"monthly|weekly|industry|trade|market|provisional|preliminary|published|its|their|the\s+firm's|"
+    r"the\s+company's|the\s+group's|the\s+bank's|the\s+government's)\s+"
+    r"(?:figures|data|statistics|stats|numbers|estimates|report|reports|results|accounts|survey|study|poll|"
+    r"research|filing|filings|census|forecasts?|projections|calculations|statement|outlook|update|release)"
+    r"|(?:figures|data|statistics|stats|numbers|estimates|report|survey|study|poll|research|analysis|census|"
+    r"index|filing|results|forecast|forecasts|calculations|records|projections|statement|figure)\s+"
+    r"(?:from|by|of\s+the|published|released|compiled|issued|commissioned|show|shows|showed|shown|suggest|"
+    r"suggests|suggested|found|finds|indicate|indicates|indicated|reveal|reveals|revealed|put|puts|"
+    r"collected|gathered|produced)"
+    r"|[Aa]ccording\s+to|[Ss]ource:|[Ss]ources:|[Dd]ata\s+source"
+    r"|(?-i:[A-Z][\w&’'-]*)\s+(?:figures|data|statistics|survey|surveys|report|poll|study|census|index|estimates)"
+    r")(?![\w-])",
+    re.I,
+)
+# An agency credit: "BEIJING (Reuters) -", "(AP)", "(Reporting by ...)".
+_DATELINE = re.compile(
+    r"\((?:Reuters|AP|AFP|Bloomberg|PA|PA\s+Media|dpa|DPA|Xinhua|UPI|Kyodo|Yonhap|ANI|PTI|IANS|EFE|ANSA|"
+    r"Dow\s+Jones|CNBC|Associated\s+Press|Agence\s+France-Presse)\)|\((?:Reporting|Writing|Additional\s+reporting)\s+by\b"
+)
+_LINK = re.compile(r"\]\(|\]\[|<https?:|https?://|www\.")
+# Vague attribution is AT103's business: the statistic rule does not repeat it.
+_VAGUE = re.compile(
+    r"(?<![\w-])(?:reportedly|allegedly|it\s+(?:is|was|has\s+been)\s+(?:reported|said|understood|believed|"
+    r"thought|claimed|alleged|estimated|rumoured|rumored)|(?:sources|insiders|reports|analysts|experts|"
+    r"observers|estimates)\s+(?:say|said|suggest|suggested|believe|claim|claimed|indicate)|"
+    r"is\s+(?:said|believed|thought|understood|estimated)\s+to|are\s+(?:said|believed|thought|estimated)\s+to)(?![\w-])",
+    re.I,
+)
+
+# Verbs of saying that credit everything in their paragraph to their subject ("the firm
+# said"). A subset of rules.speech.SPEECH_VERB: "continued", "reflects", "highlights" do not.
+_CREDIT_VERBS = frozenset(
+    """said says say told tells added adds stated states noted notes wrote writes explained explains
+    warned warns argued argues insisted insists admitted admits confirmed confirms announced announces
+    revealed reveals predicted predicts quoted acknowledged acknowledges claimed claims emphasised emphasized
+    emphasises emphasizes stressed stresses""".split()
+    + ["put it", "puts it", "pointed out", "points out", "according to", "quoting", "quoted by", "in the words of"]
+)
+
+
+def _credits(prose: str, start: int, end: int, quotes: QuoteSpans) -> bool:
+    return any(" ".join(a.verb.split()) in _CREDIT_VERBS for a in find_speech_cues(prose, start, end, quotes))
+
+
+# -- statistics beyond parse_amounts ------------------------------------------------------
+
+_CHANGE = re.compile(
+    r"(?<![\w-])(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|ten)fold)(?![\w-])"
+    r"(?!\s+(?:down|up|as|back|over)\b)",
+    re.I,
+)
+_ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_RANK = re.compile(
+    rf"(?<![\w-])(?:(?:ranked|ranks)\s+(?:No\.?\s*|number\s+)?(?:\d+|first|{_ORDINALS})(?![\w-])"
+    rf"|{_ORDINALS}[- ](?:largest|biggest|highest|lowest|richest|fastest-growing|best-selling|most\s+popular)"
+    r"(?![\w-]))",
+    re.I,
+)
+_ONE_IN = re.compile(
+    r"(?<![\w-])(?:one|two|three|four|five|[1-9])\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|"
+    r"ten|twenty|a\s+hundred|[1-9]\d{0,2})(?![\w-])(?!\s*(?:am|pm|minutes|hours|days|weeks|months|years)\b)",
+    re.I,
+)
+_COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
+
+
+class _Figure:
+    __slots__ = ("start", "end", "raw", "amount")
+
+    def __init__(self, start: int, end: int, raw: str, amount: Amount | None = None) -> None:
+        self.start, self.end, self.raw, self.amount = start, end, raw, amount
+
+
+def _figures(prose: str, start: int, end: int, quotes: QuoteSpans) -> list[_Figure]:
+    out: list[_Figure] = []
+    for a in parse_amounts(prose, start, end):
+        if not is_statistic_like(a) or quotes.inside(a.start, a.end):
+            continue
+        if a.kind in ("number", "quantity") and _COMPOUND_AFTER.match(prose, a.end):
+            continue  # "a 3,000-word essay", "a 1,500-strong crowd": a description, not a finding
+        out.append(_Figure(a.start, a.end, a.raw, a))
+    for pat in (_CHANGE, _RANK, _ONE_IN):
+        for m in pat.finditer(prose, start, end):
+            if not quotes.inside(m.start(), m.end()):
+                out.append(_Figure(m.start(), m.end(), m.group(0)))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+# -- rules --------------------------------------------------------------------------------
+
+
+class UnattributedQuotation(Rule):
+    """Flags direct speech that nobody is credited with.
+
+    **What it finds**: a quotation in double quotes (straight or curly), of at least
+    ``min_words`` words (default 5), that opens its sentence or follows a colon, with no
+    speaker: no "said", "told", "added", "according to" and the like with a name, a pronoun or
+    an organisation in its own sentence, the sentence before or the sentence after, and no
+    speaker in the paragraph before when the quotation opens its paragraph. A quotation that
+    runs over several paragraphs counts once; a run of quotation paragraphs after an attributed
+    one belongs to the same speaker. Scare quotes, quoted titles ("The Long Road Home") and
+    short quoted terms are not speech.
+
+    **Why**: a reader cannot weigh a quotation without knowing whose words they are; an
+    unattributed quotation also cannot be checked with the person quoted.
+
+    **Example**: a paragraph that is only `"We expect a record year."`, after a paragraph
+    that names nobody.
+
+    **Fix**: name the speaker in the same or the adjacent sentence (`"We expect a record
+    year," said Jo Bloggs, the firm's finance chief.`), or turn the quotation into reported
+    speech credited to its source.
+    """
+
+    code = "AT101"
+    name = "unattributed-quotation"
+    category = "attribution"
+    severity = Severity.WARNING
+    default_options = {"min_words": 5}
+    examples_bad = (
+        "The factory in Leeds has been closed since June.\n\n"
+        '"We will reopen it as soon as the new line is ready, probably before winter."\n',
+        "Prices at the pump rose again. “Nobody can plan a delivery route with numbers like these.”\n",
+    )
+    examples_good = (
+        '"We will reopen it as soon as the new line is ready," said Jo Bloggs, the plant manager.\n',
+        "Jo Bloggs runs the plant. She said the fire was the worst in its history.\n\n"
+        '"We will reopen it as soon as the new line is ready."\n',
+        'Her second novel, "The Long Road Home", comes out in May.\n',
+        'The firm called the offer "disappointing".\n',
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        min_words = int(self.options.get("min_words", 5))
+        prose = doc.prose
+        for q in find_quotations(doc):
+            if q.attributed or q.words < min_words:
+                continue
+            sent = doc.sentence_at(q.start)
+            if sent is None:
+                continue
+            lead = prose[sent.start : q.start].strip()
+            if lead and not lead.endswith(":"):
+                continue  # a quoted fragment inside a sentence: partial quote, not a statement
+            first_end = q.parts[0][1]
+            snippet = _snippet(q.text)
+            yield self.finding(
+                doc,
+                q.start,
+                first_end,
+                f'quotation without a speaker: “{snippet}” (no "said", "told" or "according to" with a name nearby)',
+            )
+
+
+class UnsourcedStatistic(Rule):
+    """Flags a figure stated as a finding with nothing saying where it comes from.
+
+    **What it finds**: a sentence that asserts a percentage, a money amount, a large or scaled
+    count ("464,000 subscribers", "3 million cars"), a change ("doubled", "tripled"), a rank
+    ("the third-largest", "ranked 5th") or a ratio ("one in four"), when neither the sentence
+    nor its paragraph names a source: no "according to", no "said"/"told" with a subject, no
+    "figures from", "data show", "a survey by", "its annual report", no organisation that
+    reported, posted or estimated it in the same sentence, no agency credit such as
+    "(Reuters)", no link, and no source listed in the fact base. Years, dates, times, ages,
+    model names, small counts, compound modifiers ("a 3,000-word essay") and numbers inside
+    quotations (the speaker is their source) are not statistics. Headings are skipped;
+    sentences with a vague attribution ("reportedly") are left to AT103.
+
+    **Why**: an unsourced number cannot be checked, and numbers are what readers quote back.
+    Editors ask "says who?" of every figure.
+
+    **Example**: `In 2024, global sales fell by 4%.` in a paragraph that credits nobody.
+
+    **Fix**: credit the figure where it stands (`..., the company said in its annual report`,
+    `according to the statistics office`) or link to the source. When the fact base knows the
+    figure and its source, the message names it.
+    """
+
+    code = "AT102"
+    name = "unsourced-statistic"
+    category = "attribution"
+    severity = Severity.WARNING
+    examples_bad = (
+        "The market is cooling fast. Sales of new vans fell 13% last year, and prices slipped further.\n",
+        "Profit at the group plunged by 37% to €2.1bn. The slump came as demand weakened.\n",
+    )
+    examples_good = (
+        "Sales of new vans fell 13% last year, according to the industry association.\n",
+        "The carmaker said demand was weak. Sales of new vans fell 13% last year.\n",
+        "The plant opened in 2019 and its founder, aged 67, still runs it.\n",
+        '"Sales fell 13% and we expect worse," said Jo Bloggs, the finance chief.\n',
+    )
+    example_facts = """
+        version: 1
+        figures:
+          - name: van sales change 2024
+            keywords: [van sales]
+            value: 13
+            unit: "%"
+            source: Van Makers Association
+        sources: [Van Makers Association]
+        """
+
+    def __init__(self, context: Any = None) -> None:
+        super().__init__(context)
+        self._source_rx: re.Pattern[str] | None | bool = False
+
+    def _sources(self) -> re.Pattern[str] | None:
+        if self._source_rx is False:
+            facts = self.context.facts
+            names: set[str] = set()
+            if facts is not None:
+                for s in getattr(facts, "sources", ()) or ():
+                    names.add(s)
+                    ent = facts.entity_for(s) if hasattr(facts, "entity_for") else None
+                    if ent is not None:
+                        names.update(ent.forms)
+                for fig in getattr(facts, "figures", ()) or ():
+                    if getattr(fig, "source", None):
+                        names.add(fig.source)
+            names = {n for n in names if n.strip()}
+            if names:
+                alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+                self._source_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+            else:
+                self._source_rx = None
+        return self._source_rx  # type: ignore[return-value]
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        if _DATELINE.search(prose):
+            return  # agency copy: the agency is the source of the story
+        ctx = _StatContext(doc, self._sources())
+        blocks = doc.blocks
+        first_body = next((b.index for b in blocks if b.kind != "heading"), -1)
+        for block in blocks:
+            if block.kind == "heading":
+                continue
+            for sent in doc.block_sentences(block):
+                figs = [f for f in _figures(prose, sent.start, sent.end, ctx.quotes) if not _routine(prose, sent, f)]
+                if not figs:
+                    continue
+                if prose[sent.start : sent.end].rstrip(' "”’)').endswith("?"):
+                    continue
+                if _sentence_sourced(prose, sent, ctx.quotes, ctx.sources) or ctx.paragraph_sourced(block):
+                    ctx.with_sourced_figures.add(block.index)
+                    continue
+                if block.kind == "list_item" and _lead_in_sourced(doc, block, ctx.paragraph_sourced):
+                    continue
+                if ctx.entity_credited(sent, figs[0].start):
+                    continue
+                prev = _previous_body_block(doc, block)
+                if prev is not None and prev.index in ctx.with_sourced_figures:
+                    continue  # the figures go on from a sourced paragraph
+                if block.index == first_body and ctx.body_credits(block):
+                    continue  # a lede summarises; its sources follow in the next paragraphs
+                yield self._finding(doc, figs)
+
+    def _finding(self, doc: Document, figs: Sequence[_Figure]) -> Finding:
+        raws = []
+        for f in figs:
+            r = " ".join(f.raw.split())
+            if r not in raws:
+                raws.append(r)
+        shown = ", ".join(f"'{r}'" for r in raws[:3]) + (", ..." if len(raws) > 3 else "")
+        noun = "figure" if len(raws) == 1 else "figures"
+        message = f"unsourced {noun} {shown}: no source named in the sentence or its paragraph"
+        hint = self._fact_source(figs)
+        if hint:
+            message += f" (the fact base credits {hint})"
+        return self.finding(doc, figs[0].start, figs[-1].end, message)
+
+    def _fact_source(self, figs: Sequence[_Figure]) -> str | None:
+        facts = self.context.facts
+        if facts is None:
+            return None
+        for f in figs:
+            a = f.amount
+            if a is None:
+                continue
+            for fig in getattr(facts, "figures", ()) or ():
+                source = getattr(fig, "source", None)
+                if not source or (fig.unit or "") != (a.unit or ""):
+                    continue
+                if fig.matches(a.value, a.step):
+                    where = getattr(fig, "where", "")
+                    return f"{source} ({where})" if where else source
+        return None
+
+
+class _StatContext:
+    """What AT102 works out once per draft."""
+
+    def __init__(self, doc: Document, sources: re.Pattern[str] | None) -> None:
+        self.doc = doc
+        self.prose = doc.prose
+        self.quotes = quote_spans(doc)
+        self.sources = sources
+        self.with_sourced_figures: set[int] = set()
+        self._para: dict[int, bool] = {}
+        self._credited: set[str] | None = None
+        self._org_credited = False
+
+    def paragraph_sourced(self, block: Block) -> bool:
+        got = self._para.get(block.index)
+        if got is None:
+            got = _paragraph_sourced(self.doc, block, self.quotes, self.sources)
+            self._para[block.index] = got
+        return got
+
+    def body_credits(self, block: Block) -> bool:
+        """One of the next two paragraphs credits a speaker or names a data source."""
+        following = [b for b in self.doc.blocks[block.index + 1 :] if b.kind != "heading"][:2]
+        return any(self.paragraph_sourced(b) for b in following)
+
+    def entity_credited(self, sent: Sentence, first_figure: int) -> bool:
+        """The subject of the sentence (what comes before its first figure) names an
+        organisation or person the draft credits elsewhere ("GM said ...", "said Jo Bloggs,
+        Acme's chief executive", "Acme has forecast ...")."""
+        credited = self._credited_entities()
+        lo, hi = sent.start, first_figure
+        lead = _LEADING_ADVERBIAL.match(self.prose, lo, hi)
+        if lead:
+            comma = self.prose.find(",", lead.end(), hi)
+            if comma < 0:
+                return False
+            lo = comma + 1
+        if any(_norm_token(m.group(0)) in credited for m in _CAP_TOKEN.finditer(self.prose, lo, hi)):
+            return True
+        # "its profits fell 46%", "the firm earned $630m": the company the draft credits
+        return self._org_credited and bool(_ORG_ANAPHOR.search(self.prose, lo, hi))
+
+    def _credited_entities(self) -> set[str]:
+        if self._credited is None:
+            prose = self.prose
+            out: set[str] = set()
+            for b in self.doc.blocks:
+                if b.kind == "heading":
+                    continue
+                for a in find_speech_cues(prose, b.start, b.end, self.quotes):
+                    if " ".join(a.verb.split()) not in _CREDIT_VERBS or a.speaker_start < 0:
+                        continue
+                    if _ORG_NOUN.search(prose, a.speaker_start, a.speaker_end) or (
+                        a.speaker and a.speaker[:1].isupper() and not _PERSONISH.match(a.speaker)
+                    ):
+                        self._org_credited = True
+                    end = a.speaker_end
+                    if prose[end : end + 1] == ",":
+                        stop = _APPOSITIVE_END.search(prose, end + 1, min(b.end, end + 100))
+                        end = stop.start() if stop else min(b.end, end + 100)
+                    out.update(_norm_token(m.group(0)) for m in _CAP_TOKEN.finditer(prose, a.speaker_start, end))
+                for sent in self.doc.block_sentences(b):
+                    for m in _REPORT_VERB.finditer(prose, sent.start, sent.end):
+                        lo = max(sent.start, m.start() - 80)
+                        out.update(_norm_token(t.group(0)) for t in _CAP_TOKEN.finditer(prose, lo, m.start()))
+            out -= _GENERIC_CAPS
+            self._credited = out
+        return self._credited
+
+
+_REPORT_VERB = re.compile(
+    r"(?<![\w-])(?:reported|reports|posted|posts|announced|announces|disclosed|discloses|revealed|reveals|"
+    r"estimated|estimates|forecast|forecasts|published|publishes|released|releases|confirmed|confirms|"
+    r"unveiled|unveils)(?![\w-])"
+)
+_ORG_WORDS = (
+    r"firm|company|group|bank|carmaker|car\s+maker|retailer|airline|operator|maker|giant|insurer|lender|chain|"
+    r"manufacturer|business|corporation|studio|label|network|broadcaster|brewer|publisher|conglomerate|supplier"
+)
+_ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
+_ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
+_PERSONISH = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\b|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:He|She|I|We|They)$")
+_LEADING_ADVERBIAL = re.compile(
+    r"[\"“(]?(?:With|After|In|As|Despite|Although|Though|While|When|Since|Because|Following|Amid|Before|"
+    r"Given|Including|Excluding|Unlike|Like|Compared|For|On|At|By|Over|Under|During|Until|If)\b"
+)
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])[A-Z][\w&’'-]*[A-Za-z0-9]")
+_APPOSITIVE_END = re.compile(r"[,.;:!?()]")
+_GENERIC_CAPS = frozenset(
+    """the a an in on at it he she they we i this that these those but and or so if as for of to by with from
+    mr mrs ms miss dr prof sir lord lady chief president chairman minister secretary director officer head
+    us uk eu un uks usa america american britain british europe european china chinese japan asia
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december last next new however meanwhile also overall
+    company firm group government""".split()
+)
+
+
+def _norm_token(token: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if token.endswith(suffix):
+            token = token[: -len(suffix)]
+            break
+    return token.lower()
+
+
+def _previous_body_block(doc: Document, block: Block) -> Block | None:
+    i = block.index - 1
+    while i >= 0 and doc.blocks[i].kind == "heading":
+        return None
+    return doc.blocks[i] if i >= 0 else None
+
+
+# Money that is the price of a transaction ("agreed to buy X for $2bn", "a $40bn deal",
+# "pledged £76m", "sold at auction for £100,000") is an event reported, not a finding measured.
+_TRANSACTION = re.compile(
+    r"(?<![\w-])(?:for|worth|valued\s+at|deal|deals|bid|bids|offer|offered|offers|takeover|pay|paid|pays|paying|"
+    r"pledge|pledged|pledges|donated|donates|donation|fine|fined|fines|cost|costs|costing|priced|price|sold|"
+    r"bought|buy|buys|buying|raise|raised|raising|fund|funding|funds|grant|grants|loan|loans|award|awarded|"
+    r"compensation|damages|salary|fee|fees|bonus|prize|spend|spent|spending|invest|invested|investing|"
+    r"investment|budget|settle|settled|settlement|auction|tax|charge|charged|charges|ticket|tickets|stake|"
+    r"contract|contracts|package|aid|bail-?out|rescue|acquisition|acquire|acquired|merger|sell|selling|"
+    r"allowance|lump\s+sum|fetch|fetched|refund|refunds|subsidy|subsidies|wage|wages|pension|pensions|"
+    r"benefit|benefits|grossed|banked|took|takes|taking|takings|box\s+office|fortune|donating|donate)(?![\w-])",
+    re.I,
+)
+# Market moves are public record ("shares fell 5%", "the Dow closed down 1.6%").
+_MARKET = re.compile(
+    r"(?<![\w-])(?:shares?|stocks?|index|indices|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Hang\s+Seng|bonds?|yields?|"
+    r"dollar|euro|sterling|yen|barrel|crude|traded|trading|closed|futures|currency|exchange\s+rate)(?![\w-])",
+    re.I,
+)
+
+
+def _routine(prose: str, sent: Sentence, fig: _Figure) -> bool:
+    """A figure that is not a finding to source: a transaction price or a market move."""
+    a = fig.amount
+    if a is None:
+        return False
+    if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
+        return True  # a year that parse_amounts did not recognise ("the returns from 1642")
+    if a.kind == "money" and _TRANSACTION.search(prose, sent.start, sent.end):
+        return True
+    return bool(_MARKET.search(prose, sent.start, sent.end))
+
+
+def _sentence_sourced(prose: str, sent: Sentence, quotes: QuoteSpans, sources: re.Pattern[str] | None) -> bool:
+    s, e = sent.start, sent.end
+    if _credits(prose, s, e, quotes):
+        return True
+    for rx in (_STAT_VERB, _SOURCE_NOUN, _VAGUE):
+        for m in rx.finditer(prose, s, e):
+            if not quotes.inside(m.start(), m.end()):
+                return True
+    return bool(sources is not None and sources.search(prose, s, e))
+
+
+def _paragraph_sourced(doc: Document, block: Block, quotes: QuoteSpans, sources: re.Pattern[str] | None) -> bool:
+    prose = doc.prose
+    s, e = block.start, block.end
+    if _LINK.search(doc.text, s, e) or _DATELINE.search(prose, s, e):
+        return True
+    if sources is not None and sources.search(prose, s, e):
+        return True
+    for m in _SOURCE_NOUN.finditer(prose, s, e):
+        if not quotes.inside(m.start(), m.end()):
+            return True
+    return _credits(prose, s, e, quotes)
+
+
+def _lead_in_sourced(doc: Document, block: Block, para_sourced: Any) -> bool:
+    """A list item takes its source from the paragraph that introduces the list."""
+    i = block.index - 1
+    while i >= 0 and doc.blocks[i].kind == "list_item":
+        i -= 1
+    return i >= 0 and doc.blocks[i].kind != "heading" and bool(para_sourced(doc.blocks[i]))
+
+
+def _snippet(text: str, words: int = 8) -> str:
+    ws = text.split()
+    out = " ".join(ws[:words])
+    return out + ("…" if len(ws) > words else "")
+
+
+def iter_findings(rules: Sequence[type[Rule]], doc: Document) -> Iterator[Finding]:
+    """Run several rule classes over one document (measurement helper)."""
+    for r in rules:
+        yield from r().check(doc)
 
 
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
-    return []
+    return [UnattributedQuotation, UnsourcedStatistic]
+
+
+@hookimpl
+def lint_article_packs() -> list[Path]:
+    return [PACK] if PACK.exists() else []

@@ -13,7 +13,9 @@ copy attributes speech:
 
 A quotation left open at the end of a paragraph continues into the next paragraph when that
 one opens with a quote mark (multi-paragraph quotations); it comes back as one
-:class:`Quotation` with one part per paragraph.
+:class:`Quotation` with one part per paragraph. Straight quote marks are paired by their
+position (an opening mark follows a space, a closing mark precedes one), so that a missing
+closing mark does not turn the rest of the paragraph inside out.
 
 Offsets are offsets into ``doc.text`` (found in ``doc.prose``). Pure functions; no state.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,34 +34,46 @@ if TYPE_CHECKING:
     from lint.document import Document, Sentence
 
 __all__ = [
-    "Quotation",
     "Attribution",
+    "Quotation",
+    "QuoteSpans",
+    "SPEECH_VERB",
     "find_quotations",
     "find_speech_cues",
-    "SPEECH_VERB",
     "is_title_like",
+    "quote_spans",
 ]
 
-_VERBS = r"""
+_VERBS = """
 said says say told tells added adds noted notes wrote writes asked asks stated states explained explains
 emphasised emphasises emphasized emphasizes stressed stresses insisted insists argued argues claimed claims
 warned warns admitted admits continued continues replied replies responded responds recalled recalls
 observed observes remarked remarks commented comments declared declares acknowledged acknowledges
 conceded concedes suggested suggests predicted predicts concluded concludes cautioned cautions urged urges
 tweeted tweets quipped quips joked jokes exclaimed exclaims highlighted highlights underlined underlines
-confirmed confirms maintained maintains agreed agrees countered counters announced announces revealed
-reveals described describes recounted recounts shouted shouts whispered whispers pleaded pleads
-boasted boasts complained complains mused muses reflected reflects summed sums insisted
+confirmed confirms maintained maintains agreed agrees countered counters announced announces
+reveals revealed described describes recounted recounts shouted shouts whispered whispers pleaded pleads
+boasted boasts complained complains mused muses reflected reflects quoted quotes reiterated reiterates
+assured assures promised promises vowed vows told tells reported reports laughs laughed smiles smiled
+sighs sighed grinned grins read reads recalled
+""".split()
+_PARTICIPLES = """
+saying adding noting warning telling arguing insisting explaining claiming stressing declaring
+admitting stating writing asking concluding cautioning urging conceding acknowledging replying
+joking quipping recalling promising vowing
 """.split()
 _PHRASAL = [r"pointed\s+out", r"points\s+out", r"went\s+on", r"goes\s+on", r"put\s+it", r"puts\s+it"]
 _VERB_ALT = "|".join(sorted(set(_VERBS), key=len, reverse=True) + _PHRASAL)
 SPEECH_VERB = re.compile(rf"(?<![\w'’-])(?:{_VERB_ALT})(?![\w'’-])")
 """A verb of saying (lower case, as used after a subject or before an inverted one)."""
+_PARTICIPLE = re.compile(
+    rf"(?<![\w'’-])(?:{'|'.join(_PARTICIPLES)})(?=(?:\s+[\w'’-]+){0, 4}\s*(?:that\b|:|,?\s*[\"“]))"
+)
 
-_ACCORDING = re.compile(r"(?<![\w-])(?:[Aa]ccording\s+to|[Qq]uoting|[Qq]uoted\s+by)\s+")
+_ACCORDING = re.compile(r"(?<![\w-])(?:[Aa]ccording\s+to|[Qq]uoting|[Qq]uoted\s+by|[Ii]n\s+the\s+words\s+of)\s+")
 _NOUN_CUE = re.compile(
     r"(?<![\w-])(?:(?:the\s+)?words\s+of|message\s+from|statement\s+(?:from|by)|remarks\s+(?:by|from)|"
-    r"comments\s+(?:by|from)|in\s+the\s+words\s+of)\s+(?=[A-Z])",
+    r"comments\s+(?:by|from))\s+(?=[A-Z])",
     re.I,
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
@@ -67,18 +82,17 @@ _LEAD_WORDS = frozenset(
     "and but as while when where so then also later however yet because though although which who that".split()
 )
 _TRAIL_WORDS = frozenset(
-    """also later then has had have had once previously recently earlier again simply just famously
-    once repeatedly publicly privately separately would will could may might once""".split()
+    """also later then has had have once previously recently earlier again simply just famously
+    repeatedly publicly privately separately would will could may might""".split()
 )
 _NAMING = re.compile(
-    r"(?<![\w-])(?:called|calls|call|dubbed|dubs|titled|entitled|named|names|so-called|known\s+as|term|terms|word|words|"
-    r"phrase|slogan|headline|book|books|film|movie|song|single|album|series|show|novel|play|programme|program|"
-    r"motto|hashtag|label|brand|campaign|nicknamed|branded|labelled|labeled|christened|coined|"
-    r"marked|stamped|reading|read|signs?|banners?|placards?)\s*[:,]?\s*$",
+    r"(?<![\w-])(?:called|calls|call|dubbed|dubs|titled|entitled|named|names|so-called|known\s+as|term|terms|"
+    r"word|words|phrase|slogan|headline|book|books|film|movie|song|single|album|series|show|novel|play|"
+    r"programme|program|motto|hashtag|label|brand|campaign|nicknamed|branded|labelled|labeled|christened|"
+    r"coined|marked|stamped|reading|read|signs?|banners?|placards?|as)\s*[:,]?\s*$",
     re.I,
 )
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is vs via de la le du von van".split())
-_CAPWORD = re.compile(r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)")
 _NAME_RUN = re.compile(
     r"(?:(?:[A-Z][\w’'&.-]*|(?:de|van|von|bin|al|da|di|der|du|le|la)(?=[ \t]+[A-Z]))[ \t]+)*[A-Z][\w’'&.-]*(?<![’'])"
 )
@@ -91,14 +105,24 @@ _ORG_WORDS = frozenset(
     foundation society club league federation authority government parliament""".split()
 )
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
-_SENT_END = re.compile(r"[.!?]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<=[.!?])\s|\s-\s")
-_AFTER_SPEAKER_END = re.compile(
-    r"[,.;:!?()\[\]—–]|\s(?:in|on|at|who|when|where|during|after|before|last|this|yesterday|today|while|as|to|"
-    r"from|adding|noting|saying|told|earlier|later)\s"
+_CLAUSE_BREAK_NO_DASH = re.compile(r"[;:]|(?<=[.!?])\s")
+_TRAILING_AUX = re.compile(
+    r"(?:[\s,]+(?:also|later|then|has|had|have|once|previously|recently|earlier|again|simply|just|famously|"
+    r"repeatedly|publicly|privately|separately|would|will|could|may|might|has\s+also|had\s+also))+\s*$",
 )
+_AFTER_SPEAKER_END = re.compile(
+    r"[,.;:!?()\[\]—–\"“”]|\s-\s|\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
+    r"today|while|as|to|adding|noting|saying|told|earlier|later|but|because|if|with)\s"
+)
+_DETERMINERS = frozenset("the a an its his her their our one another some".split())
+_NOT_SUBJECT_START = frozenset("is was were are be been being to not never has had have would will".split())
 _OPEN_MARKS = '"“'
 _CLOSE_MARKS = '"”'
+_MARK = re.compile(r"[\"“”]")
+_NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
+_WORDY = re.compile(r"[^\W_]")
+_PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +147,12 @@ class Quotation:
     ``speaker`` is who said it as best the draft tells: a full name when the draft gives one
     (a surname is expanded to the full name used earlier, a pronoun is resolved to the last
     named speaker before it), else the words as written ("the company", "a spokeswoman",
-    "she"). ``speaker_start``/``speaker_end`` point at the words in the draft (-1 when there is
-    no speaker). ``named`` is True when ``speaker`` is a proper name. ``how`` tells where the
-    attribution was found: ``sentence`` (the quotation's own sentence), ``adjacent`` (the
-    sentence before or after, or the next paragraph's first sentence), ``previous`` (the
-    paragraph before, or an attributed quotation paragraph before), or None.
+    "she"); None when no attribution was found. ``speaker_start``/``speaker_end`` point at the
+    words in the draft (-1 when there are none). ``named`` is True when ``speaker`` is a
+    proper name. ``how`` tells where the attribution was found: ``sentence`` (the quotation's
+    own sentence), ``adjacent`` (the sentence before or after, or the next paragraph's first
+    sentence), ``previous`` (the paragraph before, or an attributed quotation just before),
+    or None.
     """
 
     start: int
@@ -144,14 +169,32 @@ class Quotation:
     parts: tuple[tuple[int, int], ...]
     words: int
     whole_paragraph: bool
-    """True when the quotation (with its attribution at most) fills its first paragraph."""
+    """True when the quotation opens its paragraph and nothing but punctuation follows it."""
 
     @property
     def attributed(self) -> bool:
         return self.how is not None
 
 
+class QuoteSpans:
+    """Every double-quoted span of a draft (speech or not), for ``inside`` tests."""
+
+    def __init__(self, groups: Sequence[Sequence[tuple[int, int]]]) -> None:
+        self.spans = sorted(span for g in groups for span in g)
+        self._starts = [s for s, _ in self.spans]
+
+    def inside(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        i = bisect.bisect_right(self._starts, start) - 1
+        return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
+
+
 # -- public API ------------------------------------------------------------------------
+
+
+def quote_spans(doc: Document) -> QuoteSpans:
+    """All double-quoted spans of ``doc`` (paired as :func:`find_quotations` pairs them)."""
+    return QuoteSpans(_raw_quotations(doc))
 
 
 def find_quotations(doc: Document) -> list[Quotation]:
@@ -160,49 +203,51 @@ def find_quotations(doc: Document) -> list[Quotation]:
     if not raw:
         return []
     prose = doc.prose
+    spans = QuoteSpans(raw)
     names = _NameIndex(doc)
-    cue_cache: dict[int, list[Attribution]] = {}
+    cue_cache: dict[tuple[int, int], list[Attribution]] = {}
 
-    def cues(sent: Sentence) -> list[Attribution]:
-        got = cue_cache.get(sent.start)
+    def cues(start: int, end: int) -> list[Attribution]:
+        key = (start, end)
+        got = cue_cache.get(key)
         if got is None:
-            got = find_speech_cues(prose, sent.start, sent.end, doc)
-            cue_cache[sent.start] = got
+            got = find_speech_cues(prose, start, end, spans) if end > start else []
+            cue_cache[key] = got
         return got
 
     out: list[Quotation] = []
     attributed_blocks: dict[int, Attribution] = {}
+    last_end = -1
+    last_att: Attribution | None = None
     for parts in raw:
         qs, qe = parts[0][0], parts[-1][1]
-        first_block = _block_index(doc, qs)
-        last_block = _block_index(doc, qe - 1)
-        inner = " ".join(_inner(prose, s, e) for s, e in parts)
-        inner = " ".join(inner.split())
-        n_words = sum(1 for _ in WORD.finditer(inner))
         sent_first = doc.sentence_at(qs)
-        sent_last = doc.sentence_at(qe - 1)
+        sent_last = doc.sentence_at(max(qs, qe - 1))
         if sent_first is None or sent_last is None:
             continue
+        first_block, last_block = sent_first.block, sent_last.block
         block = doc.blocks[first_block]
-        before = prose[sent_first.start : qs]
-        if not _is_speech(prose, doc, qs, qe, inner, n_words, before, block.start):
+        if block.kind == "heading":
             continue
-        whole = not prose[block.start : qs].strip() and (
-            last_block > first_block or not prose[parts[0][1] : block.end].strip(" \t\r\n.,")
-        )
-        att, how = _attribute(
-            doc, prose, parts, sent_first, sent_last, first_block, last_block, cues, attributed_blocks
-        )
-        if att is not None and how is not None:
+        inner = " ".join(" ".join(_inner(prose, s, e).split()) for s, e in parts)
+        n_words = sum(1 for _ in WORD.finditer(inner))
+        if not _is_speech(prose, qs, qe, inner, n_words, block.start):
+            continue
+        last = doc.blocks[last_block]
+        whole = not prose[block.start : qs].strip() and not prose[parts[-1][1] : last.end].strip(" \t\r\n.,")
+        chained = last_att if last_att is not None and not _WORDY.search(prose, last_end, qs) else None
+        att, how = _attribute(doc, prose, parts, sent_first, sent_last, cues, attributed_blocks, chained)
+        if att is not None:
             attributed_blocks[last_block] = att
-            attributed_blocks.setdefault(first_block, att)
-        speaker, named = (None, False)
+        last_end, last_att = qe, att
+        speaker: str | None = None
+        named = False
         s_start = s_end = -1
         if att is not None and att.speaker:
             speaker, named = names.resolve(att.speaker, att.speaker_start)
             s_start, s_end = att.speaker_start, att.speaker_end
-        if att is not None and att.speaker and named:
-            names.note_speaker(speaker or att.speaker, att.speaker_start)
+            if named:
+                names.note_speaker(speaker, att.speaker_start)
         out.append(
             Quotation(
                 start=qs,
@@ -224,30 +269,33 @@ def find_quotations(doc: Document) -> list[Quotation]:
     return out
 
 
-def find_speech_cues(prose: str, start: int, end: int, doc: Document | None = None) -> list[Attribution]:
+def find_speech_cues(prose: str, start: int, end: int, quotes: QuoteSpans | None = None) -> list[Attribution]:
     """Verbs of saying with a subject (or "according to X") in ``prose[start:end]``,
     outside quotations. Passive or subjectless uses ("it is said") are not cues."""
     out: list[Attribution] = []
     for m in SPEECH_VERB.finditer(prose, start, end):
-        if doc is not None and doc.in_quote(m.start(), m.end()):
+        if quotes is not None and quotes.inside(m.start(), m.end()):
             continue
-        att = _subject_before(prose, start, m.start(), m.group(0), doc) or _subject_after(
-            prose, m.end(), end, m.group(0), m.start(), doc
+        att = _subject_before(prose, start, m.start(), m.group(0)) or _subject_after(
+            prose, m.end(), end, m.group(0), m.start()
         )
         if att is not None:
             out.append(att)
-    for m in _ACCORDING.finditer(prose, start, end):
-        if doc is not None and doc.in_quote(m.start(), m.end()):
+    for m in _PARTICIPLE.finditer(prose, start, end):
+        if quotes is not None and quotes.inside(m.start(), m.end()):
             continue
-        att = _phrase_after(prose, m.end(), end, "according to", m.start())
-        if att is not None:
-            out.append(att)
-    for m in _NOUN_CUE.finditer(prose, start, end):
-        if doc is not None and doc.in_quote(m.start(), m.end()):
-            continue
-        att = _phrase_after(prose, m.end(), end, " ".join(m.group(0).split()), m.start())
-        if att is not None:
-            out.append(att)
+        subject = _first_name(prose, start, m.start())
+        if subject is not None:
+            out.append(Attribution(m.group(0), m.start(), prose[subject[0] : subject[1]], subject[0], subject[1]))
+        else:
+            out.append(Attribution(m.group(0), m.start(), None, -1, -1))
+    for pat in (_ACCORDING, _NOUN_CUE):
+        for m in pat.finditer(prose, start, end):
+            if quotes is not None and quotes.inside(m.start(), m.end()):
+                continue
+            att = _phrase_after(prose, m.end(), end, " ".join(m.group(0).split()).lower(), m.start())
+            if att is not None:
+                out.append(att)
     out.sort(key=lambda a: a.verb_start)
     return out
 
@@ -271,35 +319,26 @@ def is_title_like(inner: str) -> bool:
 
 
 def _raw_quotations(doc: Document) -> list[list[tuple[int, int]]]:
-    """Quote spans grouped into quotations: an open quote at the end of a paragraph joins
-    the quote that opens the next paragraph."""
+    """Quote spans grouped into quotations. A quote left open (at the end of its paragraph,
+    or before the next opening mark) joins the quote that follows it."""
     prose = doc.prose
     groups: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] | None = None
     for b in doc.blocks:
-        spans = _block_quotes(doc, b.start, b.end)
-        first = True
-        for s, e in spans:
-            opens_block = first and not prose[b.start : s].strip()
-            first = False
-            if pending is not None:
-                if opens_block:
-                    pending.append((s, e))
-                    if _is_open(prose, s, e, b.end):
-                        continue
-                    groups.append(pending)
-                    pending = None
-                    continue
+        spans = _pair_marks(prose, b.start, b.end)
+        for k, (s, e, closed) in enumerate(spans):
+            opens_block = k == 0 and not prose[b.start : s].strip()
+            if pending is not None and not (opens_block or (k > 0 and not spans[k - 1][2])):
                 groups.append(pending)
                 pending = None
-            if _is_open(prose, s, e, b.end) and b.kind != "heading":
+            if pending is None:
                 pending = [(s, e)]
             else:
-                groups.append([(s, e)])
-        if pending is not None and not spans:
-            groups.append(pending)
-            pending = None
-        elif pending is not None and spans and pending[-1][1] < b.start:
+                pending.append((s, e))
+            if closed:
+                groups.append(pending)
+                pending = None
+        if pending is not None and (not spans or b.kind == "heading"):
             groups.append(pending)
             pending = None
     if pending is not None:
@@ -307,24 +346,38 @@ def _raw_quotations(doc: Document) -> list[list[tuple[int, int]]]:
     return groups
 
 
-def _block_quotes(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    starts = doc._quote_starts
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end)
-    return list(doc.quotes[lo:hi])
-
-
-def _is_open(prose: str, s: int, e: int, block_end: int) -> bool:
-    """A quote that runs to the end of its block without a closing mark."""
-    if e < block_end:
-        return False
-    last = prose[e - 1]
-    if e - s < 2:
-        return True
-    opening = prose[s]
-    if opening == "“":
-        return last != "”"
-    return last != '"'
+def _pair_marks(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` quote spans of one block, marks included."""
+    out: list[tuple[int, int, bool]] = []
+    open_at = -1
+    for m in _MARK.finditer(prose, start, end):
+        i = m.start()
+        ch = m.group(0)
+        before = prose[i - 1] if i > start else " "
+        after = prose[i + 1] if i + 1 < end else " "
+        if ch == "“":
+            opening = True
+        elif ch == "”":
+            opening = False
+        elif before.isspace() or before in "([{—–-/" or i == start:
+            opening = not after.isspace()
+        elif after.isspace() or after in ".,;:!?)]}—–-'’" or i + 1 == end:
+            opening = False
+        else:
+            opening = open_at < 0
+        if opening:
+            if open_at >= 0:
+                e = i
+                while e > open_at + 1 and prose[e - 1].isspace():
+                    e -= 1
+                out.append((open_at, e, False))
+            open_at = i
+        elif open_at >= 0:
+            out.append((open_at, i + 1, True))
+            open_at = -1
+    if open_at >= 0:
+        out.append((open_at, end, False))
+    return [(s, e, c) for s, e, c in out if e - s > 1]
 
 
 def _inner(prose: str, s: int, e: int) -> str:
@@ -336,26 +389,14 @@ def _inner(prose: str, s: int, e: int) -> str:
     return t.strip()
 
 
-def _block_index(doc: Document, offset: int) -> int:
-    sent = doc.sentence_at(offset)
-    if sent is not None:
-        return sent.block
-    for b in doc.blocks:
-        if b.start <= offset < b.end:
-            return b.index
-    return 0
-
-
-def _is_speech(
-    prose: str, doc: Document, qs: int, qe: int, inner: str, n_words: int, before: str, block_start: int
-) -> bool:
-    if n_words == 0:
+def _is_speech(prose: str, qs: int, qe: int, inner: str, n_words: int, block_start: int) -> bool:
+    if n_words < 2:
         return False
+    if _NOUN_USE.match(prose, qe) and not inner.rstrip().endswith((",", ".", "!", "?")):
+        return False  # '"Taking responsibility" is this year's slogan': a name, not speech
     if _NAMING.search(prose[max(block_start, qs - 40) : qs]):
         return False
-    if is_title_like(inner):
-        return False
-    return n_words >= 2
+    return not is_title_like(inner)
 
 
 # -- attribution -----------------------------------------------------------------------
@@ -367,141 +408,145 @@ def _attribute(
     parts: list[tuple[int, int]],
     sent_first: Sentence,
     sent_last: Sentence,
-    first_block: int,
-    last_block: int,
-    cues: object,
+    cues: Callable[[int, int], list[Attribution]],
     attributed_blocks: dict[int, Attribution],
+    chained: Attribution | None = None,
 ) -> tuple[Attribution | None, str | None]:
-    get = cues  # type: ignore[assignment]
     qs, qe = parts[0][0], parts[-1][1]
-    # 1. The quotation's own sentence(s): the text around it, outside quote marks.
-    around = [a for a in _cues_in(doc, prose, sent_first.start, qs) if a.verb_start < qs]
+    first_block, last_block = sent_first.block, sent_last.block
+    # 1. The quotation's own sentence(s), outside the quote marks.
+    around = cues(sent_first.start, qs)
     if around:
         return around[-1], "sentence"
-    after = [a for a in _cues_in(doc, prose, qe, sent_last.end) if a.verb_start >= qe]
+    after = cues(qe, sent_last.end) if qe < sent_last.end else []
     if after:
         return after[0], "sentence"
+    intro = _colon_intro(prose, sent_first.start, qs)
+    if intro is not None:
+        return intro, "sentence"
+    if _name_only_after(prose, qe, sent_last.end):
+        # '"...," Mr Bloggs.' - the verb is missing but the speaker is named
+        return _phrase_after(prose, qe, sent_last.end, "", qe), "sentence"
     sents = doc.sentences
-    i_first = _sentence_index(doc, sent_first)
-    i_last = _sentence_index(doc, sent_last)
+    i_first = bisect.bisect_left(doc._sentence_starts, sent_first.start)
+    i_last = bisect.bisect_left(doc._sentence_starts, sent_last.start)
     # 2. The sentence before, in the same paragraph.
     if i_first > 0 and sents[i_first - 1].block == first_block:
-        got = get(sents[i_first - 1])  # type: ignore[operator]
+        prev = sents[i_first - 1]
+        got = cues(prev.start, prev.end) or _implicit(prose, prev.start, prev.end)
         if got:
             return got[-1], "adjacent"
-    # 3. The sentence after, in the same paragraph (or the next paragraph's first sentence
-    #    when the quotation ends its paragraph).
+    # 3. The sentence after, in the same paragraph, or the next paragraph's first sentence
+    #    when the quotation fills its paragraph.
     if i_last + 1 < len(sents):
         nxt = sents[i_last + 1]
-        if nxt.block == last_block or (
-            nxt.block == last_block + 1
-            and not prose[qe : doc.blocks[last_block].end].strip(" \t\r\n.,")
-            and not _starts_with_quote(prose, nxt.start)
-        ):
-            got = get(nxt)  # type: ignore[operator]
-            if got and got[0].verb_start - nxt.start < 120:
+        ends_block = not prose[qe : doc.blocks[last_block].end].strip(" \t\r\n.,")
+        if nxt.block == last_block or (nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in '"“'):
+            got = [a for a in cues(nxt.start, nxt.end) if a.verb_start - nxt.start < 120]
+            if got:
                 return got[0], "adjacent"
-    # 4. A paragraph that opens with the quotation: the paragraph before.
+    # 4. A run of quotations with nothing between them: one speaker.
+    if chained is not None:
+        return chained, "previous"
+    # 5. A paragraph that opens with the quotation: the paragraph before.
     block = doc.blocks[first_block]
     if not prose[block.start : qs].strip() and first_block > 0:
-        prev = first_block - 1
-        if prev in attributed_blocks:
-            return attributed_blocks[prev], "previous"
-        if doc.blocks[prev].kind != "heading":
-            prev_sents = doc.block_sentences(doc.blocks[prev])
+        prev_i = first_block - 1
+        if prev_i in attributed_blocks:
+            return attributed_blocks[prev_i], "previous"
+        prev_block = doc.blocks[prev_i]
+        if prev_block.kind != "heading":
+            prev_sents = doc.block_sentences(prev_block)
             if prev_sents:
                 last = prev_sents[-1]
-                got = get(last)  # type: ignore[operator]
+                got = cues(last.start, last.end) or _implicit(prose, last.start, last.end)
                 if got:
                     return got[-1], "previous"
     return None, None
 
 
-def _starts_with_quote(prose: str, offset: int) -> bool:
-    return prose[offset : offset + 1] in _OPEN_MARKS
+def _colon_intro(prose: str, lo: int, qs: int) -> Attribution | None:
+    """'He criticised the plan: "..."': a clause with a subject, then a colon, then the quote."""
+    head = prose[lo:qs].rstrip()
+    if not head.endswith(":") or not _WORDY.search(head):
+        return None
+    for m in _PERSONAL_WORD.finditer(prose, lo, qs):
+        return Attribution(":", qs - 1, m.group(0), m.start(), m.end())
+    name = _first_name(prose, lo, qs)
+    if name is not None:
+        return Attribution(":", qs - 1, prose[name[0] : name[1]], name[0], name[1])
+    return Attribution(":", qs - 1, None, -1, -1)
 
 
-def _sentence_index(doc: Document, sent: Sentence) -> int:
-    return bisect.bisect_left(doc._sentence_starts, sent.start)
-
-
-def _cues_in(doc: Document, prose: str, start: int, end: int) -> list[Attribution]:
-    if end <= start:
+def _implicit(prose: str, lo: int, hi: int) -> list[Attribution]:
+    """A sentence about "he" or "she" right before a quotation: the quotation is theirs."""
+    found = list(_PERSONAL_WORD.finditer(prose, lo, hi))
+    if not found:
         return []
-    return find_speech_cues(prose, start, end, doc)
+    m = found[-1]
+    return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
 
 
-def _subject_before(prose: str, lo: int, verb_start: int, verb: str, doc: Document | None) -> Attribution | None:
+def _name_only_after(prose: str, lo: int, hi: int) -> bool:
+    m = re.match(
+        r"[ \t]*((?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s*[.!]?\s*$", prose[lo:hi]
+    )
+    return m is not None and prose[lo - 2 : lo].strip()[:1] in (",", "")
+
+
+def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bool = True) -> Attribution | None:
     """The subject of a verb of saying: the phrase between the clause start and the verb."""
-    seg_start = lo
     seg = prose[lo:verb_start]
-    # clause start: after the last quote mark, clause punctuation or sentence boundary
-    cut = -1
-    for m in _CLAUSE_BREAK.finditer(seg):
+    cut = 0
+    for m in (_CLAUSE_BREAK if _dashes else _CLAUSE_BREAK_NO_DASH).finditer(seg):
         cut = m.end()
     for mark in '"“”':
         k = seg.rfind(mark)
         if k + 1 > cut:
             cut = k + 1
-    if cut > 0:
-        seg_start = lo + cut
-        seg = prose[seg_start:verb_start]
-    phrase = seg.rstrip()
-    if not phrase.strip():
+    seg_start = lo + cut
+    tail = _TRAILING_AUX.search(prose, seg_start, verb_start)
+    seg_end = tail.start() if tail else verb_start
+    seg = prose[seg_start:seg_end]
+    if not seg.strip(" \t\r\n,"):
+        if _dashes and cut and seg_start - lo < 200:
+            # a dash or bracket clause right before the verb: "Jo Bloggs - then the boss - said"
+            back = max(prose.rfind(m, lo, seg_start) for m in '"“”')
+            return _subject_before(prose, max(lo, back + 1), verb_start, verb, _dashes=False)
         return None
-    # "X, the firm's boss, said": drop the appositive; "..., X said" keeps the part after the comma
-    pieces = [p for p in phrase.split(",")]
+    # "X, the firm's boss, said": the subject is X; "..., X said": the subject is X
+    pieces = seg.split(",")
     stripped = [p.strip() for p in pieces]
     if len(pieces) >= 3 and not stripped[-1]:
-        # "Name, title, said": the subject is the first piece
-        cand_rel = 0
+        k = 0
     else:
-        cand_rel = len(pieces) - 1
-        while cand_rel > 0 and not stripped[cand_rel]:
-            cand_rel -= 1
-    offset = seg_start + sum(len(p) + 1 for p in pieces[:cand_rel])
-    cand = pieces[cand_rel]
-    words = list(re.finditer(r"\S+", cand))
-    if not words:
-        return None
-    # drop leading conjunctions, trailing auxiliaries/adverbs
+        k = len(pieces) - 1
+        while k > 0 and not stripped[k]:
+            k -= 1
+    offset = seg_start + sum(len(p) + 1 for p in pieces[:k])
+    words = list(re.finditer(r"\S+", pieces[k]))
     while words and words[0].group(0).lower() in _LEAD_WORDS:
         words.pop(0)
-    while words and words[-1].group(0).lower().strip(",") in _TRAIL_WORDS:
+    while words and words[-1].group(0) in _TRAIL_WORDS:
         words.pop()
-    if not words or len(words) > 9:
+    if not words or len(words) > 14:
         return None
     s = offset + words[0].start()
     e = offset + words[-1].end()
     text = prose[s:e]
-    if verb in ("say", "tell", "call", "put it"):
-        # "they say" is fine, "to say" or "would say" are not statements of speech
-        if text.lower() not in _PRONOUNS and not text[:1].isupper():
-            return None
-    if text.lower() in ("it",) and verb in ("says", "said"):
-        # "it said" after an organisation is common ("the firm ... it said"); accept
-        pass
-    if not _plausible_subject(text):
+    low = text.lower()
+    first = low.split()[0]
+    if first in _NOT_SUBJECT_START or low.endswith((" is", " was", " were", " be", " been")):
+        return None
+    if verb in ("say", "tell", "put it") and low not in _PRONOUNS and not text[:1].isupper():
+        # "to say", "would say" are not statements of speech; "they say" and "Critics say" are
+        return None
+    if not re.search(r"[A-Za-z]", text):
         return None
     return Attribution(verb, verb_start, text, s, e)
 
 
-def _plausible_subject(text: str) -> bool:
-    low = text.lower()
-    if low in _PRONOUNS:
-        return True
-    first = low.split()[0]
-    if first in ("is", "was", "were", "are", "be", "been", "being", "to", "not", "never", "has", "had", "have"):
-        return False
-    if text.endswith(("is", "was", "were", "be", "been")):
-        return False
-    # a subject is a noun phrase: a name, or a determiner/possessive phrase, or a plural noun
-    return bool(re.search(r"[A-Za-z]", text))
-
-
-def _subject_after(
-    prose: str, lo: int, hi: int, verb: str, verb_start: int, doc: Document | None
-) -> Attribution | None:
+def _subject_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:
     """Inverted attribution right after a quotation: '"...," said Jo Bloggs, the boss.'"""
     head = prose[max(0, verb_start - 4) : verb_start]
     if not re.search(r"[,\"”!?]\s*$", head):
@@ -516,12 +561,24 @@ def _phrase_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> A
     m = _AFTER_SPEAKER_END.search(prose, i, hi)
     stop = m.start() if m else hi
     text = prose[i:stop].rstrip()
-    if not text or len(text.split()) > 9 or text[:1] in _OPEN_MARKS:
+    if not text:
         return None
-    if not (text[:1].isupper() or text.split()[0].lower() in ("the", "a", "an", "its", "his", "her", "their", "one")):
-        if text.lower() not in _PRONOUNS:
-            return None
+    words = list(re.finditer(r"\S+", text))
+    if len(words) > 9:
+        text = text[: words[8].end()]
+    first = text.split()[0].lower()
+    if first in _NOT_SUBJECT_START or first in ("that", "this", "it", "nothing", "so", "there", "what", "how"):
+        return None
     return Attribution(verb, verb_start, text, i, i + len(text))
+
+
+def _first_name(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
+    for m in _NAME_RUN.finditer(prose, lo, hi):
+        words = m.group(0).split()
+        if m.start() == lo and len(words) == 1 and words[0].lower() in _LEAD_CAPS:
+            continue
+        return m.start(), m.end()
+    return None
 
 
 # -- names -----------------------------------------------------------------------------
@@ -539,9 +596,7 @@ class _NameIndex:
         if self._full is None:
             full: dict[str, tuple[str, int]] = {}
             for m in _NAME_RUN.finditer(self.doc.prose):
-                words = m.group(0).split()
-                while words and words[0].lower().rstrip(".") in _STOP_TITLES:
-                    words.pop(0)
+                words = _strip_titles(m.group(0).split())
                 if len(words) < 2 or len(words) > 4:
                     continue
                 last = words[-1]
@@ -552,25 +607,19 @@ class _NameIndex:
         return self._full
 
     def _last_person_before(self, offset: int) -> str | None:
-        """The last two-to-four-word name in the paragraph of ``offset`` or the one before."""
+        """The last two-to-three-word name in the paragraph of ``offset`` or the one before."""
         sent = self.doc.sentence_at(offset)
         if sent is None:
             return None
         lo = self.doc.blocks[max(0, sent.block - 1)].start
         best = None
         for m in _NAME_RUN.finditer(self.doc.prose, lo, offset):
-            words = m.group(0).split()
-            while words and words[0].lower().rstrip(".") in _STOP_TITLES:
-                words.pop(0)
+            words = _strip_titles(m.group(0).split())
             if 2 <= len(words) <= 3 and not any(w.lower() in _ORG_WORDS for w in words):
-                if self._at_sentence_start(m.start()) and words[0].lower() in _LEAD_CAPS:
+                if words[0].lower() in _LEAD_CAPS:
                     continue
                 best = " ".join(words)
         return best
-
-    def _at_sentence_start(self, offset: int) -> bool:
-        sent = self.doc.sentence_at(offset)
-        return sent is not None and sent.start == offset
 
     def note_speaker(self, name: str, offset: int) -> None:
         self._speakers.append((offset, name))
@@ -586,31 +635,24 @@ class _NameIndex:
                 if mention is not None:
                     return mention, True
             return words, False
-        run = _last_name_run(words)
-        if run is None:
+        runs = list(_NAME_RUN.finditer(words))
+        if not runs:
             return words, False
-        parts = run.split()
-        while parts and parts[0].lower().rstrip(".") in _STOP_TITLES:
-            parts.pop(0)
+        run = runs[-1].group(0)
+        # "BMW's chief executive" names nobody; "chief executive Jo Bloggs" names Jo Bloggs
+        if words[runs[-1].end() :].strip() or run.endswith(("’s", "'s")):
+            return words, False
+        parts = _strip_titles(run.split())
         if not parts:
             return words, False
         if len(parts) == 1:
             got = self._index().get(parts[0])
             if got is not None and got[1] <= offset:
                 return got[0], True
-        if run != words and not _is_person_name(run, words):
-            return words, False
         return " ".join(parts), True
 
 
-def _last_name_run(text: str) -> str | None:
-    runs = list(_NAME_RUN.finditer(text))
-    if not runs:
-        return None
-    return runs[-1].group(0)
-
-
-def _is_person_name(run: str, phrase: str) -> bool:
-    """'chief executive Jo Bloggs' names Jo Bloggs; "BMW's chief executive" names nobody."""
-    tail = phrase[phrase.rfind(run) + len(run) :].strip()
-    return not tail and not run.endswith(("’s", "'s"))
+def _strip_titles(words: list[str]) -> list[str]:
+    while words and words[0].lower().rstrip(".") in _STOP_TITLES:
+        words = words[1:]
+    return words
