@@ -247,6 +247,8 @@ class EntityMatch:
     entity: Entity
     form: str
     kind: str
+    exact: bool = True
+    """False when the text differs from ``form`` in case ("bmw group", "HARMONYOS NEXT")."""
 
 
 def _where(path: str, line: int) -> str:
@@ -397,8 +399,10 @@ class FactBase:
         """Entity forms in ``text[start:end]``, at word boundaries, longest leftmost first and
         not overlapping. One pass of an Aho-Corasick automaton over the text (linear).
 
-        A match is reported as ``avoid`` only when the text is not written exactly (or all in
-        capitals) like an accepted form of the same entity; otherwise as ``name``/``alias``.
+        A match is reported as ``avoid`` when it is written like an avoided form: exactly, or
+        in any case when the avoided form is spelt differently from every accepted form (an
+        avoided form that differs from an accepted one only in case must match exactly).
+        Accepted forms in any case, and in capitals only, are reported as ``name``/``alias``.
         """
         if not self.entities:
             return []
@@ -444,13 +448,17 @@ class FactBase:
         if norm.isupper():
             for ent, kind, form in values:
                 if kind != "avoid" and norm == form.upper():
-                    return EntityMatch(s, e, ent, form, kind)
-        for ent, kind, form in values:
-            if kind == "avoid":
-                return EntityMatch(s, e, ent, form, kind)
+                    return EntityMatch(s, e, ent, form, kind, exact=False)
+        # An avoided form that differs from an accepted one only in case ("Blackberry" for
+        # "BlackBerry") is matched in exactly that case: "blackberry" may be the fruit. One
+        # spelt differently ("Harmony OS") is matched in any case.
+        accepted = [v for v in values if v[1] != "avoid"]
+        if not accepted:
+            ent, kind, form = values[0]
+            return EntityMatch(s, e, ent, form, kind, exact=False)
         # Accepted form in another case ("bmw group"): still the entity, not an avoided form.
-        ent, kind, form = values[0]
-        return EntityMatch(s, e, ent, form, kind)
+        ent, kind, form = accepted[0]
+        return EntityMatch(s, e, ent, form, kind, exact=False)
 
     # -- summary ---------------------------------------------------------------------------
     def describe(self) -> str:

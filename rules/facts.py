@@ -345,7 +345,7 @@ class WrongTitle(Rule):
 
     **Example**: with Mira Castell "President and CEO" of Orbis Motors, "Orbis chairman Mira
     Castell" is flagged: ``Mira Castell is President and CEO of Orbis Motors since 2023-11-01,
-    not 'chairman' (facts.yaml:9)``.
+    not 'chairman' (facts.yaml:11)``.
 
     **Fix**: use the title from the fact base (or add the title to ``title_aliases`` when
     it is an accepted way of putting it). No automatic fix.

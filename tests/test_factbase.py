@@ -291,3 +291,18 @@ def test_automaton_is_linear_enough() -> None:
     found = fb.find_entities(text)
     assert time.perf_counter() - t0 < 2.0
     assert len(found) > 1000 and isinstance(found[0].entity, Entity)
+
+
+def test_case_variant_avoided_forms_match_exactly() -> None:
+    fb = parse_factbase(
+        "version: 1\nentities:\n  - name: BlackBerry\n    type: product\n    avoid: [Blackberry, Black Berry]\n"
+    )
+    text = "A blackberry pie, a Blackberry phone, a BLACKBERRY, a black berry and a BlackBerry."
+    got = [(text[m.start : m.end], m.kind, m.exact) for m in fb.find_entities(text)]
+    assert got == [
+        ("blackberry", "name", False),
+        ("Blackberry", "avoid", True),
+        ("BLACKBERRY", "name", False),
+        ("black berry", "avoid", False),
+        ("BlackBerry", "name", True),
+    ]
