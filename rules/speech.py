@@ -55,7 +55,7 @@ confirmed confirms maintained maintains agreed agrees countered counters announc
 reveals revealed described describes recounted recounts shouted shouts whispered whispers pleaded pleads
 boasted boasts complained complains mused muses reflected reflects quoted quotes reiterated reiterates
 assured assures promised promises vowed vows told tells reported reports laughs laughed smiles smiled
-sighs sighed grinned grins read reads recalled
+sighs sighed grinned grins read reads recalled called calls branded brands dismissed dismisses
 """.split()
 _PARTICIPLES = """
 saying adding noting warning telling arguing insisting explaining claiming stressing declaring
@@ -518,7 +518,8 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
     pieces = seg.split(",")
     stripped = [p.strip() for p in pieces]
     if len(pieces) >= 3 and not stripped[-1]:
-        k = 0
+        # "Jo Bloggs, the boss, said" or "The boss, Jo Bloggs, said": take the name
+        k = next((i for i, p in enumerate(stripped[:-1]) if _is_name(p)), 0)
     else:
         k = len(pieces) - 1
         while k > 0 and not stripped[k]:
@@ -544,6 +545,11 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
     if not re.search(r"[A-Za-z]", text):
         return None
     return Attribution(verb, verb_start, text, s, e)
+
+
+def _is_name(text: str) -> bool:
+    m = _NAME_RUN.fullmatch(text)
+    return m is not None and text.split()[0].lower() not in _LEAD_CAPS
 
 
 def _subject_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:

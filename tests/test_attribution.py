@@ -1,0 +1,308 @@
+"""Attribution rules: AT101 unattributed quotation, AT102 unsourced statistic and the
+AT103-AT105 phrase pack. Every example sentence is written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.facts import parse_factbase
+from lint.packs import PhraseRule, load_pack
+from lint.rule import Rule
+from lint.testing import run_rule
+from rules import attribution
+from rules.attribution import UnattributedQuotation, UnsourcedStatistic
+
+PACK_RULES: dict[str, type[PhraseRule]] = {r.code: r for r in load_pack(attribution.PACK)}
+
+
+def at101(text: str, **kw: object) -> list[str]:
+    return [f.message for f in run_rule(UnattributedQuotation, text, **kw)]  # type: ignore[arg-type]
+
+
+def at102(text: str, path: str = "draft.md", facts: object = None) -> list[str]:
+    return [f.message for f in run_rule(UnsourcedStatistic, text, path, facts=facts)]
+
+
+def pack(code: str, text: str) -> list[str]:
+    return [f.message for f in run_rule(PACK_RULES[code], text)]
+
+
+# -- plugin ------------------------------------------------------------------------------
+
+
+def test_plugin_provides_rules_and_pack() -> None:
+    rules = attribution.lint_article_rules()
+    assert {r.code for r in rules} == {"AT101", "AT102"}
+    assert all(issubclass(r, Rule) and r.category == "attribution" for r in rules)
+    packs = attribution.lint_article_packs()
+    assert packs == [attribution.PACK] and Path(packs[0]).is_file()
+    assert set(PACK_RULES) == {"AT103", "AT104", "AT105"}
+    assert all(r.category == "attribution" for r in PACK_RULES.values())
+
+
+# -- AT101 unattributed quotation -------------------------------------------------------
+
+
+def test_quotation_paragraph_without_speaker_is_flagged() -> None:
+    text = 'The ferry service stopped in March.\n\n"Nobody told the crews what would happen to their jobs."\n'
+    found = run_rule(UnattributedQuotation, text)
+    assert len(found) == 1
+    f = found[0]
+    assert f.rule == "AT101" and f.line == 3
+    assert "Nobody told the crews" in f.message and not f.message.endswith(".")
+
+
+def test_curly_quotation_opening_a_sentence_mid_paragraph_is_flagged() -> None:
+    text = "Fuel prices rose again. “Nobody can plan a delivery route with numbers like these.”\n"
+    assert len(at101(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Nobody told the crews what would happen to their jobs," said Kai Moreno, a deckhand.\n',
+        '"Nobody told the crews what would happen to their jobs," she said.\n',
+        'Kai Moreno, a deckhand, said: "Nobody told the crews what would happen to their jobs."\n',
+        'According to Kai Moreno, "nobody told the crews what would happen to their jobs".\n',
+        '"Nobody told the crews what would happen to their jobs," the union said in a statement.\n',
+        # speaker named in the next sentence
+        '"Nobody told the crews what would happen to their jobs." Kai Moreno, a deckhand, told us this on the quay.\n',
+        # speaker in the previous sentence of the paragraph
+        'Kai Moreno said the crews were angry. "Nobody told us what would happen to our jobs."\n',
+        # quotation paragraph after a paragraph that names the speaker
+        "Kai Moreno, a deckhand for 20 years, told the BBC he had found out from the radio.\n\n"
+        '"Nobody told the crews what would happen to their jobs."\n',
+        # a colon introduces the quotation
+        'The deckhand was blunt about it: "Nobody told the crews what would happen to their jobs."\n',
+    ],
+)
+def test_attributed_quotations_pass(text: str) -> None:
+    assert at101(text) == []
+
+
+def test_multi_paragraph_quotation_attributed_once_at_the_start() -> None:
+    text = (
+        'The harbour master said: "We lost two boats in the storm and the pier is unsafe.\n\n'
+        '"We will need at least a year to rebuild it, maybe more."\n\n'
+        "Repairs start in May.\n"
+    )
+    assert at101(text) == []
+
+
+def test_multi_paragraph_quotation_without_speaker_is_flagged_once() -> None:
+    text = (
+        "The storm hit on Tuesday.\n\n"
+        '"We lost two boats in the storm and the pier is unsafe.\n\n'
+        '"We will need at least a year to rebuild it, maybe more."\n'
+    )
+    found = run_rule(UnattributedQuotation, text)
+    assert len(found) == 1 and found[0].line == 3
+
+
+def test_run_of_quotation_paragraphs_after_an_attributed_one_passes() -> None:
+    text = (
+        '"We were ready for rain," said Ruth Ansel, who runs the campsite.\n\n'
+        '"We were not ready for a river running through the middle of the field."\n\n'
+        '"Half the tents were gone by morning."\n'
+    )
+    assert at101(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Users want their apps to simply "work" when they get in the car.\n',  # scare quote
+        'Her first book, "The Salt Roads of the North", sold well.\n',  # title of a work
+        'The report, titled "Why small ports still matter to the coast", is out.\n',
+        'The party promised "a fairer deal for every worker in every region" in its leaflet.\n',  # partial
+        '"Short and sweet."\n',  # below min_words
+    ],
+)
+def test_not_speech_or_too_short_passes(text: str) -> None:
+    assert at101(text) == []
+
+
+def test_min_words_option() -> None:
+    text = 'The gates stayed shut.\n\n"Go home now, everyone."\n'
+    assert at101(text) == []
+    assert len(at101(text, options={"min_words": 3})) == 1
+
+
+def test_quotation_in_heading_is_not_checked() -> None:
+    assert at101('# "We will be back next year without any doubt"\n\nThe fair closed.\n') == []
+
+
+# -- AT102 unsourced statistic ----------------------------------------------------------
+
+
+def test_unsourced_percentages_flagged_in_one_finding_per_sentence() -> None:
+    text = "The group had a hard year. In 2024, its global deliveries fell by 6%, and net profit sank by 41%.\n"
+    found = run_rule(UnsourcedStatistic, text)
+    assert len(found) == 1
+    f = found[0]
+    assert "'6%'" in f.message and "'41%'" in f.message and "2024" not in f.message
+    assert text[f.span.start : f.span.end].startswith("6%") and text[f.span.start : f.span.end].endswith("41%")
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("Orders for the heat pumps dropped 12.5% over the winter.", "12.5%"),
+        ("Revenue at the bakery chain reached £48m in its first full year.", "£48m"),
+        ("The scheme now has 2.3 million members across the country.", "2.3 million"),
+        ("The region lost 14,000 factory jobs over the decade.", "14,000"),
+        ("Visitor numbers to the museum doubled after the refit.", "doubled"),
+        ("The port is now the third-largest in Europe by volume.", "third-largest"),
+        ("One in five drivers on the road has no valid licence.", "One in five"),
+    ],
+)
+def test_kinds_of_statistic_flagged(sentence: str, figure: str) -> None:
+    messages = at102(f"A change nobody planned.\n\n{sentence}\n")
+    assert len(messages) == 1 and f"'{figure}'" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source in the sentence
+        "Orders for heat pumps dropped 12.5% over the winter, according to the installers' trade body.\n",
+        "Orders for heat pumps dropped 12.5% over the winter, the installers' trade body said.\n",
+        "Figures from the statistics office show orders for heat pumps dropped 12.5%.\n",
+        "The bakery chain reported revenue of £48m for its first full year.\n",
+        # a source in the previous sentence of the same paragraph
+        "The installers' trade body said demand was weak. Orders for heat pumps dropped 12.5% over the winter.\n",
+        # a source later in the paragraph
+        "Orders for heat pumps dropped 12.5% over the winter. The trade body's chief, Ana Ruiz, called it a blip.\n"
+        "She said the spring would be better.\n",
+        # a link in the paragraph
+        "Orders for heat pumps dropped 12.5% over the winter ([trade body](https://example.org/q4)).\n",
+        # an agency credit
+        "LISBON (Reuters) - Orders for heat pumps dropped 12.5% over the winter.\n",
+        # numbers that are not statistics
+        "The bakery opened in 2019 and its founder, aged 67, still bakes every morning.\n",
+        "The shop opens at 9:30 am on 14 March and stays open for 12 hours.\n",
+        "The new Lumo 3000 model replaces the Lumo 2500.\n",
+        "The report runs to a 3,000-word summary.\n",
+        # a number inside a quotation belongs to the speaker
+        '"Orders dropped 12.5% and we expect worse," said Ana Ruiz, the trade body\'s chief.\n',
+        # a vague attribution is AT103's finding, not this rule's
+        "Orders for heat pumps reportedly dropped 12.5% over the winter.\n",
+        # a question
+        "Could orders for heat pumps really have dropped 12.5% over the winter?\n",
+        # the price of a transaction and a market move
+        "The brewer agreed to buy the chain for £48m.\n",
+        "Shares in the brewer fell 4% in early trading.\n",
+    ],
+)
+def test_sourced_or_not_a_statistic_passes(text: str) -> None:
+    assert at102(text) == []
+
+
+def test_reporting_verb_in_previous_sentence_does_not_source_a_different_claim() -> None:
+    # "reported a decline" says the firm published results, not where the 6% comes from
+    text = "The company reported a sharp decline in margins. In 2024, global deliveries fell by 6%.\n"
+    assert len(at102(text)) == 1
+
+
+def test_headings_are_skipped() -> None:
+    assert at102("# Deliveries fall 6% in a hard year\n\nThe company said deliveries fell.\n") == []
+
+
+def test_list_item_takes_its_source_from_the_lead_in() -> None:
+    sourced = "The trade body said in its winter update:\n\n- orders fell 12.5%\n- prices rose 3%\n"
+    unsourced = "Some numbers to keep in mind:\n\n- orders fell 12.5%\n- prices rose 3%\n"
+    assert at102(sourced) == []
+    assert len(at102(unsourced)) == 2
+
+
+def test_lede_sourced_by_the_paragraphs_that_follow() -> None:
+    text = (
+        "Heat Pump Orders Slide\n\n"
+        "Orders for heat pumps dropped 12.5% over the winter.\n\n"
+        "The installers' trade body said the fall was the first in four years.\n"
+    )
+    assert at102(text, "draft.txt") == []
+
+
+def test_figures_continuing_a_sourced_paragraph_pass() -> None:
+    text = (
+        "Orders for heat pumps dropped 12.5% over the winter, according to the trade body.\n\n"
+        "Installations in the north fell 9% while the south held steady at 2% growth.\n"
+    )
+    assert at102(text) == []
+
+
+def test_subject_credited_elsewhere_in_the_draft_passes() -> None:
+    text = (
+        "Norvik Foods said on Tuesday it would close two plants.\n\n"
+        "The weather was mild.\n\n"
+        "Norvik Foods saw its sales slip 8% in the year.\n"
+    )
+    assert at102(text) == []
+
+
+def test_fact_base_source_named_in_paragraph_passes_and_is_suggested_otherwise() -> None:
+    facts = parse_factbase(
+        "version: 1\n"
+        "figures:\n"
+        "  - name: heat pump orders change\n"
+        "    keywords: [heat pump orders]\n"
+        "    value: 12.5\n"
+        '    unit: "%"\n'
+        "    source: Heat Pump Installers Association\n"
+        "sources: [Heat Pump Installers Association]\n"
+    )
+    named = "The Heat Pump Installers Association counts orders. Orders dropped 12.5% over the winter.\n"
+    assert at102(named, facts=facts) == []
+    messages = at102("A cold season.\n\nOrders for heat pumps dropped 12.5% over the winter.\n", facts=facts)
+    assert len(messages) == 1
+    assert "Heat Pump Installers Association" in messages[0] and "facts.yaml:" in messages[0]
+
+
+def test_no_fact_base_no_suggestion() -> None:
+    messages = at102("A cold season.\n\nOrders for heat pumps dropped 12.5% over the winter.\n")
+    assert len(messages) == 1 and "fact base" not in messages[0]
+
+
+# -- AT103-AT105 phrase pack ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, text, match",
+    [
+        ("AT103", "It is reported that the mill will close in June.\n", "It is reported that"),
+        ("AT103", "The chief executive reportedly plans to step down.\n", "reportedly"),
+        ("AT103", "The singer is said to be furious about the leak.\n", "is said to be"),
+        ("AT103", "The talks have stalled, according to media reports.\n", "according to media reports"),
+        ("AT104", "Sources close to the board say the deal is off.\n", "Sources close to the board say"),
+        ("AT104", "It is off, according to people familiar with the matter.\n", "people familiar with the matter"),
+        ("AT104", "An insider said the vote was rigged.\n", "An insider said"),
+        ("AT105", "Experts believe the market will recover next year.\n", "Experts believe"),
+        ("AT105", "The plan is popular, but some say it goes too far.\n", "some say"),
+        ("AT105", "Many analysts expect a rate cut in May.\n", "Many analysts expect"),
+        ("AT105", "Analysts said the results were weak.\n", "Analysts said"),
+    ],
+)
+def test_vague_attribution_flagged(code: str, text: str, match: str) -> None:
+    messages = pack(code, text)
+    assert len(messages) == 1 and f"'{match}'" in messages[0]
+    assert not messages[0].endswith(".")
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("AT103", "The Financial Times reported that the mill will close in June.\n"),
+        ("AT103", '"It is said that he never slept," his sister told us.\n'),  # inside a quotation
+        ("AT104", "The firm has not disclosed the sources of its funding.\n"),
+        ("AT104", "The board chair, Jo Bloggs, said the deal is off.\n"),
+        ("AT105", "Lena Park, an economist at Acme Bank, said the market will recover.\n"),
+        ("AT105", "Acme Bank analysts said the results were weak.\n"),
+        ("AT105", "A study by the Institute for Fiscal Studies found that incomes fell.\n"),
+        ("AT105", "Many believers gathered outside the chapel.\n"),
+    ],
+)
+def test_named_or_quoted_attribution_passes(code: str, text: str) -> None:
+    assert pack(code, text) == []

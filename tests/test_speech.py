@@ -1,0 +1,151 @@
+"""rules.speech: direct speech and who said it (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lint.document import Document
+from rules.speech import Quotation, find_quotations, find_speech_cues, is_title_like, quote_spans
+
+
+def quotations(text: str, path: str = "draft.md") -> list[Quotation]:
+    return find_quotations(Document.from_text(path, text))
+
+
+def only(text: str, path: str = "draft.md") -> Quotation:
+    qs = quotations(text, path)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def test_public_fields_are_stable() -> None:
+    names = [f.name for f in dataclasses.fields(Quotation)]
+    assert names[:6] == ["start", "end", "text", "speaker", "speaker_start", "speaker_end"]
+    assert {"block", "last_block", "parts", "how", "named", "verb", "words", "whole_paragraph"} <= set(names)
+
+
+def test_speaker_after_the_quotation_with_pronoun_resolved_to_the_name_before() -> None:
+    text = 'Mira Holt runs the depot.\n\n"We have never been this busy," she said.\n'
+    q = only(text)
+    assert q.text == "We have never been this busy,"
+    assert q.how == "sentence"
+    assert q.speaker == "Mira Holt" and q.named
+    assert text[q.speaker_start : q.speaker_end] == "she"
+    assert text[q.start] == '"' and text[q.end - 1] == '"'
+
+
+def test_inverted_attribution_with_title() -> None:
+    q = only('"The line will reopen on Monday," said Tomas Weir, the operations director.\n')
+    assert q.speaker == "Tomas Weir" and q.verb == "said" and q.named
+
+
+def test_speaker_with_appositive_before_a_colon() -> None:
+    text = "Lena Park, head of research at the institute, explained the result: “The samples were clean.”\n"
+    q = only(text)
+    assert q.speaker == "Lena Park" and q.verb == "explained"
+
+
+def test_according_to() -> None:
+    q = only('According to the harbour master, "no ship has left since dawn".\n')
+    assert q.attributed and q.speaker == "the harbour master" and not q.named
+
+
+def test_surname_is_expanded_to_the_full_name_used_earlier() -> None:
+    text = 'Anna Berg joined the board in May.\n\n"The accounts are in order," Berg noted.\n'
+    assert only(text).speaker == "Anna Berg"
+
+
+def test_title_words_do_not_make_a_name() -> None:
+    q = only('"Nothing was decided today," chairman and chief executive Rui Soto said.\n')
+    assert q.speaker == "Rui Soto"
+    q = only('"Nothing was decided today," the company said in a statement.\n')
+    assert q.speaker == "the company" and not q.named
+
+
+def test_speaker_named_in_the_next_sentence() -> None:
+    text = '"Nobody expected the bridge to fail." Those were the words of Ola Dahl, the county engineer.\n'
+    q = only(text)
+    assert q.how == "adjacent" and q.speaker == "Ola Dahl"
+
+
+def test_speaker_in_the_previous_sentence_of_the_paragraph() -> None:
+    text = 'Ola Dahl said the bridge was inspected in spring. "It passed every test."\n'
+    q = only(text)
+    assert q.how == "adjacent" and q.speaker == "Ola Dahl"
+
+
+def test_quotation_paragraph_after_a_paragraph_that_names_the_speaker() -> None:
+    text = (
+        "The mayor, Ines Varga, told councillors the budget was final.\n\n"
+        '"There is no more money for the ring road."\n\n'
+        '"We will revisit it next year."\n'
+    )
+    qs = quotations(text)
+    assert [q.how for q in qs] == ["previous", "previous"]
+    assert all(q.speaker == "Ines Varga" for q in qs)
+    assert all(q.whole_paragraph for q in qs)
+
+
+def test_multi_paragraph_quotation_is_one_quotation() -> None:
+    text = (
+        'The minister said: "First we repair the roads. Then we repair the trains.\n\n'
+        '"After that, we look at the buses."\n\n'
+        "The plan was welcomed.\n"
+    )
+    q = only(text)
+    assert len(q.parts) == 2
+    assert q.block == 0 and q.last_block == 1
+    assert q.text.startswith("First we repair") and q.text.endswith("look at the buses.")
+    assert q.speaker == "The minister" and q.how == "sentence"
+
+
+def test_unclosed_quotation_inside_a_line_does_not_swallow_the_next_one() -> None:
+    # plain text where paragraphs of a quotation were run together on one line
+    text = 'Ada Lind said: "The tide was high. "The pumps failed at noon." The town flooded.\n'
+    q = only(text, "draft.txt")
+    assert q.parts[0][1] < q.parts[1][0]
+    assert "The town flooded" not in q.text
+    assert q.speaker == "Ada Lind"
+
+
+def test_unattributed_quotation() -> None:
+    text = "The pier closed last week.\n\n“Nobody in this building knows what happens next.”\n"
+    q = only(text)
+    assert q.speaker is None and q.how is None and not q.attributed
+    assert q.speaker_start == -1 and q.whole_paragraph
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    assert quotations('Users want their apps to just "work" in the car.\n') == []
+    assert quotations('Her second novel, "The Long Road Home", comes out in May.\n') == []
+    assert quotations('A film called "Night Shift at the Harbour" opens today.\n') == []
+    assert quotations('"Quiet Streets" is the title of the new campaign.\n') == []
+
+
+def test_partial_quotation_takes_the_subject_of_its_verb() -> None:
+    q = only('The firm called the offer "a waste of everyone\'s time".\n')
+    assert q.speaker == "The firm" and q.verb == "called" and not q.whole_paragraph
+
+
+def test_is_title_like() -> None:
+    assert is_title_like("The Long Road Home")
+    assert not is_title_like("we will be back next year")
+    assert not is_title_like("Yes, We Can. Really.")
+
+
+def test_speech_cues_need_a_subject() -> None:
+    text = "It is said the well never ran dry. The keeper said it was full."
+    cues = find_speech_cues(text, 0, len(text))
+    assert [(c.verb, c.speaker) for c in cues] == [("said", "The keeper")]
+
+
+def test_quote_spans_inside() -> None:
+    doc = Document.from_text("d.md", 'He said "sales fell 4%" and left.\n')
+    spans = quote_spans(doc)
+    i = doc.text.index("4%")
+    assert spans.inside(i, i + 2)
+    assert not spans.inside(doc.text.index("left"))
+
+
+def test_headings_hold_no_speech() -> None:
+    assert quotations('# "We will win," says the coach\n\nThe match is on Sunday.\n') == []
