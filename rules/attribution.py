@@ -487,7 +487,33 @@ def _sentence_sourced(prose: str, sent: Sentence, quotes: QuoteSpans, sources: r
         for m in rx.finditer(prose, s, e):
             if not quotes.inside(m.start(), m.end()):
                 return True
-    return bool(sources is not None and sources.search(prose, s, e))
+    return _source_credited(prose, s, e, sources)
+
+
+# A fact-base source counts when the text credits it ("Reuters reported", "according to
+# Reuters", "figures from BMW Group", "BMW Group's annual report"), not when it is only the
+# subject of the claim ("BMW's sales fell 4%").
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:according\s+to|from|by|via|cited|citing|per|quoting|told|in|source:)\s+(?:the\s+|a\s+)?|\(\s*)$", re.I
+)
+_CREDIT_AFTER = re.compile(
+    r"^(?:[’']s)?\s*(?:(?:latest|new|own|annual|quarterly|official|financial|[\w-]+)\s+)?"
+    r"(?:report|reports|reported|figures|data|statistics|survey|study|poll|results|filing|statement|release|"
+    r"said|says|told|estimates?|estimated|forecasts?|published|announced|confirmed|disclosed|revealed|showed|"
+    r"shows|found|calculated)\b",
+    re.I,
+)
+
+
+def _source_credited(prose: str, start: int, end: int, sources: re.Pattern[str] | None) -> bool:
+    if sources is None:
+        return False
+    for m in sources.finditer(prose, start, end):
+        if _CREDIT_BEFORE.search(prose[max(start, m.start() - 30) : m.start()]):
+            return True
+        if _CREDIT_AFTER.match(prose[m.end() : min(end, m.end() + 60)]):
+            return True
+    return False
 
 
 def _paragraph_sourced(doc: Document, block: Block, quotes: QuoteSpans, sources: re.Pattern[str] | None) -> bool:
@@ -495,7 +521,7 @@ def _paragraph_sourced(doc: Document, block: Block, quotes: QuoteSpans, sources:
     s, e = block.start, block.end
     if _LINK.search(doc.text, s, e) or _DATELINE.search(prose, s, e):
         return True
-    if sources is not None and sources.search(prose, s, e):
+    if _source_credited(prose, s, e, sources):
         return True
     for m in _SOURCE_NOUN.finditer(prose, s, e):
         if not quotes.inside(m.start(), m.end()):

@@ -254,8 +254,13 @@ def test_fact_base_source_named_in_paragraph_passes_and_is_suggested_otherwise()
         "    source: Heat Pump Installers Association\n"
         "sources: [Heat Pump Installers Association]\n"
     )
-    named = "The Heat Pump Installers Association counts orders. Orders dropped 12.5% over the winter.\n"
-    assert at102(named, facts=facts) == []
+    credited = "Orders dropped 12.5% over the winter (Heat Pump Installers Association).\n"
+    assert at102(credited, facts=facts) == []
+    credited = "Data from the Heat Pump Installers Association is out. Orders dropped 12.5% in winter.\n"
+    assert at102(credited, facts=facts) == []
+    # naming the source as the subject of the claim is not crediting it
+    mentioned = "A cold season.\n\nHeat Pump Installers Association members saw orders drop 12.5%.\n"
+    assert len(at102(mentioned, facts=facts)) == 1
     messages = at102("A cold season.\n\nOrders for heat pumps dropped 12.5% over the winter.\n", facts=facts)
     assert len(messages) == 1
     assert "Heat Pump Installers Association" in messages[0] and "facts.yaml:" in messages[0]
