@@ -524,7 +524,7 @@ def _word_count(doc: Document, start: int, end: int) -> int:
 
 
 class LongSentence(Rule):
-    """Reports a sentence longer than ``max_words`` words (default 40).
+    """Reports a sentence longer than the limit (40 words by default).
 
     **What it finds**: sentences of paragraphs and list items over the limit, counting
     words as the readability formulas do (a number or a hyphenated compound is one word).
@@ -590,7 +590,7 @@ class LongSentence(Rule):
 
 
 class LongParagraph(Rule):
-    """Reports a paragraph longer than ``max_words`` words (default 150).
+    """Reports a paragraph longer than the limit (150 words by default).
 
     **What it finds**: paragraphs (not headings, list items or block quotes) over the limit.
 
