@@ -201,8 +201,7 @@ def _main(argv: list[str]) -> int:
     if config.cache and not args.fix:
         from lint.cache import Cache
 
-        folder = config.cache_dir or (config.root / ".lint-article-cache")
-        cache = Cache(Path(folder), engine.run_key(linter, config.facts))
+        cache = Cache(config.effective_cache_dir, engine.run_key(linter, config.facts))
     jobs = engine.default_jobs(config, args.jobs)
     results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
     result, required = engine.collect(linter, results, files, fail_on=config.fail_on)

@@ -93,7 +93,12 @@ class Config:
             "languagetool": self.languagetool,
             "languagetool_required": self.languagetool_required,
             "languagetool_timeout": self.languagetool_timeout,
+            "cache_dir": str(self.effective_cache_dir) if self.cache else None,
         }
+
+    @property
+    def effective_cache_dir(self) -> Path:
+        return self.cache_dir or (self.root / ".lint-article-cache")
 
 
 def find_config(start: Path) -> Path | None:

@@ -192,6 +192,25 @@ class Document:
     def blocks(self) -> tuple[Block, ...]:
         return self._structure[1]
 
+    @cached_property
+    def prose_lower(self) -> str:
+        """``prose`` in lower case, same length (characters whose lower case is longer stay)."""
+        low = self.prose.lower()
+        if len(low) == len(self.prose):
+            return low
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.prose)
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that holds ``offset``, if any."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
     def block_text(self, block: Block) -> str:
         return self.prose[block.start : block.end]
 

@@ -65,20 +65,74 @@ class PhraseRule(Rule):
     message_template: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
+    anchors: ClassVar[frozenset[str] | None] = None
+    """Lower-case words every match starts with; None when some alternative has none."""
+    anchored: ClassVar[re.Pattern[str] | None] = None
+    """The alternatives without the leading boundary check, for ``match`` at an anchor."""
+
     def check(self, doc: Document) -> Iterable[Finding]:
+        if self.whole:
+            yield from self._check_whole(doc)
+            return
+        if self.anchors is not None and self.anchored is not None:
+            yield from self._check_anchored(doc)
+            return
+        kinds = _KINDS.get(self.scope)
+        for block in doc.blocks:
+            if kinds is None or block.kind in kinds:
+                for m in self.pattern.finditer(doc.prose, block.start, block.end):
+                    f = self._accept(doc, block, m)
+                    if f is not None:
+                        yield f
+
+    def _check_whole(self, doc: Document) -> Iterable[Finding]:
+        """A whole-block rule can only match where the block's text starts: one anchored
+        match per block instead of a scan (the leftmost match of a scan would start there too)."""
         prose = doc.prose
         kinds = _KINDS.get(self.scope)
         for block in doc.blocks:
             if kinds is not None and block.kind not in kinds:
                 continue
-            for m in self.pattern.finditer(prose, block.start, block.end):
-                if m.end() == m.start():
-                    continue
-                if self.whole and not _is_whole(prose, block, m.start(), m.end()):
-                    continue
-                if self.skip_quotes and doc.in_quote(m.start(), m.end()):
-                    continue
-                yield self._finding(doc, block, m)
+            start = block.start
+            while start < block.end and prose[start] in _TRIM:
+                start += 1
+            m = self.pattern.match(prose, start, block.end)
+            if m is not None:
+                f = self._accept(doc, block, m)
+                if f is not None:
+                    yield f
+
+    def _check_anchored(self, doc: Document) -> Iterable[Finding]:
+        """Find anchor words with one Aho-Corasick pass, then match the full pattern only
+        there: the same matches as scanning with ``pattern``, an order of magnitude faster."""
+        assert self.anchored is not None
+        prose = doc.prose
+        kinds = _KINDS.get(self.scope)
+        automaton = _automaton(self.anchors or frozenset())
+        last_end = -1
+        for end, word in automaton.iter(doc.prose_lower):
+            start = end - len(word) + 1
+            if start < last_end or (start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in "_-")):
+                continue
+            block = doc.block_at(start)
+            if block is None or (kinds is not None and block.kind not in kinds):
+                continue
+            m = self.anchored.match(prose, start, block.end)
+            if m is None:
+                continue
+            f = self._accept(doc, block, m)
+            if f is not None:
+                last_end = m.end()
+                yield f
+
+    def _accept(self, doc: Document, block: Block, m: re.Match[str]) -> Finding | None:
+        if m.end() == m.start():
+            return None
+        if self.whole and not _is_whole(doc.prose, block, m.start(), m.end()):
+            return None
+        if self.skip_quotes and doc.in_quote(m.start(), m.end()):
+            return None
+        return self._finding(doc, block, m)
 
     def _finding(self, doc: Document, block: Block, m: re.Match[str]) -> Finding:
         matched = m.group(0)
@@ -110,6 +164,97 @@ class PhraseRule(Rule):
     def summary(cls) -> str:
         text = cls.description.strip()
         return text.splitlines()[0] if text else cls.message_template
+
+
+_AUTOMATA: dict[frozenset[str], Any] = {}
+"""Compiled anchor automata, shared by rules with the same anchors (a compiled table)."""
+
+
+def _automaton(words: frozenset[str]) -> Any:
+    found = _AUTOMATA.get(words)
+    if found is None:
+        import ahocorasick
+
+        found = ahocorasick.Automaton()
+        for w in words:
+            found.add_word(w, w)
+        found.make_automaton()
+        _AUTOMATA[words] = found
+    return found
+
+
+_LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
+_LEADING_GROUP = re.compile(r"\(\?:((?:[^()\\]|\\.)*)\)(\?)?")
+_LEADING_SPACE = re.compile(r"(?:\\s[*+]?|\\s\{\d*,?\d*\}| )")
+
+
+def _split_top(pattern: str) -> list[str] | None:
+    """Split a regular expression on its top-level ``|`` (None when unbalanced)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    parts.append(pattern[start:])
+    return parts
+
+
+def _anchors(alternative: str, literal: bool = False, depth: int = 0) -> set[str] | None:
+    """Lower-case word-start prefixes that every match of ``alternative`` begins with, or
+    None when that cannot be told from the pattern (the rule then scans every position).
+
+    Matching verifies each candidate with the full pattern, so an anchor only has to be a
+    prefix of every possible match, not a whole word."""
+    if depth > 4:
+        return None
+    branches = [alternative] if literal else _split_top(alternative)
+    if not branches:
+        return None
+    out: set[str] = set()
+    for branch in branches:
+        found = _branch_anchors(branch, literal, depth)
+        if found is None:
+            return None
+        out |= found
+    return out
+
+
+def _branch_anchors(branch: str, literal: bool, depth: int) -> set[str] | None:
+    m = _LEADING_WORD.match(branch)
+    if m is not None:
+        word = m.group(0)
+        if not literal and branch[m.end() : m.end() + 1] in ("?", "*", "{"):
+            word = word[:-1]  # the last character is optional
+        return {word.lower()} if word else None
+    g = _LEADING_GROUP.match(branch)
+    if g is None:
+        return None
+    inner = _anchors(g.group(1), False, depth + 1)
+    if inner is None:
+        return None
+    if g.group(2):  # an optional leading group: a match may also start after it
+        rest = branch[g.end() :]
+        sp = _LEADING_SPACE.match(rest)
+        more = _anchors(rest[sp.end() :] if sp else rest, False, depth + 1)
+        if more is None:
+            return None
+        inner |= more
+    return inner
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -245,7 +390,15 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
     alternatives.sort(key=len, reverse=True)
     body = "|".join(f"(?:{a})" for a in alternatives)
     source = body if nonword else rf"(?<![\w-])(?:{body})(?![\w-])"
-    pattern = re.compile(source, re.IGNORECASE if ignorecase else 0)
+    flags = re.IGNORECASE if ignorecase else 0
+    pattern = re.compile(source, flags)
+    n_literal = len(phrases)
+    leading = [p.split()[0] for p in phrases] + tokens + list(swap)
+    anchor_sets = [_anchors(a, i < n_literal) for i, a in enumerate(leading)]
+    anchors = None
+    if not nonword and all(a is not None for a in anchor_sets):
+        anchors = frozenset(w for a in anchor_sets if a for w in a)
+    anchored = re.compile(rf"(?:{body})(?![\w-])", flags) if anchors else None
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise fail("expected a mapping with 'bad' and 'good' lists", "examples")
@@ -263,6 +416,8 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
         "fixable": fix_kind != "none",
         "enabled_by_default": flag("enabled", True),
         "pattern": pattern,
+        "anchors": anchors,
+        "anchored": anchored,
         "swap": dict(swap),
         "scope": scope,
         "whole": flag("whole", False),

@@ -1,0 +1,145 @@
+"""Phrase packs: the YAML format, its errors, and the fast matching paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from lint.errors import PackError
+from lint.packs import _anchors, load_pack
+from lint.testing import run_rule
+
+PACK = """\
+version: 1
+rules:
+  - code: HS101
+    name: house-swap
+    extends: substitution
+    category: style
+    level: warning
+    message: "'{match}' is not house style; use '{replacement}'"
+    description: Words the house style guide replaces with plainer ones.
+    swap: {utilise: use, "in order to": to}
+    fix: replace
+    examples: {bad: ["We utilise it."], good: ["We use it."]}
+  - code: HS102
+    name: house-banned
+    category: style
+    level: info
+    message: "'%s' is banned here"
+    description: Phrases the house style guide bans outright.
+    phrases: [paradigm shift, move the needle]
+    tokens: ['(?:low|easy)[- ]hanging fruit']
+    examples: {bad: ["A paradigm shift."], good: ["A shift."]}
+  - code: HS103
+    name: house-whole
+    category: boilerplate
+    message: "'{match}' is page furniture"
+    description: A block that is only page furniture.
+    phrases: [print this page]
+    whole: true
+    fix: remove-block
+    examples: {bad: ["Print this page"], good: ["We print this page daily."]}
+"""
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> dict[str, type]:
+    path = tmp_path / "house.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return {cls.code: cls for cls in load_pack(path)}
+
+
+def test_substitution_with_fix_and_case(pack: dict[str, type]) -> None:
+    found = run_rule(pack["HS101"], "Utilise it in order to win.\n")
+    assert [f.message for f in found] == [
+        "'Utilise' is not house style; use 'Use'",
+        "'in order to' is not house style; use 'to'",
+    ]
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == "Use"
+
+
+def test_existence_phrases_tokens_and_vale_placeholder(pack: dict[str, type]) -> None:
+    text = "A paradigm\nshift and some low-hanging fruit, and a paradigm-shifter.\n"
+    found = run_rule(pack["HS102"], text)
+    assert [f.message for f in found] == ["'paradigm shift' is banned here", "'low-hanging fruit' is banned here"]
+
+
+def test_quotes_code_and_urls_are_skipped(pack: dict[str, type]) -> None:
+    text = 'He said "a paradigm shift is near". Use `paradigm shift` or https://x.org/paradigm-shift.\n'
+    assert run_rule(pack["HS102"], text) == []
+
+
+def test_whole_block_rule_and_remove_fix(pack: dict[str, type]) -> None:
+    text = "# Story\n\nBody text.\n\nPrint this page\n\nMore body.\n"
+    found = run_rule(pack["HS103"], text)
+    assert len(found) == 1 and found[0].line == 5
+    assert run_rule(pack["HS103"], "We print this page daily.\n") == []
+    fix = found[0].fix
+    assert fix is not None
+    e = fix.edits[0]
+    assert text[: e.start] + text[e.end :] == "# Story\n\nBody text.\n\nMore body.\n"
+
+
+def test_anchored_matching_equals_full_scan(pack: dict[str, type]) -> None:
+    cls = pack["HS102"]
+    assert cls.anchors == frozenset({"paradigm", "move", "low", "easy"})
+    text = "Move the needle. Easy-hanging fruit. A move-the-needle moment. Paradigm shift!\n" * 3
+    doc = Document.from_text("d.md", text)
+    fast = list(cls().check(doc))
+    saved = cls.anchors
+    try:
+        cls.anchors = None
+        slow = list(cls().check(doc))
+    finally:
+        cls.anchors = saved
+    assert fast == slow and len(fast) == 9
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("share this", {"share"}),
+        ("(?:follow|find) us", {"follow", "find"}),
+        ("(?:the\\s+)?(?:story|article) continues", {"the", "story", "article"}),
+        ("advert[a-z]*", {"advert"}),
+        ("\\d+ min read", None),
+    ],
+)
+def test_anchor_extraction(token: str, expected: set[str] | None) -> None:
+    assert _anchors(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("level: warning", "level: loud"), "house.yaml:7: rules[0].level: unknown level 'loud'"),
+        (("extends: substitution", "extends: occurrence"), "rules[0].extends: unsupported kind 'occurrence'"),
+        (("code: HS102", "code: H-102"), "rules[1].code: code 'H-102' must be"),
+        (("tokens: ['(?:low", "tokens: ['(?:low("), "rules[1].tokens: invalid regular expression"),
+        (("    whole: true", "    whole: true\n    colour: red"), "rules[2].colour: unknown key"),
+        (("version: 1", "version: 2"), "house.yaml:1: version: expected 'version: 1'"),
+    ],
+)
+def test_pack_errors_name_file_line_and_key(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    path = tmp_path / "house.yaml"
+    path.write_text(PACK.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        load_pack(path)
+    assert expected in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("advert(?:isement)?s?", {"advert"}),
+        ("colou?r", {"colo"}),
+        ("foo|bar baz", {"foo", "bar"}),
+        ("(?:a|b(?:c|d))x", None),  # nested groups: no anchor, full scan
+        ("(?:x)+y", {"x"}),
+    ],
+)
+def test_anchor_extraction_more(token: str, expected: set[str] | None) -> None:
+    assert _anchors(token) == expected
