@@ -1,11 +1,1104 @@
-"""Built-in consistency rules (placeholder until the family lands)."""
+"""Consistency rules: one thing written or stated two ways, in one draft or across the drafts
+of a run. They need no fact base; with one, names the fact base calls aliases of one entity
+are not conflicts.
+
+Per draft:
+
+* CS101 ``term-forms``: one name or term written in two forms (case, hyphen or space,
+  diacritics).
+* CS102 ``spelling-variety``: American and British spellings mixed (and ``-ize``/``-ise``).
+
+Across drafts (corpus phase; records are small and grouped by key, never compared pairwise):
+
+* CS110 ``term-forms-across-drafts``: one name written in different forms in different drafts.
+* CS111 ``role-holder-conflict``: two people given the same title at the same organisation.
+* CS112 ``quote-speaker-conflict``: one quotation attributed to different speakers.
+* CS113 ``figure-conflict``: one figure reported with different values.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
 from lint import hookimpl
+from lint.document import Document
+from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rule import Rule
+
+# --------------------------------------------------------------------------------------
+# Word lists
+
+_STOP = frozenset(
+    """a an the this that these those my your his her its our their some any every each no all both
+    either neither other another such what which who whom whose whatever whichever
+    i you he she it we they me him us them one
+    in on at to for of by with from into onto upon over under about above below across after before
+    behind between beyond during except inside outside near off out through throughout toward towards
+    until unto up down within without along alongside among amid around against beside besides via per
+    than as like
+    and or but nor so yet if then else because though although while whereas when where why how whether
+    be is are was were been being am do does did done have has had having can could may might must
+    shall should will would not never also just only even still ever here there now once
+    more most less least much many few several
+    back away ahead apart aside together forward""".split()
+)
+"""Function words: a lower-case open compound made of one of these ("a part", "may be", "every
+day", "set up") is not a spelling of the closed word ("apart", "maybe", "everyday", "setup")."""
+
+_PARTICLES = frozenset(
+    "up down out off in on over back away through by about around along ahead apart aside together forward".split()
+)
+"""Second parts of phrasal verbs: "sell off" (verb) beside "sell-off" (noun) is correct."""
+
+_SMALL = frozenset(
+    """a an the of and or nor in on at to for by with from as is vs via
+    de la le du des von van der den da di del y et""".split()
+)
+"""Words title case capitalises and running text does not: never evidence of a case variant."""
+
+_HYPHEN_MEANING = frozenset(
+    """resign resigned resigning recover recovered recovering recovery recreate recreated recreation
+    reform reformed reforming repress repressed resent resented reserve reserved release released
+    releasing recount recounted remark remarked retreat retreated recollect recollection resolve
+    resolved react reacted represent represented representing resort resorted redress refuse refused
+    relay relayed coop unionised unionized recede receded recover""".split()
+)
+"""Closed words whose hyphenated form is a different word ("re-sign" is not "resign")."""
+
+_DIACRITIC_WORDS = frozenset(
+    "resume resumes expose exposes rose roses pate pates lame mate mates sake ole pique saki abbe".split()
+)
+"""Plain words that the accented spelling of another word turns into ("résumé"/"resume")."""
+
+_HYPHENS = "-\u2010\u2011"
+_TOKEN = re.compile(r"[^\W_]+(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]+)*")
+"""Words with inner hyphens, and names with an inner apostrophe ("O'Connor")."""
+_OPENERS = "\"“‘'([{*_—–-•·‐‑ \t\r\n"
+_INITIAL_AFTER = ":;.!?…"
+_AMBIGUOUS_AFTER = ",/–—-&"
+_COORD = frozenset({"and", "or", "nor"})
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+"""Capitalised by rule, not names: "Saturday-night" is an ordinary compound."""
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+_MIN_KEY = 3
+_MAX_N = 3
+_MAX_CONTEXTS = 8
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without diacritics ("Tomás" -> "Tomas")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _key(form: str) -> str:
+    """The grouping key of a form: letters only, no case, no diacritics, no hyphens or spaces."""
+    return _strip_marks(form).casefold().replace(" ", "").replace("-", "")
+
+
+def _has_upper_after_first(token: str) -> bool:
+    return any(c.isupper() for c in token[1:])
+
+
+def _is_mixed(token: str) -> bool:
+    """Inner capitals: "HarmonyOS", "iPhone", "eBay", "WorldCom" (not "Huawei", "NASA", "PCs")."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters or _PLURAL_ACRONYM.match(token):
+        return False
+    uppers = [c.isupper() for c in letters]
+    if all(uppers) or not any(uppers):
+        return False
+    return not (uppers[0] and not any(uppers[1:]))
+
+
+def _is_all_caps(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_title(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and not any(c.isupper() for c in letters[1:])
+
+
+# --------------------------------------------------------------------------------------
+# Term occurrences
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    initial: bool  # opens a sentence (or follows a colon, an opening quote...)
+    case_ok: bool  # its case is evidence: not a heading, capitals line, title-case line or title
+
+    @property
+    def name_like(self) -> bool:
+        """A capital that sentence position does not explain (month and day names excluded)."""
+        if not self.text[:1].isupper() or self.text.lower() in _CALENDAR:
+            return False
+        return not self.initial or _has_upper_after_first(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Occ:
+    """One occurrence of an n-gram (one to three words joined by spaces or hyphens)."""
+
+    form: str  # separators normalised to one space / "-"
+    start: int
+    end: int
+    initial: bool  # the first word opens a sentence (its first capital proves nothing)
+    case_ok: bool  # every word's case is evidence
+    proper: bool  # some word is a name (capital not explained by position)
+    first_proper: bool  # the first word is
+    stops: bool  # a lower-case function word inside ("Enron and WorldCom")
+    next_kind: str  # "cap" | "word" | "other" | "ambiguous": what follows
+    context: tuple[str, str]  # name words right before and after ("" when none)
+
+
+@dataclass
+class FormInfo:
+    """What the comparison of two forms needs to know about one form, summed over its
+    occurrences (in one draft, or in several). Small and picklable (corpus records)."""
+
+    form: str
+    count: int = 0
+    case_count: int = 0  # occurrences usable as case evidence
+    case_mid: int = 0  # ... and not opening a sentence
+    proper: bool = False
+    lower: bool = False  # an occurrence usable as case evidence with no capital at all
+    first_proper: bool = False
+    next_kinds: set[str] = field(default_factory=set)
+    contexts: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, occ: _Occ) -> None:
+        self.count += 1
+        self.next_kinds.add(occ.next_kind)
+        if len(self.contexts) < _MAX_CONTEXTS:
+            self.contexts.add(occ.context)
+        if occ.case_ok:
+            self.case_count += 1
+            if not occ.initial:
+                self.case_mid += 1
+            self.proper |= occ.proper
+            self.first_proper |= occ.first_proper
+            if not any(c.isupper() for c in occ.form):
+                self.lower = True
+
+    def merge(self, other: FormInfo) -> None:
+        self.count += other.count
+        self.case_count += other.case_count
+        self.case_mid += other.case_mid
+        self.proper |= other.proper
+        self.lower |= other.lower
+        self.first_proper |= other.first_proper
+        self.next_kinds |= other.next_kinds
+        for c in other.contexts:
+            if len(self.contexts) >= _MAX_CONTEXTS * 4:
+                break
+            self.contexts.add(c)
+
+
+@dataclass(frozen=True, slots=True)
+class Variance:
+    """How two forms of one key differ, and which occurrences count as evidence."""
+
+    kind: str  # "separator" | "diacritics" | "case"
+    case_initial_only: bool = False  # case kind: the forms differ only in their first letter
+    weak: bool = False
+    """One word in capitals beside title case ("NEXT"/"Next"): a longer name that contains
+    it ("HarmonyOS NEXT") makes the better report; never reported across drafts."""
+    name: bool = False
+    """The difference is inside a name (capitalised words either side of the separator, or
+    inner capitals), as opposed to an ordinary word ("grid-scale")."""
+
+
+def _is_initial(prose: str, sent_start: int, pos: int) -> bool:
+    j = pos - 1
+    while j >= sent_start and prose[j] in _OPENERS:
+        j -= 1
+    return j < sent_start or prose[j] in _INITIAL_AFTER
+
+
+def _title_quotes(doc: Document) -> list[tuple[int, int]]:
+    """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
+    from rules.speech import is_title_like
+
+    out = []
+    for s, e in doc.quotes:
+        inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
+        if is_title_like(inner):
+            out.append((s, e))
+    return out
+
+
+def _title_case_sentence(words: list[str]) -> bool:
+    """A headline run into the text ("BMW to Deeply Integrate with the Harmony Ecosystem")."""
+    content = [w for w in words if w.lower() not in _SMALL and any(c.isalpha() for c in w)]
+    if len(content) < 4:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def _tokens(doc: Document) -> Iterator[tuple[int, int, list[_Tok]]]:
+    """Word tokens per sentence ``(start, end, tokens)``, with whether their case is evidence."""
+    prose = doc.prose
+    titles = _title_quotes(doc)
+    ti = 0
+    blocks = doc.blocks
+    for sent in doc.sentences:
+        s_start, s_end = sent.start, sent.end
+        block = blocks[sent.block]
+        text = prose[s_start:s_end]
+        no_case = (
+            block.kind == "heading"
+            or not any(c.islower() for c in text)
+            or not any(c.islower() for c in prose[block.start : block.end])
+        )
+        raw = []
+        for m in _TOKEN.finditer(prose, s_start, s_end):
+            word = m.group(0)
+            if m.start() > 0 and prose[m.start() - 1] in "'’" and len(word) <= 2:
+                continue  # the "s" of a possessive, the "t" of "don't"
+            raw.append(m)
+        if not no_case and _title_case_sentence([m.group(0) for m in raw]):
+            no_case = True
+        toks: list[_Tok] = []
+        for m in raw:
+            st = m.start()
+            while ti < len(titles) and titles[ti][1] <= st:
+                ti += 1
+            in_title = ti < len(titles) and titles[ti][0] <= st < titles[ti][1]
+            word = m.group(0)
+            for h in "\u2010\u2011":
+                word = word.replace(h, "-")
+            toks.append(_Tok(word, st, m.end(), _is_initial(prose, s_start, st), not (no_case or in_title)))
+        yield s_start, s_end, toks
+
+
+def _after(prose: str, pos: int, end: int, nxt: _Tok | None) -> tuple[str, str]:
+    """(kind, name) of what follows an n-gram ending at ``pos``: the next word when only white
+    space separates them, else the punctuation."""
+    if nxt is not None:
+        w = nxt.text
+        if w[:1].isupper() or w[:1].isdigit():
+            return "cap", (w.casefold() if (nxt.name_like or w[:1].isdigit()) else "")
+        low = w.lower()
+        if low in _COORD:
+            return "ambiguous", ""
+        return ("other" if low in _STOP else "word"), ""
+    rest = prose[pos:end].lstrip()
+    if rest[:1] and rest[0] in _AMBIGUOUS_AFTER:
+        return "ambiguous", ""
+    return "other", ""
+
+
+def _occurrences(doc: Document) -> Iterator[_Occ]:
+    """Every one-, two- and three-word n-gram of the draft's prose, within sentences."""
+    prose = doc.prose
+    for _s_start, s_end, toks in _tokens(doc):
+        n_toks = len(toks)
+        joined = [i + 1 < n_toks and not prose[toks[i].end : toks[i + 1].start].strip() for i in range(n_toks)]
+        for i in range(n_toks):
+            first = toks[i]
+            if not any(c.isalpha() for c in first.text):
+                continue
+            prev = toks[i - 1] if i > 0 and joined[i - 1] else None
+            prev_name = prev.text.casefold() if prev is not None and prev.name_like else ""
+            for n in range(1, _MAX_N + 1):
+                j = i + n - 1
+                if j >= n_toks or (n > 1 and not joined[j - 1]):
+                    break
+                last = toks[j]
+                if n > 1 and (not any(c.isalpha() for c in last.text) or _plain_stop(first) or _plain_stop(last)):
+                    continue
+                words = toks[i : j + 1]
+                form = " ".join(t.text for t in words)
+                if len(_key(form)) < _MIN_KEY:
+                    continue
+                nxt = toks[j + 1] if j + 1 < n_toks and joined[j] else None
+                kind, next_name = _after(prose, last.end, s_end, nxt)
+                yield _Occ(
+                    form=form,
+                    start=first.start,
+                    end=last.end,
+                    initial=first.initial,
+                    case_ok=all(t.case_ok for t in words),
+                    proper=any(t.name_like for t in words),
+                    first_proper=first.name_like,
+                    stops=any(_plain_stop(t) for t in words[1:-1]),
+                    next_kind=kind,
+                    context=(prev_name, next_name),
+                )
+
+
+def _plain_stop(tok: _Tok) -> bool:
+    """A lower-case function word (a capitalised one may be part of a name: "My BMW")."""
+    return tok.text.lower() in _STOP and not tok.name_like
+
+
+def _groups(doc: Document, occurrences: Iterable[_Occ] | None = None) -> dict[str, dict[str, list[_Occ]]]:
+    """Occurrences by key and form, keeping only keys written in two or more forms."""
+    by_key: dict[str, dict[str, list[_Occ]]] = defaultdict(dict)
+    for occ in _occurrences(doc) if occurrences is None else occurrences:
+        by_key[_key(occ.form)].setdefault(occ.form, []).append(occ)
+    out = {}
+    for key, forms in by_key.items():
+        if len(forms) > 1:
+            forms = _merge_initial_capitals(forms)
+        if len(forms) > 1:
+            out[key] = forms
+    return out
+
+
+def _merge_initial_capitals(forms: dict[str, list[_Occ]]) -> dict[str, list[_Occ]]:
+    """ "Healthcare" opening a sentence is the "healthcare" of the rest of the draft."""
+    merged = dict(forms)
+    for form, occs in forms.items():
+        lowered = form[:1].lower() + form[1:]
+        if lowered != form and lowered in merged and all(o.initial for o in occs):
+            merged[lowered] = sorted(merged[lowered] + occs, key=lambda o: o.start)
+            del merged[form]
+    return merged
+
+
+# --------------------------------------------------------------------------------------
+# Comparing two forms of one key
+
+
+def _shape(form: str) -> tuple[str, dict[int, str]]:
+    """Letters of ``form`` and its separators by letter position ("grid-scale" -> {4: "-"})."""
+    letters: list[str] = []
+    bounds: dict[int, str] = {}
+    for ch in form:
+        if ch in " -":
+            bounds[len(letters)] = ch
+        else:
+            letters.append(ch)
+    return "".join(letters), bounds
+
+
+def _piece_range(bounds: dict[int, str], pos: int, length: int) -> tuple[int, int]:
+    """Letter range of the two words either side of boundary ``pos``."""
+    cuts = sorted(bounds)
+    left = max([c for c in cuts if c < pos], default=0)
+    right = min([c for c in cuts if c > pos], default=length)
+    return left, right
+
+
+def _contexts_match(a: FormInfo, b: FormInfo, strict: bool = True) -> bool:
+    """Both forms are used as the same name: the same name words around them ("Delta Air
+    Lines" is not "American Airlines"). Loose: an empty side matches anything."""
+    if a.contexts & b.contexts:
+        return True
+    if strict:
+        return False
+    return any(
+        (pa == pb or not pa or not pb) and (na == nb or not na or not nb)
+        for pa, na in a.contexts
+        for pb, nb in b.contexts
+    )
+
+
+def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance | None:
+    """How ``a`` and ``b`` (same key) differ, or None when the difference is legitimate or
+    not proven (the conditions are listed in :class:`TermForms`). ``across``: the forms come
+    from different drafts (name contexts must match exactly)."""
+    la, ba = _shape(a.form)
+    lb, bb = _shape(b.form)
+    plain_a, plain_b = _strip_marks(la), _strip_marks(lb)
+    if len(la) != len(lb) or len(plain_a) != len(plain_b):
+        return None
+    case_pos = [i for i, (x, y) in enumerate(zip(plain_a, plain_b, strict=True)) if x != y]
+    sep_diffs = [(p, ba.get(p), bb.get(p)) for p in sorted(set(ba) | set(bb)) if ba.get(p) != bb.get(p)]
+    if sep_diffs:
+        return _separator_variance(a, b, la, lb, ba, bb, sep_diffs, case_pos, across)
+    if la.lower() != lb.lower():  # diacritics
+        if case_pos and case_pos != [0]:
+            return None
+        proper = a.proper or b.proper
+        if proper and not _contexts_match(a, b, strict=across):
+            return None
+        if not proper and plain_a.lower() in _DIACRITIC_WORDS:
+            return None
+        return Variance("diacritics", name=proper)
+    if not case_pos:
+        return None
+    return _case_variance(a, b, case_pos)
+
+
+def _separator_variance(
+    a: FormInfo,
+    b: FormInfo,
+    la: str,
+    lb: str,
+    ba: dict[int, str],
+    bb: dict[int, str],
+    sep_diffs: list[tuple[int, str | None, str | None]],
+    case_pos: list[int],
+    across: bool,
+) -> Variance | None:
+    if a.proper != b.proper and (a.lower or b.lower):
+        return None  # a name beside the ordinary word ("Economic Co-operation" / "cooperation")
+    names = set()
+    for pos, x, y in sep_diffs:
+        holder_letters, holder_bounds = (la, ba) if x is not None else (lb, bb)
+        lo, hi = _piece_range(holder_bounds, pos, len(holder_letters))
+        left, right = holder_letters[lo:pos], holder_letters[pos:hi]
+        if not any(c.isalpha() for c in left) or not any(c.isalpha() for c in right):
+            return None
+        is_name = left[:1].isupper() and right[:1].isupper()
+        names.add(is_name)
+        if is_name:
+            # Same capitals in both ("TimeWarner"/"Time Warner"); "Castaway"/"Cast Away",
+            # "Southwest"/"South West", "UNAIDS"/"UN aids" are different names or words.
+            if la[lo:hi] != lb[lo:hi] or not (a.proper and b.proper):
+                return None
+            continue
+        if not _ordinary_separator_ok(a, b, left, right, {x, y}, la if x is None else lb):
+            return None
+    if len(names) != 1:
+        return None
+    is_name = names.pop()
+    if is_name:
+        if not _contexts_match(a, b, strict=across):
+            return None
+    elif case_pos and case_pos != [0]:
+        return None
+    return Variance("separator", name=is_name)
+
+
+def _ordinary_separator_ok(
+    a: FormInfo, b: FormInfo, left: str, right: str, kinds: set[str | None], closed: str
+) -> bool:
+    low_left, low_right = left.lower(), right.lower()
+    if kinds == {" ", "-"}:
+        if low_right in _PARTICLES:
+            return False  # "sell off" (verb) beside "sell-off" (noun)
+
+        # "a long-term plan" and "in the long term" are both right: compare like with like.
+        def classes(f: FormInfo) -> set[str]:
+            return {"attr" if k in ("word", "cap") else "other" for k in f.next_kinds if k != "ambiguous"}
+
+        return bool(classes(a) & classes(b))
+    if kinds == {"-", None}:
+        return _strip_marks(closed).lower() not in _HYPHEN_MEANING
+    # an open form beside a closed one: "a part"/"apart", "set up"/"setup" are two things
+    if low_left in _STOP or low_right in _STOP or low_right in _PARTICLES:
+        return False
+    return len(left) >= 2 and len(right) >= 2
+
+
+def _case_variance(a: FormInfo, b: FormInfo, case_pos: list[int]) -> Variance | None:
+    initial_only = case_pos == [0]
+    if initial_only:
+        if not (a.case_mid and b.case_mid):
+            return None
+    elif not (a.case_count and b.case_count):
+        return None
+    words_a = a.form.replace("-", " ").split()
+    words_b = b.form.replace("-", " ").split()
+    if len(words_a) != len(words_b):
+        return None
+    differing = [k for k, (x, y) in enumerate(zip(words_a, words_b, strict=True)) if x != y]
+    if not _contexts_match(a, b):
+        return None
+    if len(words_a) == 1:
+        x, y = words_a[0], words_b[0]
+        if _is_mixed(x) or _is_mixed(y):
+            return Variance("case", initial_only, name=True)
+        letters = sum(1 for c in x if c.isalpha())
+        if letters >= 3 and ((_is_all_caps(x) and _is_title(y)) or (_is_all_caps(y) and _is_title(x))):
+            # Standalone in both ("HUAWEI HiCar" is a product name, not a spelling of "Huawei").
+            if a.case_mid and b.case_mid and ("", "") in a.contexts and ("", "") in b.contexts:
+                return Variance("case", initial_only, weak=True, name=True)
+        return None
+    # Several words, anchored on a name in both: "Atacama Desert" / "Atacama desert".
+    if not (words_a[0][:1].isupper() and words_b[0][:1].isupper() and a.first_proper and b.first_proper):
+        return None
+    if 0 in differing and words_a[0][1:] == words_b[0][1:]:
+        return None
+    for k in differing:
+        x, y = words_a[k], words_b[k]
+        if x.lower() in _SMALL:
+            return None
+        if _is_mixed(x) or _is_mixed(y) or _is_all_caps(x) or _is_all_caps(y):
+            continue
+        # Title case against lower case: the capitalised form must end a name somewhere,
+        # not only modify the next word ("German Economy minister" is a title).
+        titled = a if x[:1].isupper() else b
+        if k == len(words_a) - 1 and not (titled.next_kinds - {"word"}):
+            return None
+    return Variance("case", False, name=True)
+
+
+def _evidence_count(info: FormInfo, v: Variance) -> int:
+    if v.kind != "case":
+        return info.count
+    return info.case_mid if v.case_initial_only else info.case_count
+
+
+def _is_evidence(occ: _Occ, v: Variance) -> bool:
+    if v.kind != "case":
+        return True
+    return occ.case_ok and not (v.case_initial_only and occ.initial)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _recase(text: str, replacement: str) -> str:
+    if text[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+# --------------------------------------------------------------------------------------
+# CS101
+
+
+class TermForms(Rule):
+    """One name or term written in two forms in the same draft.
+
+    **What it finds**: a word or a name of up to three words that the draft writes two ways:
+    with a hyphen, a space or closed up ("grid-scale"/"grid scale", "e-mail"/"email",
+    "TimeWarner"/"Time Warner"), with and without diacritics ("Tomás"/"Tomas"), or with a
+    different case ("HarmonyOS NEXT"/"HarmonyOS Next", "Atacama Desert"/"Atacama desert").
+    The less common form is reported (on a tie, the one that comes later), naming the other
+    form and its line.
+
+    **Why**: readers take two spellings for two things, and a draft that cannot make up its
+    mind about a name looks unedited.
+
+    **Example**: "The grid-scale batteries ... Two grid scale batteries ..." is reported at
+    "grid scale": it is written "grid-scale" on line 1.
+
+    **Fix**: pick one form (the fact base, if it names the entity, says which) and use it
+    everywhere. The suggested replacement (the majority form) is not applied by ``--fix``.
+
+    **Not reported** (precision first):
+
+    * capitals that sentence position or title case explains: the first word of a sentence,
+      headings, all-capital lines, quoted titles;
+    * case differences of a single ordinary word ("Apple"/"apple", "May"/"may",
+      "Labour"/"labour", "US"/"us"): a one-word case variant must involve inner capitals
+      ("HarmonyOS", "iPhone") or all capitals beside title case ("NASA"/"Nasa");
+    * case differences of several words unless the first word is a name in both forms and
+      the differing word is not a small word ("of", "the"...), and both forms are used the
+      same way ("US President George Bush" beside "the US president said" is house style);
+    * "a long-term plan" beside "in the long term", "sell-off" beside "sell off" (a compound
+      modifier and a phrase; a noun and a phrasal verb); "re-sign" beside "resign";
+      "a part"/"apart", "every day"/"everyday" and other open forms with a function word;
+    * a name beside the ordinary word ("Co-operation" in an organisation's name beside
+      "cooperation"): separator variants are compared between two names or two ordinary
+      words only.
+
+    Quotations count: the spelling inside a quotation is the publication's, not the
+    speaker's, so "e-mail" in a quote and "email" in the copy are reported.
+    """
+
+    code = "CS101"
+    name = "term-forms"
+    category = "consistency"
+    severity = Severity.WARNING
+    fixable = True
+    examples_bad = (
+        "Utilities are buying grid-scale batteries this year.\n\n"
+        "The cost of grid scale storage has fallen, and grid-scale projects are growing.\n",
+        "The phone runs HarmonyOS NEXT. Buyers of the car get HarmonyOS NEXT apps, "
+        "and HarmonyOS Next updates arrive monthly.\n",
+        "Tomás Ruiz runs the plant. Engineers say Tomas Ruiz expects more orders.\n",
+        "The Atacama Desert is dry. Few plants grow in the Atacama desert.\n",
+    )
+    examples_good = (
+        "# The Atacama Desert Project\n\nMines in the Atacama desert use little water.\n",
+        "The long-term plan is clear. In the long term, costs will fall.\n",
+        "Apple sells phones. She ate an apple at lunch.\n",
+        "Investors sell off shares. The sell-off lasted a week.\n",
+        "May was warm. Prices may rise.\n",
+        "He will resign on Friday. The club wants to re-sign the striker.\n",
+        "US President Jo Smith spoke. The US president said little.\n",
+    )
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        candidates: list[tuple[_Occ, str, str, int, Related, bool]] = []
+        for forms in _groups(doc).values():
+            infos = {}
+            for form, occs in forms.items():
+                info = FormInfo(form)
+                for o in occs:
+                    info.add(o)
+                infos[form] = info
+            ranked = sorted(forms, key=lambda f: (-infos[f].count, forms[f][0].start))
+            top = ranked[0]
+            for other in ranked[1:]:
+                v = compare_forms(infos[top], infos[other])
+                if v is None:
+                    continue
+                n_top = _evidence_count(infos[top], v)
+                n_other = _evidence_count(infos[other], v)
+                if n_top == 0 or n_other == 0:
+                    continue
+                first_top = next(o for o in forms[top] if _is_evidence(o, v)).start
+                first_other = next(o for o in forms[other] if _is_evidence(o, v)).start
+                if n_other > n_top or (n_other == n_top and first_top > first_other):
+                    minor, major, n_major = top, other, n_other
+                else:
+                    minor, major, n_major = other, top, n_top
+                ref = next(o for o in forms[major] if _is_evidence(o, v))
+                line = doc.position(ref.start)[0]
+                related = Related(doc.path, line, f"written '{major}'")
+                for o in forms[minor]:
+                    if _is_evidence(o, v):
+                        candidates.append((o, minor, major, n_major, related, v.weak or bool(o.context[0])))
+        for o, minor, major, n_major, related, _ in _one_per_place(
+            candidates, lambda c: (None, c[0].start, c[0].end, c[5])
+        ):
+            msg = f"'{minor}' is written '{major}' on line {related.line}"
+            if n_major > 1:
+                msg += f" ({_times(n_major)} in this draft)"
+            fix = None
+            if doc.text[o.start : o.end] == doc.prose[o.start : o.end]:
+                repl = _recase(doc.text[o.start : o.end], major) if o.initial else major
+                fix = Fix((Edit(o.start, o.end, repl),), f"write '{major}'", safe=False)
+            yield self.finding(doc, o.start, o.end, msg, fix=fix, related=[related])
+
+
+def _one_per_place(candidates: list[Any], where: Any) -> list[Any]:
+    """One finding per place. ``where(c)`` gives ``(owner, start, end, weak)``. Of two nested
+    candidates the inner one is kept ("Harmony OS" rather than "Harmony OS users"), unless
+    it is weak ("Next" inside "HarmonyOS Next", or "Way group" that starts inside the name
+    "Middle Way group"): then the shortest outer one is."""
+    items = sorted(((where(c), c) for c in candidates), key=lambda x: x[0][:3])
+    spans: dict[Any, list[tuple[int, int, bool]]] = defaultdict(list)
+    for (owner, s, e, weak), _ in items:
+        spans[owner].append((s, e, weak))
+    out = []
+    seen: set[Any] = set()
+    for (owner, s, e, weak), c in items:
+        if (owner, s, e) in seen:
+            continue
+        others = [x for x in spans[owner] if (x[0], x[1]) != (s, e)]
+        if any(s <= x0 and x1 <= e and not xw for x0, x1, xw in others):
+            continue
+        if weak and any(x0 <= s and e <= x1 and not xw for x0, x1, xw in others):
+            continue
+        seen.add((owner, s, e))
+        out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# CS110
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    span: Span
+    context: str  # the sentence, for the report
+
+
+@dataclass(frozen=True, slots=True)
+class _FormRecord:
+    key: str
+    info: FormInfo
+    first: _Place  # first occurrence
+    case: _Place | None  # first occurrence usable as case evidence
+    mid: _Place | None  # ... and not opening a sentence
+
+
+class TermFormsAcrossDrafts(Rule):
+    """One name written in different forms in different drafts of the run.
+
+    **What it finds**: a name (a word with capitals that sentence position does not explain,
+    or a run of up to three such words) that one draft writes differently from the others,
+    with the same tests as ``term-forms`` (CS101): hyphen, space or closed ("Harmony OS"/
+    "HarmonyOS"), case ("HarmonyOS Next"/"HarmonyOS NEXT"), diacritics ("Tomas"/"Tomás").
+    Each draft votes with the form it uses most; the drafts with the less common form are
+    reported (on a tie, the form first seen in the later file), naming a draft with the
+    other form and its line.
+
+    **Why**: drafts published side by side should spell a product or a person the same way.
+
+    **Example**: three drafts write "HarmonyOS NEXT" and one writes "HarmonyOS Next": the
+    fourth is reported, naming the first draft and line.
+
+    **Fix**: use the form of the other drafts (or the fact base's name).
+
+    **Not reported**: ordinary words (house style across independent drafts is the business
+    of a style rule, not a consistency one); a draft that itself uses both forms (CS101
+    reports it); case differences of a trailing ordinary word ("BMW Group"/"BMW group")
+    unless inner or all capitals are involved, because independent stories differ there
+    by house style far more often than by mistake; forms the fact base lists as accepted
+    forms of one entity.
+    """
+
+    code = "CS110"
+    name = "term-forms-across-drafts"
+    category = "consistency"
+    severity = Severity.WARNING
+    # A single draft cannot show a difference between drafts: the flagged examples are
+    # ``examples_corpus``; a single draft, whatever it says, is never flagged.
+    examples_bad = ()
+    examples_good = ("The phone runs HarmonyOS Next, and HarmonyOS Next apps are on sale.\n",)
+    examples_corpus: ClassVar[Sequence[Mapping[str, str]]] = (
+        {
+            "a.md": "Huawei ships HarmonyOS NEXT this spring.\n",
+            "b.md": "Carmakers adopt HarmonyOS NEXT for their apps.\n",
+            "c.md": "Drivers will see HarmonyOS Next in new cars.\n",
+        },
+        {
+            "a.md": "Shares in Time Warner rose on Monday.\n",
+            "b.md": "Analysts expect TimeWarner to cut jobs.\n",
+            "c.md": "The board of Time Warner met on Friday.\n",
+        },
+    )
+
+    def record(self, doc: Document) -> list[_FormRecord] | None:
+        by_key: dict[str, dict[str, list[_Occ]]] = defaultdict(dict)
+        for occ in _occurrences(doc):
+            if occ.proper and not occ.stops:
+                by_key[_key(occ.form)].setdefault(occ.form, []).append(occ)
+        out = []
+        for key, forms in by_key.items():
+            for form, occs in _merge_initial_capitals(forms).items():
+                out.extend(self._records(doc, key, form, occs))
+        return out or None
+
+    @staticmethod
+    def _records(doc: Document, key: str, form: str, occs: list[_Occ]) -> Iterator[_FormRecord]:
+        info = FormInfo(form)
+        for o in occs:
+            info.add(o)
+        if not info.proper:
+            return
+        case_occ = next((o for o in occs if o.case_ok), None)
+        mid_occ = next((o for o in occs if o.case_ok and not o.initial), None)
+        yield _FormRecord(
+            key,
+            info,
+            _place(doc, occs[0]),
+            _place(doc, case_occ) if case_occ else None,
+            _place(doc, mid_occ) if mid_occ else None,
+        )
+
+    def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
+        by_key: dict[str, dict[str, list[_FormRecord]]] = defaultdict(lambda: defaultdict(list))
+        for path, recs in records:
+            for r in recs:
+                by_key[r.key][path].append(r)
+        facts = self.context.facts
+        found: list[tuple[str, Span, str, Related, str, bool]] = []
+        accepted: set[frozenset[str]] = set()
+        groups = []
+        for per_path in by_key.values():
+            if len(per_path) < 2:
+                continue
+            # Each draft votes with its most used form.
+            votes: dict[str, list[tuple[str, _FormRecord]]] = defaultdict(list)
+            for path, recs in per_path.items():
+                best = max(recs, key=lambda r: (r.info.count, -r.first.span.start))
+                votes[best.info.form].append((path, best))
+            if len(votes) > 1:
+                groups.append((max(len(f.split()) for f in votes), per_path, votes))
+        # Shortest names first: a longer n-gram is not reported when a shorter one inside it
+        # carries the same difference ("Vice President" inside "Vice President Dick").
+        groups.sort(key=lambda g: g[0])
+        for _, per_path, votes in groups:
+            merged: dict[str, FormInfo] = {}
+            for form, drafts in votes.items():
+                info = FormInfo(form)
+                for _, r in drafts:
+                    info.merge(r.info)
+                merged[form] = info
+            ranked = sorted(votes, key=lambda f: (-len(votes[f]), votes[f][0][0]))
+            top = ranked[0]
+            for other in ranked[1:]:
+                v = compare_forms(merged[top], merged[other], across=True)
+                if v is None or not _corpus_worthy(top, other, v):
+                    continue
+                if any(pair in accepted for pair in _sub_pairs(top, other)):
+                    continue
+                accepted.add(frozenset((top, other)))
+                if facts is not None and _accepted_forms(facts, top, other):
+                    continue
+                major, minor = top, other
+                if len(votes[other]) == len(votes[top]) and votes[other][0][0] < votes[top][0][0]:
+                    major, minor = other, top
+                ref_path, ref = votes[major][0]
+                ref_place = _record_place(ref, v)
+                if ref_place is None:
+                    continue
+                ref_span = ref_place.span
+                n_major = len(votes[major])
+                related = Related(ref_path, ref_span.line, f"written '{major}'")
+                for path, r in votes[minor]:
+                    if any(x.info.form == major for x in per_path[path]):
+                        continue  # the draft uses both: CS101 reports it
+                    place = _record_place(r, v)
+                    if place is None:
+                        continue
+                    others = "another draft" if n_major == 1 else f"{n_major} other drafts"
+                    msg = f"'{minor}' is written '{major}' in {others} ({Path(ref_path).name}:{ref_span.line})"
+                    found.append((path, place.span, msg, related, place.context, v.weak))
+        for path, span, msg, related, context, _ in _one_per_place(found, lambda f: (f[0], f[1].start, f[1].end, f[5])):
+            yield self.finding_at(path, span, msg, related=[related], context=context)
+
+
+def _sub_pairs(a: str, b: str) -> Iterator[frozenset[str]]:
+    """Pairs of shorter forms left when identical first or last words are dropped from both."""
+    wa, wb = a.split(" "), b.split(" ")
+    todo = [(wa, wb)]
+    while todo:
+        x, y = todo.pop()
+        for nx, ny in ((x[1:], y[1:]), (x[:-1], y[:-1])):
+            if not nx or not ny:
+                continue
+            if (nx is x[1:] and x[0] == y[0]) or (nx is not x[1:] and x[-1] == y[-1]):
+                yield frozenset((" ".join(nx), " ".join(ny)))
+                todo.append((nx, ny))
+
+
+def _place(doc: Document, occ: _Occ) -> _Place:
+    sent = doc.sentence_at(occ.start)
+    context = " ".join(doc.prose[sent.start : sent.end].split())[:160] if sent else occ.form
+    return _Place(doc.span(occ.start, occ.end), context)
+
+
+def _record_place(r: _FormRecord, v: Variance) -> _Place | None:
+    if v.kind != "case":
+        return r.first
+    return r.mid if v.case_initial_only else r.case
+
+
+def _corpus_worthy(a: str, b: str, v: Variance) -> bool:
+    """Across independent drafts only names count, and a case difference only when inner or
+    all capitals are involved (brand styling: "HarmonyOS Next"/"HarmonyOS NEXT"); title case
+    against lower case ("BMW Group"/"BMW group") is house style, and one word in capitals
+    against title case ("WHO"/"Who") is more often two different words."""
+    if not v.name or v.weak:
+        return False
+    if v.kind != "case":
+        return True
+    for x, y in zip(a.replace("-", " ").split(), b.replace("-", " ").split(), strict=False):
+        if x == y:
+            continue
+        if not (_is_mixed(x) or _is_mixed(y) or _is_all_caps(x) or _is_all_caps(y)):
+            return False
+    return True
+
+
+def _accepted_forms(facts: Any, a: str, b: str) -> bool:
+    """True when the fact base accepts both forms as names of one entity."""
+    try:
+        ea, eb = facts.entity_for(a), facts.entity_for(b)
+    except Exception:  # noqa: BLE001 - a fact base without lookups is no reason to crash
+        return False
+    if ea is None or ea is not eb:
+        return False
+    accepted = {" ".join(f.split()).casefold() for f in ea.forms}
+    return a.casefold() in accepted and b.casefold() in accepted
+
+
+# --------------------------------------------------------------------------------------
+# CS102
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    variety: str  # "US" | "UK" on the us-uk axis; "ize" | "ise" on the ize axis
+    axis: str  # "us-uk" | "ize"
+    counterpart: str
+
+
+@functools.lru_cache(maxsize=1)
+def spelling_table() -> Mapping[str, _Spelling]:
+    """Every marker word (lower case) -> its variety and counterpart. Read once per process."""
+    import yaml
+
+    path = Path(__file__).with_name("data") / "spelling.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table: dict[str, _Spelling] = {}
+
+    def forms(entry: Sequence[Any]) -> Iterator[tuple[str, str]]:
+        a, b, suffixes = entry
+        yield a, b
+        for suf in suffixes or ():
+            yield a + suf, b + suf
+
+    for entry in data.get("pairs", ()):
+        for us, uk in forms(entry):
+            table[us] = _Spelling("US", "us-uk", uk)
+            table[uk] = _Spelling("UK", "us-uk", us)
+    for entry in data.get("uk_only", ()):
+        for uk, us in forms(entry):
+            table.setdefault(uk, _Spelling("UK", "us-uk", us))
+    for entry in data.get("us_only", ()):
+        for us, uk in forms(entry):
+            table.setdefault(us, _Spelling("US", "us-uk", uk))
+    endings = ("", "s", "d", "r", "rs")
+    for stem in data.get("ize_stems", ()):
+        for end in endings:
+            table.setdefault(f"{stem}ize{end}", _Spelling("ize", "ize", f"{stem}ise{end}"))
+            table.setdefault(f"{stem}ise{end}", _Spelling("ise", "ize", f"{stem}ize{end}"))
+        for a, b in (("izing", "ising"), ("ization", "isation"), ("izations", "isations")):
+            table.setdefault(stem + a, _Spelling("ize", "ize", stem + b))
+            table.setdefault(stem + b, _Spelling("ise", "ize", stem + a))
+    return table
+
+
+_SPELL_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?!\w)")
+_LOOKAHEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    start: int
+    end: int
+    word: str
+    spelling: _Spelling
+
+
+class SpellingVariety(Rule):
+    """American and British spellings mixed in one draft.
+
+    **What it finds**: words whose spelling belongs to one variety ("color", "center",
+    "traveled", "defense", "analyze") in a draft that mostly uses the other ("colour",
+    "centre", "travelled", "defence", "analyse"); and, on a separate axis, ``-ize`` verbs
+    mixed with ``-ise`` verbs ("organize" beside "realise"). The minority variety's words are
+    reported, naming a word of the majority and its line (on a tie, the variety that
+    appears later is reported).
+
+    **Why**: one draft, one spelling. ``-ize`` with British spelling is Oxford style and is
+    not reported; mixing ``-ize`` and ``-ise`` is.
+
+    **Example**: "The colour of the new centre ... the color scheme" reports "color".
+
+    **Fix**: the counterpart spelling of the majority variety (applied by ``--fix``).
+
+    **Not reported**: words that are ordinary in both varieties ("program", "license",
+    "practice", "meter", "tire", "check"); capitalised words that are names or in titles
+    ("Pearl Harbor", "World Health Organization", "Labor Party", a capitalised word in a
+    heading or a quoted title). Quoted speech counts: its spelling is the publication's.
+
+    **Options**: ``variety``: ``auto`` (the majority wins, default), ``us``, ``uk`` or
+    ``oxford`` (British with ``-ize``) to report every word of the other variety even when
+    the draft does not mix them.
+    """
+
+    code = "CS102"
+    name = "spelling-variety"
+    category = "consistency"
+    severity = Severity.WARNING
+    fixable = True
+    default_options: ClassVar[Mapping[str, Any]] = {"variety": "auto"}
+    examples_bad = (
+        "The colour of the new centre was chosen by the council. Its color scheme won praise.\n",
+        "The firm will organise the event. Staff realized the venue was too small, "
+        "so they will also organise transport.\n",
+    )
+    examples_good = (
+        "The color of the new center was chosen by the council. Its color scheme won praise.\n",
+        "The centre organized a talk on colour and realized a profit.\n",
+        "Veterans met at Pearl Harbor. The harbour in Dover was busy, and the World Health "
+        "Organization praised the colour of the labels.\n",
+        "The new program for the theatre is ready.\n",
+    )
+
+    def _markers(self, doc: Document) -> list[_Marker]:
+        table = spelling_table()
+        prose = doc.prose
+        titles = _title_quotes(doc)
+        out = []
+        for sent in doc.sentences:
+            s_start, s_end = sent.start, sent.end
+            heading = doc.blocks[sent.block].kind == "heading"
+            caps = not any(c.islower() for c in prose[s_start:s_end])
+            for m in _SPELL_WORD.finditer(prose, s_start, s_end):
+                word = m.group(0)
+                low = word.lower()
+                sp = table.get(low)
+                if sp is None:
+                    continue
+                if word != low:
+                    if heading or caps or not _is_title(word):
+                        continue
+                    if not _is_initial(prose, s_start, m.start()):
+                        continue  # a name: "Pearl Harbor", "Labor Party"
+                    following = [w.group(0) for w in _LOOKAHEAD_WORD.finditer(prose, m.end(), min(s_end, m.end() + 60))]
+                    if any(w[:1].isupper() for w in following[:3]):
+                        continue  # "Center for Strategic Studies said..."
+                if any(s <= m.start() < e for s, e in titles):
+                    continue
+                out.append(_Marker(m.start(), m.end(), word, sp))
+        return out
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        markers = self._markers(doc)
+        if not markers:
+            return
+        wanted = str(self.options.get("variety", "auto")).lower()
+        preferred = {"us": ("US", "ize"), "uk": ("UK", "ise"), "oxford": ("UK", "ize")}.get(wanted)
+        for axis in ("us-uk", "ize"):
+            group = [m for m in markers if m.spelling.axis == axis]
+            if not group:
+                continue
+            by_variety: dict[str, list[_Marker]] = defaultdict(list)
+            for m in group:
+                by_variety[m.spelling.variety].append(m)
+            if preferred is not None:
+                keep = preferred[0] if axis == "us-uk" else preferred[1]
+                bad = [v for v in by_variety if v != keep]
+                if not bad:
+                    continue
+                minority = bad[0]
+                majority_markers = by_variety.get(keep, [])
+            else:
+                if len(by_variety) < 2:
+                    continue
+                v1, v2 = sorted(by_variety, key=lambda v: (-len(by_variety[v]), by_variety[v][0].start))
+                minority = v2
+                majority_markers = by_variety[v1]
+            for m in by_variety[minority]:
+                yield self._report(doc, m, majority_markers, preferred is not None)
+
+    def _report(self, doc: Document, m: _Marker, majority: list[_Marker], forced: bool) -> Finding:
+        sp = m.spelling
+        name = _VARIETY_NAMES[sp.variety]
+        related: list[Related] = []
+        if majority:
+            ref = majority[0]
+            line = doc.position(ref.start)[0]
+            other = _VARIETY_NAMES[ref.spelling.variety]
+            if sp.axis == "ize":
+                msg = f"'{m.word}' is {name} spelling; the draft uses {other} ('{ref.word}' on line {line})"
+            else:
+                msg = f"'{m.word}' is {name} spelling; the draft uses {other} spelling ('{ref.word}' on line {line})"
+            related.append(Related(doc.path, line, f"'{ref.word}'"))
+        else:
+            msg = f"'{m.word}' is {name} spelling; the configured variety is {self.options.get('variety')}"
+        repl = _recase(m.word, sp.counterpart)
+        fix = Fix((Edit(m.start, m.end, repl),), f"write '{repl}'", safe=True)
+        if not forced and len(majority) < 2:
+            fix = Fix(fix.edits, fix.description, safe=False)  # one word against one: no clear majority
+        return self.finding(doc, m.start, m.end, msg, fix=fix, related=related)
 
 
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
-    return []
+    return [TermForms, SpellingVariety, TermFormsAcrossDrafts]

@@ -1,0 +1,386 @@
+"""Consistency rules CS101-CS113, run through lint.testing on drafts written for these tests."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+
+from lint.facts import parse_factbase
+from lint.model import Finding, Severity
+from lint.testing import run_corpus, run_rule
+from rules.consistency import (
+    SpellingVariety,
+    TermForms,
+    TermFormsAcrossDrafts,
+    spelling_table,
+)
+
+
+def _messages(found: list[Finding]) -> list[str]:
+    return [f.message for f in found]
+
+
+def _flagged(found: list[Finding], text: str) -> list[str]:
+    """The flagged words, read back from the draft."""
+    return [text[f.span.start : f.span.end] for f in found]
+
+
+# -- CS101 term-forms ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "other"),
+    [
+        # hyphen against space (both compound modifiers)
+        (
+            "Utilities buy grid-scale batteries. Grid-scale storage is cheap.\n\nA grid scale battery burned.\n",
+            "grid scale",
+            "grid-scale",
+        ),
+        # hyphen against closed
+        ("Send an e-mail to the desk. Staff read every e-mail. One email went astray.\n", "email", "e-mail"),
+        # a name closed up and spaced
+        ("Shares in TimeWarner rose. TimeWarner said more. Analysts like Time Warner.\n", "Time Warner", "TimeWarner"),
+        # diacritics
+        ("Tomás Ruiz runs the plant. Workers say Tomas Ruiz is strict.\n", "Tomas", "Tomás"),
+        # case of a multi-word name
+        ("The Atacama Desert is dry. Miners work in the Atacama desert.\n", "Atacama desert", "Atacama Desert"),
+        # inner capitals
+        ("Buyers queue for the iPhone. The Iphone costs more this year.\n", "Iphone", "iPhone"),
+        # capitals against title case, standalone
+        ("The NASA budget grew. Critics say Nasa spends too much.\n", "Nasa", "NASA"),
+        # brand styling in a longer name: the report names the longer form
+        (
+            "Cars get HarmonyOS NEXT. Phones get HarmonyOS NEXT too. Dealers sell HarmonyOS Next units.\n",
+            "HarmonyOS Next",
+            "HarmonyOS NEXT",
+        ),
+        # a separated name and a closed-up one with a trailing word
+        (
+            "Users of the MyBMW App grew. The MyBMW App is free. Some use the My BMW app daily.\n",
+            "My BMW",
+            "MyBMW",
+        ),
+    ],
+)
+def test_term_forms_flags_the_minority_form(text: str, flagged: str, other: str) -> None:
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == [flagged]
+    f = found[0]
+    assert f"'{other}'" in f.message and "on line" in f.message
+    assert f.related and f.related[0].path == "draft.md"
+    assert f.severity is Severity.WARNING
+    assert not f.message.endswith(".")
+
+
+def test_term_forms_names_the_line_and_count_of_the_other_form() -> None:
+    text = "Our e-mail policy.\n\nSend e-mail early.\n\nNo e-mail at night.\n\nAn email came.\n"
+    [f] = run_rule(TermForms, text)
+    assert f.message == "'email' is written 'e-mail' on line 1 (3 times in this draft)"
+    assert f.related[0].line == 1
+    assert f.line == 7
+
+
+def test_term_forms_tie_reports_the_later_form() -> None:
+    text = "The firm read a think-tank report.\n\nA think tank report disagreed.\n"
+    [f] = run_rule(TermForms, text)
+    assert text[f.span.start : f.span.end] == "think tank"
+    assert f.line == 3
+
+
+def test_term_forms_every_minority_occurrence_is_reported_with_an_unsafe_fix() -> None:
+    text = (
+        "Healthcare costs rose. Healthcare staff struck. Voters want healthcare reform.\n\n"
+        "Spending on health care fell. The health care bill passed.\n"
+    )
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == ["health care", "health care"]
+    fix = found[0].fix
+    assert fix is not None and not fix.safe
+    assert fix.edits[0].replacement == "healthcare"
+
+
+def test_term_forms_fix_keeps_a_sentence_capital() -> None:
+    text = (
+        "Grid-scale batteries help.\n\nThey power grid-scale projects.\n\n"
+        "We saw grid-scale plans.\n\nGrid scale plans grow.\n"
+    )
+    [f] = run_rule(TermForms, text)
+    assert f.fix is not None and f.fix.edits[0].replacement == "Grid-scale"
+
+
+def test_term_forms_quotation_counts_as_the_drafts_spelling() -> None:
+    text = 'Staff read every e-mail. "I never send e-mail," she said. "But email is faster," he said.\n'
+    assert _flagged(run_rule(TermForms, text), text) == ["email"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sentence capitals, headings, title case
+        "# The Atacama Desert Project\n\nMines in the Atacama desert use little water.\n",
+        "Desert plants are rare. The Atacama desert is dry.\n",
+        "# Why China Needs A New Approach\n\nThe firm needs a new approach in China.\n",
+        'She starred in "Gone With The Wind Again" and said the wind was strong.\n',
+        "BMW TO BUILD A NEW PLANT\n\nThe new plant will open soon.\n",
+        "BMW to Deeply Integrate With the Harmony Ecosystem in China\n\nBMW joins the Harmony ecosystem.\n",
+        # one ordinary word in two cases
+        "Apple sells phones. She ate an apple at lunch.\n",
+        "May was warm. Prices may rise.\n",
+        "Labour won the seat. Labour costs rose. The labour market is tight.\n",
+        "The US economy grew. It helps us all.\n",
+        # a compound modifier and a phrase; a noun and a phrasal verb
+        "The long-term plan is clear. In the long term, costs will fall.\n",
+        "A well-known writer came. The writer is well known in Spain.\n",
+        "Investors sell off shares. The sell-off lasted a week.\n",
+        "They set up a fund. The setup took a week.\n",
+        # different words, not spellings
+        "He will resign on Friday. The club wants to re-sign the striker.\n",
+        "The panel met every day. Everyday life goes on.\n",
+        "It is a part of the plan. They live apart.\n",
+        "He updated his resume. Talks will resume.\n",
+        # a name beside the ordinary word
+        "The Organisation for Economic Co-operation and Development met. Trade needs cooperation.\n",
+        # different names that share a word
+        "Delta Air Lines cut fares. American Airlines did too.\n",
+        # a product name in capitals beside the company name
+        "HUAWEI HiCar links phones. Huawei sells phones. Huawei grew.\n",
+        # a title, not a name ("Economy minister")
+        "German Economy minister Jo Berg spoke. The German economy grew.\n",
+        # a title before a name, a title as a noun
+        "US President Jo Smith spoke. The US president said little.\n",
+        # a campaign group's name beside the ordinary phrase
+        "Stop Stansted Expansion protested. The Stansted expansion needs a runway.\n",
+        # day names are capitalised by rule, not names
+        "The Saturday-night stay is gone. He left on Saturday night.\n",
+    ],
+)
+def test_term_forms_near_misses(text: str) -> None:
+    assert run_rule(TermForms, text) == []
+
+
+def test_term_forms_reports_one_finding_per_place() -> None:
+    text = "Harmony OS users wait. HarmonyOS users upgrade. HarmonyOS users cheer.\n"
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == ["Harmony OS"]
+
+
+def test_term_forms_ignores_code_and_urls() -> None:
+    text = (
+        "Send e-mail today. Write to us by e-mail.\n\n```\nemail = True\n```\n\n"
+        "See https://example.com/email for more.\n"
+    )
+    assert run_rule(TermForms, text) == []
+
+
+def test_term_forms_plain_text_heading_is_not_case_evidence() -> None:
+    text = "Atacama Desert Mines Expand\n\nMines in the Atacama desert use little water.\n"
+    assert run_rule(TermForms, text, path="draft.txt") == []
+
+
+def test_term_forms_is_linear_enough() -> None:
+    para = "The grid-scale battery maker Voltaro said its Atacama Desert plant will open in May. "
+    text = (para * 40 + "\n\n") * 25  # about 14,000 words
+    start = time.perf_counter()
+    run_rule(TermForms, text)
+    assert time.perf_counter() - start < 5
+
+
+# -- CS102 spelling-variety ------------------------------------------------------------
+
+
+def test_spelling_table_has_both_axes_and_no_ambiguous_words() -> None:
+    table = spelling_table()
+    assert table["colour"].variety == "UK" and table["colour"].counterpart == "color"
+    assert table["centered"].counterpart == "centred"
+    assert table["organise"].axis == "ize" and table["organizations"].counterpart == "organisations"
+    assert table["programme"].variety == "UK"
+    for word in ("program", "license", "practice", "meter", "tire", "check", "analyses", "size", "advertise"):
+        assert word not in table, word
+
+
+def test_spelling_variety_reports_the_minority_naming_the_majority() -> None:
+    text = "The colour of the new centre pleased the council.\n\nIts color scheme won praise.\n"
+    [f] = run_rule(SpellingVariety, text)
+    assert text[f.span.start : f.span.end] == "color"
+    assert f.message == "'color' is American spelling; the draft uses British spelling ('colour' on line 1)"
+    assert f.related[0].line == 1
+    assert f.fix is not None and f.fix.edits[0].replacement == "colour" and f.fix.safe
+
+
+def test_spelling_variety_reports_british_words_in_an_american_draft() -> None:
+    text = "The theater traveled to a new center. Its favorite show was canceled. The colour was odd.\n"
+    [f] = run_rule(SpellingVariety, text)
+    assert text[f.span.start : f.span.end] == "colour"
+    assert "British spelling" in f.message and "American" in f.message
+
+
+def test_spelling_variety_tie_reports_the_later_variety_and_keeps_the_fix_unsafe() -> None:
+    text = "The colour was odd.\n\nThe color was odder.\n"
+    [f] = run_rule(SpellingVariety, text)
+    assert f.line == 3
+    assert f.fix is not None and not f.fix.safe
+
+
+def test_spelling_variety_ize_axis_is_separate() -> None:
+    text = "The centre will organise talks. Staff realized the hall was small and will organise buses.\n"
+    [f] = run_rule(SpellingVariety, text)
+    assert text[f.span.start : f.span.end] == "realized"
+    assert "-ize" in f.message and "'organise'" in f.message
+    assert f.fix is not None and f.fix.edits[0].replacement == "realised"
+
+
+def test_spelling_variety_fix_keeps_capitals() -> None:
+    text = "The colour is new. The centre is open. Color matters, they said.\n"
+    [f] = run_rule(SpellingVariety, text)
+    assert f.fix is not None and f.fix.edits[0].replacement == "Colour"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The colour of the centre was fine.\n",
+        "The color of the center was fine.\n",
+        # Oxford spelling: -ize with British spelling
+        "The centre organized a talk on colour and realized a profit.\n",
+        # names and titles
+        "Veterans met at Pearl Harbor. The harbour in Dover was busy.\n",
+        "The World Health Organization praised the colour of the labels.\n",
+        "Labor Party leaders met in the centre of Sydney.\n",
+        "# Color Theory For Beginners\n\nThe colour wheel helps.\n",
+        'She read "The Color Of Water" in the centre of town.\n',
+        "Center for Policy Studies staff said the colour was wrong.\n",
+        # words that are ordinary in both varieties
+        "The new program for the theatre is ready. A license to practice is needed.\n",
+        "The analyses of the centre were long.\n",
+    ],
+)
+def test_spelling_variety_near_misses(text: str) -> None:
+    assert run_rule(SpellingVariety, text) == []
+
+
+def test_spelling_variety_counts_quoted_speech() -> None:
+    text = 'The colour is new. "We love the color," she said. The centre agreed.\n'
+    assert _flagged(run_rule(SpellingVariety, text), text) == ["color"]
+
+
+def test_spelling_variety_configured_variety_reports_without_mixing() -> None:
+    text = "The colour of the centre was fine.\n"
+    found = run_rule(SpellingVariety, text, options={"variety": "us"})
+    assert _flagged(found, text) == ["colour", "centre"]
+    assert "configured variety is us" in found[0].message
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement == "color"
+    assert run_rule(SpellingVariety, "The colour was organized.\n", options={"variety": "oxford"}) == []
+    [f] = run_rule(SpellingVariety, "The colour was organized.\n", options={"variety": "uk"})
+    assert f.fix is not None and f.fix.edits[0].replacement == "organised"
+
+
+# -- CS110 term-forms-across-drafts ----------------------------------------------------
+
+
+def test_across_drafts_reports_the_minority_naming_file_and_line() -> None:
+    drafts = {
+        "a.md": "Huawei ships HarmonyOS NEXT this spring.\n",
+        "b.md": "Intro.\n\nCarmakers adopt HarmonyOS NEXT for their apps.\n",
+        "c.md": "Drivers will see HarmonyOS Next in new cars.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md" and f.line == 1
+    assert f.message == "'HarmonyOS Next' is written 'HarmonyOS NEXT' in 2 other drafts (a.md:1)"
+    assert f.related[0].path == "a.md" and f.related[0].line == 1
+    assert "Drivers will see" in f.context
+
+
+def test_across_drafts_separator_and_case_in_one_name() -> None:
+    drafts = {
+        "a.md": "Fans of the MyBMW App can unlock cars.\n",
+        "b.md": "The MyBMW App has new maps.\n",
+        "c.md": "Users of the My BMW app want more.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md" and "'My BMW app' is written 'MyBMW App'" in f.message
+
+
+def test_across_drafts_tie_reports_the_form_first_seen_later() -> None:
+    drafts = {"a.md": "Analysts rate JPMorgan highly.\n", "b.md": "Analysts rate JP Morgan highly.\n"}
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "b.md" and "in another draft (a.md:1)" in f.message
+
+
+@pytest.mark.parametrize(
+    "drafts",
+    [
+        # ordinary words: house style, not one entity
+        {"a.md": "The grid-scale market grew.\n", "b.md": "The grid scale market grew.\n"},
+        {"a.md": "Send us an e-mail.\n", "b.md": "Send us an email.\n"},
+        # title case against lower case of a trailing word
+        {"a.md": "The BMW Group grew.\n", "b.md": "The BMW group grew.\n"},
+        # one word in capitals against title case: often two different words
+        {"a.md": "The WHO warned of flu.\n", "b.md": "Fans of The Who cheered.\n"},
+        # different names sharing a word
+        {"a.md": "Delta Air Lines cut fares.\n", "b.md": "American Airlines cut fares.\n"},
+        {"a.md": "The show by Seth MacFarlane aired.\n", "b.md": "The board chair Ian Macfarlane spoke.\n"},
+        # different names that close up into one word
+        {"a.md": "Flights to South West England grew.\n", "b.md": "Southwest flights grew.\n"},
+        # the same form everywhere
+        {"a.md": "HarmonyOS NEXT ships.\n", "b.md": "Cars run HarmonyOS NEXT.\n"},
+    ],
+)
+def test_across_drafts_near_misses(drafts: dict[str, str]) -> None:
+    assert run_corpus(TermFormsAcrossDrafts, drafts) == []
+
+
+def test_across_drafts_leaves_a_draft_that_uses_both_forms_to_cs101() -> None:
+    drafts = {
+        "a.md": "Drivers get HarmonyOS NEXT.\n",
+        "b.md": "Phones get HarmonyOS NEXT.\n",
+        "c.md": "Cars get HarmonyOS NEXT. Some get HarmonyOS Next.\n",
+    }
+    assert run_corpus(TermFormsAcrossDrafts, drafts) == []
+    assert len(run_rule(TermForms, drafts["c.md"])) == 1
+
+
+def test_across_drafts_shorter_name_carries_the_report() -> None:
+    drafts = {
+        "a.md": "Vice-President Dick Moll spoke.\n",
+        "b.md": "Vice-President Ann Lee spoke.\n",
+        "c.md": "Vice President Dick Moll spoke.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md" and "'Vice President' is written 'Vice-President'" in f.message
+
+
+def test_across_drafts_accepted_forms_in_the_fact_base_are_not_reported() -> None:
+    facts = parse_factbase(
+        "version: 1\nentities:\n  - name: HarmonyOS NEXT\n    type: product\n    aliases: [HarmonyOS Next]\n"
+    )
+    drafts = {
+        "a.md": "Huawei ships HarmonyOS NEXT.\n",
+        "b.md": "Cars adopt HarmonyOS NEXT.\n",
+        "c.md": "Drivers see HarmonyOS Next.\n",
+    }
+    assert run_corpus(TermFormsAcrossDrafts, drafts, facts=facts) == []
+    assert len(run_corpus(TermFormsAcrossDrafts, drafts)) == 1
+
+
+def test_across_drafts_records_are_small_and_picklable() -> None:
+    from lint.document import Document
+
+    text = "Huawei ships HarmonyOS NEXT to Time Warner and the Atacama Desert Mining Company. " * 50
+    rec = TermFormsAcrossDrafts().record(Document.from_text("a.md", text))
+    assert rec is not None
+    assert len(pickle.dumps(rec)) < 20_000
+
+
+def test_across_drafts_scales_to_many_drafts() -> None:
+    drafts = {
+        f"d{i:04}.md": f"Firm{i} Holdings hired Jo Smith{i}. HarmonyOS NEXT ships to Region{i % 7}.\n"
+        for i in range(1500)
+    }
+    drafts["z.md"] = "Some write HarmonyOS Next.\n"
+    start = time.perf_counter()
+    found = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert time.perf_counter() - start < 20
+    assert [f.path for f in found] == ["z.md"]
