@@ -52,7 +52,9 @@ _SOURCE_NOUN = re.compile(
     r"suggests|suggested|found|finds|indicate|indicates|indicated|reveal|reveals|revealed|put|puts|"
     r"collected|gathered|produced)"
     r"|[Aa]ccording\s+to|[Ss]ource:|[Ss]ources:|[Dd]ata\s+source"
-    r"|(?-i:[A-Z][\w&’'-]*)\s+(?:figures|data|statistics|survey|surveys|report|poll|study|census|index|estimates)"
+    r"|(?-i:[A-Z][\w&’'-]*)(?:[’']s)?\s+(?:(?:annual|latest|new|weekly|monthly|official|rich|sales|music|top)\s+)?"
+    r"(?:figures|data|statistics|survey|surveys|report|poll|study|census|index|estimates|list|ranking|rankings|"
+    r"chart|charts|table|tally)"
     r")(?![\w-])",
     re.I,
 )
@@ -96,7 +98,9 @@ _CHANGE = re.compile(
 _ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _RANK = re.compile(
     rf"(?<![\w-])(?:(?:ranked|ranks)\s+(?:No\.?\s*|number\s+)?(?:\d+|first|{_ORDINALS})(?![\w-])"
-    rf"|{_ORDINALS}[- ](?:largest|biggest|highest|lowest|richest|fastest-growing|best-selling|most\s+popular)"
+    r"|(?:is|was|are|were|become|became|becomes|remain|remains|remained)\s+(?:now\s+|still\s+)?(?:the\s+)?"
+    r"(?:[\w-]+[’']s\s+)?"
+    rf"{_ORDINALS}[- ](?:largest|biggest|highest|lowest|richest|fastest-growing|best-selling|most\s+popular)"
     r"(?![\w-]))",
     re.I,
 )
@@ -105,6 +109,7 @@ _ONE_IN = re.compile(
     r"ten|twenty|a\s+hundred|[1-9]\d{0,2})(?![\w-])(?!\s*(?:am|pm|minutes|hours|days|weeks|months|years)\b)",
     re.I,
 )
+_DIGIT = re.compile(r"\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 
 
@@ -117,7 +122,7 @@ class _Figure:
 
 def _figures(prose: str, start: int, end: int, quotes: QuoteSpans) -> list[_Figure]:
     out: list[_Figure] = []
-    for a in parse_amounts(prose, start, end):
+    for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
             continue
         if a.kind in ("number", "quantity") and _COMPOUND_AFTER.match(prose, a.end):
@@ -295,8 +300,10 @@ class UnsourcedStatistic(Rule):
                 if ctx.entity_credited(sent, figs[0].start):
                     continue
                 prev = _previous_body_block(doc, block)
-                if prev is not None and prev.index in ctx.with_sourced_figures:
-                    continue  # the figures go on from a sourced paragraph
+                if prev is not None and (prev.index in ctx.with_sourced_figures or ctx.names_data_source(prev)):
+                    # the figures go on from a paragraph that named their source
+                    ctx.with_sourced_figures.add(block.index)
+                    continue
                 if block.index == first_body and ctx.body_credits(block):
                     continue  # a lede summarises; its sources follow in the next paragraphs
                 yield self._finding(doc, figs)
@@ -353,6 +360,13 @@ class _StatContext:
             self._para[block.index] = got
         return got
 
+    def names_data_source(self, block: Block) -> bool:
+        """The paragraph names where figures come from ("Rolling Stone's annual list")."""
+        for m in _SOURCE_NOUN.finditer(self.prose, block.start, block.end):
+            if not self.quotes.inside(m.start(), m.end()):
+                return True
+        return _LINK.search(self.doc.text, block.start, block.end) is not None
+
     def body_credits(self, block: Block) -> bool:
         """One of the next two paragraphs credits a speaker or names a data source."""
         following = [b for b in self.doc.blocks[block.index + 1 :] if b.kind != "heading"][:2]
@@ -372,8 +386,15 @@ class _StatContext:
             lo = comma + 1
         if any(_norm_token(m.group(0)) in credited for m in _CAP_TOKEN.finditer(self.prose, lo, hi)):
             return True
+        if not self._org_credited:
+            return False
         # "its profits fell 46%", "the firm earned $630m": the company the draft credits
-        return self._org_credited and bool(_ORG_ANAPHOR.search(self.prose, lo, hi))
+        if _ORG_ANAPHOR.search(self.prose, lo, hi):
+            return True
+        # "Net profit came in at 1.4bn euros": a company's own results, in a story that
+        # credits the company, when the sentence names nobody else
+        others = [m for m in _CAP_TOKEN.finditer(self.prose, lo, hi) if _norm_token(m.group(0)) not in _GENERIC_CAPS]
+        return not others and _RESULTS.search(self.prose, lo, hi) is not None
 
     def _credited_entities(self) -> set[str]:
         if self._credited is None:
@@ -415,6 +436,12 @@ _ORG_WORDS = (
 _ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
 _ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
 _PERSONISH = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\b|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:He|She|I|We|They)$")
+_RESULTS = re.compile(
+    r"(?<![\w-])(?:sales|revenue|revenues|turnover|profit|profits|earnings|loss|losses|debt|debts|margin|margins|"
+    r"output|orders|deliveries|dividend|dividends|income|costs|spending|investment|shipments|subscribers|"
+    r"customers|bookings|traffic|passengers)(?![\w-])",
+    re.I,
+)
 _LEADING_ADVERBIAL = re.compile(
     r"[\"“(]?(?:With|After|In|As|Despite|Although|Though|While|When|Since|Because|Following|Amid|Before|"
     r"Given|Including|Excluding|Unlike|Like|Compared|For|On|At|By|Over|Under|During|Until|If)\b"
@@ -456,13 +483,21 @@ _TRANSACTION = re.compile(
     r"investment|budget|settle|settled|settlement|auction|tax|charge|charged|charges|ticket|tickets|stake|"
     r"contract|contracts|package|aid|bail-?out|rescue|acquisition|acquire|acquired|merger|sell|selling|"
     r"allowance|lump\s+sum|fetch|fetched|refund|refunds|subsidy|subsidies|wage|wages|pension|pensions|"
-    r"benefit|benefits|grossed|banked|took|takes|taking|takings|box\s+office|fortune|donating|donate)(?![\w-])",
+    r"benefit|benefits|grossed|banked|took|takes|taking|takings|taken|box\s+office|fortune|donating|donate|"
+    r"donations|agreement|claim|claims|earmarked|earmark|opened|opening)(?![\w-])",
     re.I,
 )
 # Market moves are public record ("shares fell 5%", "the Dow closed down 1.6%").
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]hese|[Tt]hose)|[’']s)\s+$")
+_OWNERSHIP = re.compile(
+    r"\b(?:own|owns|owned|owning|holds|held|holding|stake\s+of|control|controls)\s+(?:about\s+|some\s+)?$"
+)
+_POLICY = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:target|targets|goal|goals|cap|limit|ceiling|threshold|quota)\b", re.I)
+_FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|my|we|We|our|Our|My)(?![\w'’-])")
 _MARKET = re.compile(
     r"(?<![\w-])(?:shares?|stocks?|index|indices|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Hang\s+Seng|bonds?|yields?|"
-    r"dollar|euro|sterling|yen|barrel|crude|traded|trading|closed|futures|currency|exchange\s+rate)(?![\w-])",
+    r"dollar|euro|sterling|yen|barrel|crude|oil\s+prices?|traded|trading|closed|futures|currency|"
+    r"exchange\s+rate)(?![\w-])",
     re.I,
 )
 
@@ -476,6 +511,14 @@ def _routine(prose: str, sent: Sentence, fig: _Figure) -> bool:
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
     if a.kind == "money" and _TRANSACTION.search(prose, sent.start, sent.end):
         return True
+    if a.kind in ("quantity", "number") and _ATTRIBUTIVE.search(prose, max(sent.start, a.start - 20), a.start):
+        return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
+    if a.kind == "percent" and _OWNERSHIP.search(prose, max(sent.start, a.start - 20), a.start):
+        return True  # "owns 30% of the project": a holding, public record
+    if _POLICY.match(prose, a.end):
+        return True  # "a 7% growth target", "a £5 cap": a rule or goal someone set
+    if _FIRST_PERSON.search(prose, sent.start, sent.end):
+        return True  # "I earned £25 a week": the writer's or a speaker's own account
     return bool(_MARKET.search(prose, sent.start, sent.end))
 
 
