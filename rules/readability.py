@@ -196,7 +196,7 @@ def clear_textstat_caches() -> None:
                 for obj in holders:
                     clear = getattr(obj, "cache_clear", None)
                     fname = getattr(obj, "__name__", "")
-                    if callable(clear) and not fname.startswith(("get_", "_get", "__get")):
+                    if callable(clear) and not fname.startswith(("get_", "_get", "__get")) and clear not in _CLEARERS:
                         _CLEARERS.append(clear)
     for clear in _CLEARERS:
         clear()
