@@ -54,7 +54,9 @@ tweeted tweets quipped quips joked jokes exclaimed exclaims highlighted highligh
 confirmed confirms maintained maintains agreed agrees countered counters announced announces
 reveals revealed described describes recounted recounts shouted shouts whispered whispers pleaded pleads
 boasted boasts complained complains mused muses reflected reflects quoted quotes reiterated reiterates
-assured assures promised promises vowed vows told tells reported reports laughs laughed smiles smiled
+assured assures promised promises vowed vows told tells reported reports laughs laughed smiles smiled ask
+criticised criticized criticises criticizes
+welcomed welcomes defended defends attacked attacks praised praises condemned condemns show shows showed
 sighs sighed grinned grins read reads recalled called calls branded brands dismissed dismisses
 """.split()
 _PARTICIPLES = """
@@ -121,6 +123,20 @@ _OPEN_MARKS = '"“'
 _CLOSE_MARKS = '"”'
 _MARK = re.compile(r"[\"“”]")
 _NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
+# A sentence whose subject is a person: "But Redford knows this", "Fostering Network director
+# Robert Tapsfield criticised ...", "Ms Hodge added ...". The name ends right before a verb.
+_PERSON_SUBJECT = re.compile(
+    r"(?:(?:But|And|So|Yet|Now|Still|Meanwhile|However),?\s+)?(?:[\w&’'-]+,?\s+){0,5}?"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+)?[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})"
+    r"\s+(?:has\s+|had\s+|also\s+|still\s+|now\s+)?[a-z]+(?:s|ed)\b"
+)
+_NOT_NAMES = frozenset(
+    """the a an this that these those it its they their there here we our he she his her in on at for of
+    but and so yet now still meanwhile however when while if as after before since during some many most
+    all both each every other others such no not one two three four five january february march april may
+    june july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
 _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
@@ -448,7 +464,14 @@ def _attribute(
     # 4. A run of quotations with nothing between them: one speaker.
     if chained is not None:
         return chained, "previous"
-    # 5. A paragraph that opens with the quotation: the paragraph before.
+    # 5. A speaker named earlier in the same paragraph (up to three sentences back).
+    k = i_first - 2
+    while k >= 0 and k >= i_first - 4 and sents[k].block == first_block:
+        got = cues(sents[k].start, sents[k].end)
+        if got:
+            return got[-1], "paragraph"
+        k -= 1
+    # 6. A paragraph that opens with the quotation: the paragraph before.
     block = doc.blocks[first_block]
     if not prose[block.start : qs].strip() and first_block > 0:
         prev_i = first_block - 1
@@ -479,12 +502,26 @@ def _colon_intro(prose: str, lo: int, qs: int) -> Attribution | None:
 
 
 def _implicit(prose: str, lo: int, hi: int) -> list[Attribution]:
-    """A sentence about "he" or "she" right before a quotation: the quotation is theirs."""
+    """A sentence about a person right before a quotation ("he", "she", or a person's name
+    as its subject: "Jo Bloggs criticised the plan."): the quotation is theirs."""
     found = list(_PERSONAL_WORD.finditer(prose, lo, hi))
-    if not found:
-        return []
-    m = found[-1]
-    return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
+    if found:
+        m = found[-1]
+        return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
+    subj = _PERSON_SUBJECT.match(prose, lo, hi)
+    if subj is not None and _is_person_subject(subj):
+        return [Attribution("", subj.start("name"), subj.group("name"), subj.start("name"), subj.end("name"))]
+    return []
+
+
+def _is_person_subject(m: re.Match[str]) -> bool:
+    words = m.group("name").split()
+    if words[0].lower().rstrip(".") in _STOP_TITLES:
+        return True
+    if any(w.lower() in _NOT_NAMES or w.lower() in _ORG_WORDS for w in words):
+        return False
+    # a lone capitalised word opening the sentence may be any noun ("Prices rose")
+    return len(words) > 1 or m.start("name") > m.start()
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
@@ -539,7 +576,12 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
     first = low.split()[0]
     if first in _NOT_SUBJECT_START or low.endswith((" is", " was", " were", " be", " been")):
         return None
-    if verb in ("say", "tell", "put it") and low not in _PRONOUNS and not text[:1].isupper():
+    if (
+        verb in ("say", "tell", "ask", "put it", "show")
+        and low not in _PRONOUNS
+        and not text[:1].isupper()
+        and (first not in _DETERMINERS)
+    ):
         # "to say", "would say" are not statements of speech; "they say" and "Critics say" are
         return None
     if not re.search(r"[A-Za-z]", text):

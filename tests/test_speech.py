@@ -149,3 +149,26 @@ def test_quote_spans_inside() -> None:
 
 def test_headings_hold_no_speech() -> None:
     assert quotations('# "We will win," says the coach\n\nThe match is on Sunday.\n') == []
+
+
+def test_speaker_named_earlier_in_the_paragraph() -> None:
+    text = (
+        "A spokeswoman for the museum said the roof would be fixed. She said the cost was not known. "
+        "The gallery stays shut until then. "
+        '"We hope to welcome visitors back before the summer holidays."\n'
+    )
+    q = only(text)
+    assert q.how == "paragraph" and q.attributed
+
+
+def test_person_as_subject_of_the_sentence_before() -> None:
+    text = 'Union organiser Pia Brandt criticised the new rota. "Nobody was asked about the night shifts."\n'
+    q = only(text)
+    assert q.attributed and q.speaker == "Pia Brandt"
+    text = 'Staff numbers fell sharply. "Nobody was asked about the night shifts."\n'
+    assert not only(text).attributed
+
+
+def test_future_speech_with_a_modal() -> None:
+    q = only('"Why has nothing changed?" the bishop will ask.\n')
+    assert q.attributed and q.speaker == "the bishop"
