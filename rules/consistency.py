@@ -915,6 +915,413 @@ def _accepted_forms(facts: Any, a: str, b: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------
+# CS111
+
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev mister madam".split())
+_ORG_GENERIC = frozenset(
+    """the group inc incorporated ltd limited plc llc corp corporation company co ag gmbh se sa nv
+    holdings holding""".split()
+)
+"""Legal forms and group words: "BMW Group" and "BMW AG" are one organisation."""
+_ORG_REGION = frozenset("region regional greater mainland area division unit operations".split())
+"""Region qualifiers: "BMW Group Region China" and "BMW Group Greater China" are one unit."""
+_ORG_NOUNS = frozenset(
+    """committee commission council board party government ministry department agency authority
+    union association federation society institute foundation bank firm business club league team
+    court parliament assembly senate congress cabinet office service trust fund network channel
+    station studio label band school university college hospital city state country nation
+    administration regulator watchdog panel inquiry body organisation organization""".split()
+)
+"""Words that name a kind of body, not a body: "Committee chairman X" does not say which."""
+_SAME_POST_PARTS = {
+    "chairman of the board": "chairman",
+    "chairman of the board of management": "chief executive officer",
+}
+
+
+def org_key(name: str) -> str:
+    """A loose key for an organisation: lower case, no legal form or group word, no region
+    qualifier, no possessive ("BMW Group Region China's" -> "bmw china"). The key keeps every
+    word that names a different unit ("BMW China" is not "BMW")."""
+    words = re.findall(r"[^\W_]+(?:[&.-][^\W_]+)*", _strip_marks(name).replace("’", "'").split("'")[0])
+    kept = [w.casefold() for w in words if w.casefold() not in _ORG_GENERIC and w.casefold() not in _ORG_REGION]
+    return " ".join(kept)
+
+
+def person_words(name: str) -> tuple[str, ...]:
+    """A person's name as lower-case words, without honorifics or initials."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", _strip_marks(name))]
+    return tuple(w for w in words if w not in _HONORIFICS and len(w) > 1)
+
+
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two names that may be one person: one's words contain the other's ("Mr Dixon",
+    "Tim Dixon"), or the same surname. Never proof of two people when unsure."""
+    if not a or not b:
+        return True
+    sa, sb = set(a), set(b)
+    return sa <= sb or sb <= sa or a[-1] == b[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _RoleRecord:
+    org_key: str
+    post: str  # one exclusive part of the title ("chief executive officer")
+    person: str
+    person_words: tuple[str, ...]
+    title: str  # as written
+    org: str  # as written
+    span: Span  # the person's name
+    context: str
+    date: Any  # datetime.date | None
+
+
+class RoleHolderConflict(Rule):
+    """Two drafts name different people as holder of the same post at the same organisation.
+
+    **What it finds**: "Sean Green, BMW Group Region China's President and CEO" in one draft
+    and "Gao Xiang, President and CEO of BMW Group Greater China" in another. Posts are
+    compared part by part after normalisation (CEO = chief executive = chief executive
+    officer; chair = chairman), and only posts with one holder at a time (chief executive,
+    president, chairman, managing director, prime minister, mayor...; not minister,
+    director, spokesman, vice-president). Organisations are compared by a loose key that
+    drops the legal form and group words ("Group", "AG", "Inc") and region qualifiers
+    ("Region", "Greater"), but keeps every other word: "BMW Group Region China" and "BMW
+    Group Greater China" are one organisation, "BMW Group" and "BMW China" are two. The
+    people named in fewer drafts are reported (on a tie, the later file), naming the other
+    draft and line.
+
+    **Why**: one of the drafts is wrong, or the post changed hands and one draft is stale;
+    either way the drafts cannot all be published as they are.
+
+    **Example**: draft A names "Jo Smith, chief executive of Orbis Motors", draft B
+    "Orbis Motors CEO Al Jones": B (or A) is reported.
+
+    **Fix**: check who holds the post (the fact base ``roles`` section, if any, says) and
+    correct the wrong draft.
+
+    **Not reported**: the same person written two ways ("Mr Dixon"/"Tim Dixon", "Gao
+    Xiang"/"Xiang Gao"); former, acting, outgoing or incoming holders; a title without an
+    organisation; drafts whose front-matter dates are more than ``max_days`` apart (a post
+    can change hands). When the fact base says the two names are one person (an alias),
+    the mixed naming is reported as information instead, naming the fact base entry.
+    """
+
+    code = "CS111"
+    name = "role-holder-conflict"
+    category = "consistency"
+    severity = Severity.WARNING
+    default_options: ClassVar[Mapping[str, Any]] = {"max_days": 90}
+    examples_bad = ()
+    examples_good = ("Jo Smith, chief executive of Orbis Motors, spoke. Orbis Motors CEO Alan Jones left.\n",)
+    examples_corpus: ClassVar[Sequence[Mapping[str, str]]] = (
+        {
+            "a.md": "Jo Smith, chief executive of Orbis Motors, opened the plant.\n",
+            "b.md": "The plant was opened by Orbis Motors chief executive Alan Jones.\n",
+        },
+    )
+
+    def record(self, doc: Document) -> list[_RoleRecord] | None:
+        from rules.extract import find_role_mentions, is_exclusive_title, title_parts
+
+        facts = self.context.facts
+        out = []
+        for m in find_role_mentions(doc, facts):
+            if m.qualifier or not m.org or _has_qualifier(m.title):
+                continue
+            words = person_words(m.person)
+            if len(words) < 2 and not (facts is not None and facts.entity_for(m.person) is not None):
+                continue  # a surname alone ("Mr Dixon") cannot contradict anyone
+            key = self._org_key(m.org)
+            if not key or all(w in _ORG_NOUNS for w in key.split()):
+                continue
+            sent = doc.sentence_at(m.start)
+            context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else m.person
+            for part in sorted(title_parts(m.title)):
+                post = _SAME_POST_PARTS.get(part, part)
+                if not is_exclusive_title(post):
+                    continue
+                out.append(
+                    _RoleRecord(
+                        key,
+                        post,
+                        m.person,
+                        words,
+                        m.title,
+                        m.org,
+                        doc.span(m.person_start, m.person_end),
+                        context,
+                        doc.date,
+                    )
+                )
+        return out or None
+
+    def _org_key(self, org: str) -> str:
+        facts = self.context.facts
+        if facts is not None:
+            ent = facts.entity_for(org)
+            if ent is not None:
+                return org_key(ent.name)
+        return org_key(org)
+
+    def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
+        by_post: dict[tuple[str, str], list[tuple[str, _RoleRecord]]] = defaultdict(list)
+        for path, recs in records:
+            for r in recs:
+                by_post[(r.org_key, r.post)].append((path, r))
+        reported: set[tuple[str, int, str]] = set()
+        for mentions in by_post.values():
+            if len({p for p, _ in mentions}) < 2:
+                continue
+            people = _cluster_people(mentions)
+            if len(people) < 2:
+                continue
+            ranked = sorted(people, key=lambda ms: (-len({p for p, _ in ms}), ms[0][0]))
+            major = ranked[0]
+            ref_path, ref = major[0]
+            for minor in ranked[1:]:
+                for path, r in minor:
+                    if path == ref_path:
+                        continue  # two holders in one draft is a matter for the facts rules
+                    if not self._same_period(r, ref):
+                        continue
+                    if (path, r.span.start, ref.person) in reported:
+                        continue
+                    reported.add((path, r.span.start, ref.person))
+                    yield self._finding(path, r, ref_path, ref, len({p for p, _ in major}))
+
+    def _same_period(self, a: _RoleRecord, b: _RoleRecord) -> bool:
+        if a.date is None or b.date is None:
+            return True
+        return abs((a.date - b.date).days) <= int(self.options.get("max_days", 90))
+
+    def _finding(self, path: str, r: _RoleRecord, ref_path: str, ref: _RoleRecord, n: int) -> Finding:
+        facts = self.context.facts
+        where = f"{Path(ref_path).name}:{ref.span.line}"
+        post = f"{r.title} of {r.org}"
+        if facts is not None and facts.same_entity(r.person, ref.person):
+            ent = facts.entity_for(r.person)
+            entry = f" ({ent.where})" if ent is not None and getattr(ent, "where", "") else ""
+            msg = f"'{r.person}' is called '{ref.person}' in {where}: the fact base has one person{entry}"
+            related = [Related(ref_path, ref.span.line, f"'{ref.person}', {ref.title} of {ref.org}")]
+            return self.finding_at(path, r.span, msg, severity=Severity.INFO, related=related, context=r.context)
+        others = "" if n == 1 else f" and {n - 1} other draft{'s' if n > 2 else ''}"
+        msg = f"'{r.person}' is {post} here, but {where}{others} names '{ref.person}' ({ref.title} of {ref.org})"
+        if _looks_misspelt(r.person_words, ref.person_words):
+            msg += ": one of the names is misspelt?"
+        related = [Related(ref_path, ref.span.line, f"'{ref.person}', {ref.title} of {ref.org}")]
+        return self.finding_at(path, r.span, msg, related=related, context=r.context)
+
+
+def _looks_misspelt(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Same first name, surnames one or two letters apart ("Wagoner"/"Waggoner")."""
+    import difflib
+
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
+        return False
+    return difflib.SequenceMatcher(None, a[-1], b[-1]).ratio() >= 0.8
+
+
+def _has_qualifier(title: str) -> bool:
+    return bool(re.search(r"\b(?:former|ex|late|outgoing|incoming|acting|interim|then|new)\b", title, re.I))
+
+
+def _cluster_people(mentions: list[tuple[str, _RoleRecord]]) -> list[list[tuple[str, _RoleRecord]]]:
+    """Group the mentions of one post by person (names that may be one person together)."""
+    clusters: list[list[tuple[str, _RoleRecord]]] = []
+    for path, r in mentions:
+        for c in clusters:
+            if any(same_person(r.person_words, x.person_words) for _, x in c):
+                c.append((path, r))
+                break
+        else:
+            clusters.append([(path, r)])
+    return clusters
+
+
+# --------------------------------------------------------------------------------------
+# CS112
+
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SHINGLE = 4
+_MIN_QUOTE_WORDS = 8
+_MAX_BUCKET = 60
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_TITLE_NOUNS = frozenset(
+    """chairman chairwoman chair leader spokesman spokeswoman spokesperson chief boss president
+    secretary minister director head member mp candidate official officials executive manager
+    founder analyst economist adviser advisor spokespeople""".split()
+)
+_SLOGAN = re.compile(r"\b(?:slogans?|mottos?|headlines?|catchphrases?|banners?|posters?|placards?|campaign)\b", re.I)
+
+
+def _clean_speaker(speaker: str) -> str | None:
+    """The person's name in a speaker phrase ("Labour's Paul Flynn" -> "Paul Flynn"), or None
+    when it does not read as a person's name (an organisation, a title, a parse slip)."""
+    from rules.extract import looks_like_person
+
+    tokens = speaker.split()
+    for i, t in enumerate(tokens):
+        if t.endswith(("'s", "’s")):
+            tokens = tokens[i + 1 :]
+            break
+    while tokens and (tokens[0].lower() in _HONORIFICS or tokens[0].lower().rstrip(".") in _HONORIFICS):
+        tokens = tokens[1:]
+    name = " ".join(tokens)
+    return name if looks_like_person(name) else None
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """A quotation as lower-case words without punctuation or diacritics (for comparing)."""
+    return tuple(w.replace("’", "'") for w in _QUOTE_WORD.findall(_strip_marks(text).casefold()))
+
+
+def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class _QuoteRecord:
+    words: tuple[str, ...]
+    speaker: str
+    speaker_words: tuple[str, ...]
+    span: Span  # the quotation
+    context: str
+
+
+class QuoteSpeakerConflict(Rule):
+    """One quotation attributed to different people in different drafts.
+
+    **What it finds**: the same words of direct speech (at least eight words; the same after
+    ignoring case, punctuation and diacritics, or one draft quoting most of the other's
+    quotation) given to two different named speakers. Quotations are matched through shared
+    runs of four words, so the check scales to thousands of drafts. The speaker named in
+    fewer drafts is reported (on a tie, the later file), naming the other draft and line.
+
+    **Why**: a quotation put in the wrong mouth is one of the most damaging errors a
+    publication can make.
+
+    **Example**: draft A: "We will open ten stores next year in the north," said Jo Smith.
+    Draft B: the same sentence, said Alan Jones. B is reported.
+
+    **Fix**: check the source and correct the attribution.
+
+    **Not reported**: the same person named two ways ("Mr Smith"/"Jo Smith"); quotations
+    without a named speaker ("a spokesman said"); short phrases that many people say. When
+    the fact base says the two names are one person, the mixed naming is reported as
+    information.
+    """
+
+    code = "CS112"
+    name = "quote-speaker-conflict"
+    category = "consistency"
+    severity = Severity.WARNING
+    examples_bad = ()
+    examples_good = (
+        '"We will open ten stores in the north next year," said Jo Smith. '
+        '"We will open ten stores in the north next year," Ms Smith repeated.\n',
+    )
+    examples_corpus: ClassVar[Sequence[Mapping[str, str]]] = (
+        {
+            "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+            "b.md": 'Alan Jones said: "We will open ten new stores in the north next year."\n',
+        },
+    )
+
+    def record(self, doc: Document) -> list[_QuoteRecord] | None:
+        from rules.speech import find_quotations
+
+        out = []
+        for q in find_quotations(doc):
+            if not q.named or not q.speaker or q.how != "sentence" or q.speaker_start < 0:
+                continue
+            # The name must be written in the quotation's sentence, not resolved from "he".
+            written = doc.text[q.speaker_start : q.speaker_end]
+            speaker = _clean_speaker(q.speaker)
+            if speaker is None or not set(person_words(written)) & set(person_words(speaker)):
+                continue
+            after = _WORD_AFTER.match(doc.prose, q.speaker_end)
+            if after and after.group(1).lower() in _TITLE_NOUNS:
+                continue  # "Lib Dem chairman Matthew Taylor": the "speaker" is the party
+            sent = doc.sentence_at(q.start)
+            if sent is not None and _SLOGAN.search(doc.prose, sent.start, q.start):
+                continue  # a slogan or headline is quoted by many people
+            words = quote_words(q.text)
+            words = quote_words(q.text)
+            if len(words) < _MIN_QUOTE_WORDS:
+                continue
+            sent = doc.sentence_at(q.start)
+            context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else q.text[:200]
+            out.append(_QuoteRecord(words[:200], q.speaker, person_words(q.speaker), doc.span(q.start, q.end), context))
+        return out or None
+
+    def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
+        quotes: list[tuple[str, _QuoteRecord]] = [(path, r) for path, recs in records for r in recs]
+        shingles = [_shingles(r.words) for _, r in quotes]
+        index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i, sh in enumerate(shingles):
+            for x in sh:
+                index[x].append(i)
+        parent = list(range(len(quotes)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, sh in enumerate(shingles):
+            shared: dict[int, int] = defaultdict(int)
+            for x in sh:
+                bucket = index[x]
+                if len(bucket) > _MAX_BUCKET:
+                    continue  # a stock phrase, not evidence
+                for j in bucket:
+                    if j > i:
+                        shared[j] += 1
+            for j, n in shared.items():
+                if n >= 0.8 * min(len(sh), len(shingles[j])):
+                    parent[root(j)] = root(i)
+        clusters: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(quotes)):
+            clusters[root(i)].append(i)
+        for members in clusters.values():
+            if len({quotes[i][0] for i in members}) < 2:
+                continue
+            yield from self._conflicts([quotes[i] for i in members])
+
+    def _conflicts(self, members: list[tuple[str, _QuoteRecord]]) -> Iterator[Finding]:
+        people: list[list[tuple[str, _QuoteRecord]]] = []
+        for path, r in members:
+            for c in people:
+                if any(same_person(r.speaker_words, x.speaker_words) for _, x in c):
+                    c.append((path, r))
+                    break
+            else:
+                people.append([(path, r)])
+        if len(people) < 2:
+            return
+        ranked = sorted(people, key=lambda c: (-len({p for p, _ in c}), c[0][0]))
+        ref_path, ref = ranked[0][0]
+        facts = self.context.facts
+        for group in ranked[1:]:
+            for path, r in group:
+                if path == ref_path:
+                    continue
+                where = f"{Path(ref_path).name}:{ref.span.line}"
+                snippet = " ".join(r.words[:6])
+                related = [Related(ref_path, ref.span.line, f"said by '{ref.speaker}'")]
+                if facts is not None and facts.same_entity(r.speaker, ref.speaker):
+                    msg = f"'{r.speaker}' is called '{ref.speaker}' for the same quotation in {where}"
+                    yield self.finding_at(path, r.span, msg, severity=Severity.INFO, related=related, context=r.context)
+                    continue
+                msg = f"quotation '{snippet}...' is given to '{r.speaker}' here but to '{ref.speaker}' in {where}"
+                yield self.finding_at(path, r.span, msg, related=related, context=r.context)
+
+
+# --------------------------------------------------------------------------------------
 # CS102
 
 
@@ -1101,4 +1508,4 @@ class SpellingVariety(Rule):
 
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
-    return [TermForms, SpellingVariety, TermFormsAcrossDrafts]
+    return [TermForms, SpellingVariety, TermFormsAcrossDrafts, RoleHolderConflict, QuoteSpeakerConflict]

@@ -11,9 +11,14 @@ from lint.facts import parse_factbase
 from lint.model import Finding, Severity
 from lint.testing import run_corpus, run_rule
 from rules.consistency import (
+    QuoteSpeakerConflict,
+    RoleHolderConflict,
     SpellingVariety,
     TermForms,
     TermFormsAcrossDrafts,
+    org_key,
+    person_words,
+    same_person,
     spelling_table,
 )
 
@@ -384,3 +389,160 @@ def test_across_drafts_scales_to_many_drafts() -> None:
     found = run_corpus(TermFormsAcrossDrafts, drafts)
     assert time.perf_counter() - start < 20
     assert [f.path for f in found] == ["z.md"]
+
+
+# -- CS111 role-holder-conflict --------------------------------------------------------
+
+
+def test_role_conflict_two_names_for_one_post() -> None:
+    drafts = {
+        "a.md": "Jo Smith, chief executive of Orbis Motors, opened the plant.\n",
+        "b.md": "Staff met Jo Smith, Orbis Motors' CEO, at the plant.\n",
+        "c.md": "The plant was opened by Orbis Motors chief executive Alan Jones.\n",
+    }
+    [f] = run_corpus(RoleHolderConflict, drafts)
+    assert f.path == "c.md" and f.severity is Severity.WARNING
+    assert f.message.startswith("'Alan Jones' is chief executive of Orbis Motors here, but a.md:1 and 1 other draft")
+    assert "names 'Jo Smith'" in f.message
+    assert f.related[0].path == "a.md" and f.related[0].line == 1
+    assert drafts["c.md"][f.span.start : f.span.end] == "Alan Jones"
+
+
+def test_role_conflict_org_names_with_region_variants_are_one_org() -> None:
+    drafts = {
+        "a.md": "Mira Castell, Orbis Group Region Asia's President and CEO, spoke.\n",
+        "b.md": "Jonas Brandt, President and CEO of Orbis Group Greater Asia, spoke.\n",
+    }
+    found = run_corpus(RoleHolderConflict, drafts)
+    assert len(found) == 1 and found[0].path == "b.md"
+    assert "'Mira Castell'" in found[0].message
+
+
+def test_role_conflict_aliases_in_the_fact_base_are_information() -> None:
+    facts = parse_factbase(
+        "version: 1\nentities:\n  - name: Jonas Brandt\n    type: person\n    aliases: [Brandt Jonas, Mira Castell]\n"
+    )
+    drafts = {
+        "a.md": "Mira Castell, Orbis Group Region Asia's President and CEO, spoke.\n",
+        "b.md": "Jonas Brandt, President and CEO of Orbis Group Greater Asia, spoke.\n",
+    }
+    [f] = run_corpus(RoleHolderConflict, drafts, facts=facts)
+    assert f.severity is Severity.INFO
+    assert "one person" in f.message and "'Mira Castell'" in f.message
+
+
+def test_role_conflict_points_at_a_likely_misspelling() -> None:
+    drafts = {
+        "a.md": "Lumen Bank chairman Peter Jamieson said little.\n",
+        "b.md": "Lumen Bank chairman Peter Jameson said little.\n",
+    }
+    [f] = run_corpus(RoleHolderConflict, drafts)
+    assert f.message.endswith("one of the names is misspelt?")
+
+
+@pytest.mark.parametrize(
+    "drafts",
+    [
+        # one person, written two ways
+        {"a.md": "Jo Smith, chief executive of Orbis Motors, spoke.\n", "b.md": "Orbis Motors CEO Mr Smith spoke.\n"},
+        {"a.md": "Gao Wei, chairman of Lumen Bank, spoke.\n", "b.md": "Wei Gao, chairman of Lumen Bank, spoke.\n"},
+        # former holders, posts with many holders, different units, a body that is not named
+        {
+            "a.md": "Jo Smith, chief executive of Orbis Motors, spoke.\n",
+            "b.md": "Alan Jones, former chief executive of Orbis Motors, spoke.\n",
+        },
+        {
+            "a.md": "Jo Smith, a director of Orbis Motors, spoke.\n",
+            "b.md": "Alan Jones, a director of Orbis Motors, spoke.\n",
+        },
+        {
+            "a.md": "Jo Smith, chief executive of Orbis Motors, spoke.\n",
+            "b.md": "Alan Jones, chief executive of Orbis Motors China, spoke.\n",
+        },
+        {"a.md": "Committee chairman Jo Smith spoke.\n", "b.md": "Committee chairman Alan Jones spoke.\n"},
+    ],
+)
+def test_role_conflict_near_misses(drafts: dict[str, str]) -> None:
+    assert run_corpus(RoleHolderConflict, drafts) == []
+
+
+def test_role_conflict_dated_drafts_far_apart_are_not_compared() -> None:
+    drafts = {
+        "a.md": "---\ndate: 2023-01-10\n---\nJo Smith, chief executive of Orbis Motors, spoke.\n",
+        "b.md": "---\ndate: 2024-06-01\n---\nAlan Jones, chief executive of Orbis Motors, spoke.\n",
+    }
+    assert run_corpus(RoleHolderConflict, drafts) == []
+    assert len(run_corpus(RoleHolderConflict, drafts, options={"max_days": 1000})) == 1
+
+
+def test_org_key_and_people() -> None:
+    assert org_key("BMW Group Region China’s") == org_key("BMW Group Greater China") == "bmw china"
+    assert org_key("BMW AG") == org_key("the BMW Group") == "bmw"
+    assert org_key("BMW China") != org_key("BMW Group")
+    assert same_person(person_words("Mr Dixon"), person_words("Tim Dixon"))
+    assert not same_person(person_words("Sean Green"), person_words("Gao Xiang"))
+
+
+# -- CS112 quote-speaker-conflict ------------------------------------------------------
+
+
+def test_quote_conflict_same_words_two_speakers() -> None:
+    drafts = {
+        "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+        "b.md": 'Intro.\n\nAlan Jones said: "We will open ten new stores in the north next year."\n',
+    }
+    [f] = run_corpus(QuoteSpeakerConflict, drafts)
+    assert f.path == "b.md" and f.line == 3
+    assert f.message == (
+        "quotation 'we will open ten new stores...' is given to 'Alan Jones' here but to 'Jo Smith' in a.md:1"
+    )
+    assert f.related[0].path == "a.md"
+
+
+def test_quote_conflict_a_shortened_quotation_still_matches() -> None:
+    drafts = {
+        "a.md": '"Our plan is to double sales in Asia by the end of the decade, and we will," said Jo Smith.\n',
+        "b.md": '"Our plan is to double sales in Asia by the end of the decade," said Alan Jones.\n',
+    }
+    assert len(run_corpus(QuoteSpeakerConflict, drafts)) == 1
+
+
+def test_quote_conflict_alias_is_information() -> None:
+    facts = parse_factbase("version: 1\nentities:\n  - name: Jo Smith\n    type: person\n    aliases: [Alan Jones]\n")
+    drafts = {
+        "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+        "b.md": '"We will open ten new stores in the north next year," said Alan Jones.\n',
+    }
+    [f] = run_corpus(QuoteSpeakerConflict, drafts, facts=facts)
+    assert f.severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "drafts",
+    [
+        # one person, two ways of naming
+        {
+            "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+            "b.md": '"We will open ten new stores in the north next year," said Ms Smith.\n',
+        },
+        # too short to be evidence
+        {"a.md": '"It was a great day," said Jo Smith.\n', "b.md": '"It was a great day," said Alan Jones.\n'},
+        # a slogan quoted by two people
+        {
+            "a.md": 'Jo Smith said the campaign slogan would be "Vote for a fairer deal on rent and jobs now".\n',
+            "b.md": 'Alan Jones said the campaign slogan was "Vote for a fairer deal on rent and jobs now".\n',
+        },
+        # a party, not a person, before the name
+        {
+            "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+            "b.md": 'Green Party chairman Jo Smith said: "We will open ten new stores in the north next year."\n',
+        },
+        # different words
+        {
+            "a.md": '"We will open ten new stores in the north next year," said Jo Smith.\n',
+            "b.md": '"We will close five old depots in the south within two years," said Alan Jones.\n',
+        },
+    ],
+)
+def test_quote_conflict_near_misses(drafts: dict[str, str]) -> None:
+    assert run_corpus(QuoteSpeakerConflict, drafts) == []
