@@ -622,7 +622,7 @@ def _title_regex(facts: FactBase | None) -> re.Pattern[str]:
     return rx
 
 
-def _chunks(text: str, s: int, e: int, facts: FactBase | None, title_rx: re.Pattern[str]) -> list[_Chunk]:
+def _chunks(text: str, s: int, e: int, facts: FactBase | None, titles: Sequence[tuple[int, int]]) -> list[_Chunk]:
     fixed: list[_Chunk] = []
     if facts is not None:
         for m in facts.find_entities(text, s, e):
@@ -632,12 +632,12 @@ def _chunks(text: str, s: int, e: int, facts: FactBase | None, title_rx: re.Patt
                 fixed.append(_Chunk("O", m.start, m.end, text[m.start : m.end]))
     occupied = sorted((c.start, c.end) for c in fixed)
     oi = 0
-    for m in title_rx.finditer(text, s, e):
-        while oi < len(occupied) and occupied[oi][1] <= m.start():
+    for ts, te in titles:
+        while oi < len(occupied) and occupied[oi][1] <= ts:
             oi += 1
-        if oi < len(occupied) and occupied[oi][0] < m.end():
+        if oi < len(occupied) and occupied[oi][0] < te:
             continue
-        fixed.append(_Chunk("T", m.start(), m.end(), m.group(0)))
+        fixed.append(_Chunk("T", ts, te, text[ts:te]))
     fixed.sort(key=lambda c: c.start)
     out: list[_Chunk] = []
     pos = s
@@ -763,8 +763,22 @@ def find_role_mentions(doc: Document, facts: FactBase | None = None) -> list[Rol
     out: list[RoleMention] = []
     prose = doc.prose
     title_rx = _title_regex(facts)
-    for sent in doc.sentences:
-        out.extend(role_mentions_in(prose, sent.start, sent.end, facts, title_rx))
+    for block in doc.blocks:
+        # One title search per block; only sentences holding a title are chunked.
+        current = None
+        titles: list[tuple[int, int]] = []
+        for m in title_rx.finditer(prose, block.start, block.end):
+            sent = doc.sentence_at(m.start())
+            if sent is None:
+                continue
+            if current is not None and sent.start != current.start:
+                out.extend(_mentions(prose, current.start, current.end, facts, titles))
+                titles = []
+            current = sent
+            if m.end() <= sent.end:
+                titles.append((m.start(), m.end()))
+        if current is not None and titles:
+            out.extend(_mentions(prose, current.start, current.end, facts, titles))
     return out
 
 
@@ -777,7 +791,14 @@ def role_mentions_in(
 ) -> list[RoleMention]:
     """Role mentions in ``text[start:end]`` (normally one sentence)."""
     title_rx = title_rx or _title_regex(facts)
-    chunks = _chunks(text, start, end, facts, title_rx)
+    titles = [(m.start(), m.end()) for m in title_rx.finditer(text, start, end)]
+    return _mentions(text, start, end, facts, titles) if titles else []
+
+
+def _mentions(
+    text: str, start: int, end: int, facts: FactBase | None, titles: Sequence[tuple[int, int]]
+) -> list[RoleMention]:
+    chunks = _chunks(text, start, end, facts, titles)
     if not any(c.sym == "T" for c in chunks):
         return []
     syms = "".join(c.sym for c in chunks)
@@ -795,6 +816,12 @@ def role_mentions_in(
             elif ni in used_people:
                 continue
             else:
+                if ni > 0 and chunks[ni - 1].sym == "," and form not in _NAME_FIRST_FORMS:
+                    # "Orbis's chief executive, Mira Castell, said": an apposition closes
+                    # with a comma; "...as US President, Tony Blair said" is no mention.
+                    after = chunks[ni + 1] if ni + 1 < len(chunks) else None
+                    if after is not None and not (after.sym == "," or after.text in _CLOSERS):
+                        continue
                 person = _person_part(chunks, ni, m, form)
                 if person is None:
                     continue
@@ -809,7 +836,7 @@ def role_mentions_in(
                 o_start, o_end, org = org_span
                 if oc.sym == "C" and not looks_like_org(org):
                     continue
-            tc = chunks[m.start("t")]
+            tc = _last_public_office(chunks[m.start("t")], form)
             qual = chunks[m.start("q")].text.lower() if m.group("q") else ""
             if not qual:
                 qual = _qualifier_before(chunks, m.start())
@@ -868,6 +895,29 @@ def _person_part(chunks: Sequence[_Chunk], ni: int, m: re.Match[str], form: str)
     return None
 
 
+_NAME_FIRST_FORMS = frozenset({"name-title-of-org", "name-org-s-title", "name-org-title", "name-title"})
+_CLOSERS = frozenset(".;:)!?\"”’'—–-")
+_PUBLIC_OFFICES = re.compile(r"\b(?:prime minister|minister|chancellor|secretary|governor|mayor)\b", re.I)
+_JOINED = re.compile(r"\s+and\s+|\s*&\s*|,\s+", re.I)
+
+
+def _last_public_office(c: _Chunk, form: str) -> _Chunk:
+    """ "the prime minister and Chancellor Gordon Brown" names two people: when a joined
+    title holds a public office, keep only the part next to the name (the last one before
+    a name, the first one after it). Company titles join ("President and CEO")."""
+    parts = list(_JOINED.finditer(c.text))
+    if not parts or not _PUBLIC_OFFICES.search(c.text):
+        return c
+    pieces = [p for p in _JOINED.split(c.text) if p]
+    if len(pieces) < 2:
+        return c
+    if form in _NAME_FIRST_FORMS:
+        first = parts[0]
+        return _Chunk("T", c.start, c.start + first.start(), c.text[: first.start()])
+    last = parts[-1]
+    return _Chunk("T", c.start + last.end(), c.end, c.text[last.end() :])
+
+
 def _split_org_name(c: _Chunk) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
     """A run "BMW Group Greater China Sean Green": organisation, then a two-word name."""
     words = list(re.finditer(r"\S+", c.text))
@@ -901,10 +951,122 @@ def _qualifier_before(chunks: Sequence[_Chunk], i: int) -> str:
 # Keywords and entities
 
 
+class KeywordIndex:
+    """Many keyword lists searched in one pass: ``KeywordIndex({"revenue": [fig1, fig2]})``.
+
+    :meth:`find` returns ``(start, end, values)`` for each keyword occurrence (word-bounded,
+    any case, a plural "s"/"es" allowed), so a rule looks its figures or events up by keyword
+    instead of running one regex per entry per sentence.
+    """
+
+    def __init__(self, table: dict[str, list[Any]]) -> None:
+        self._values: dict[str, list[Any]] = {}
+        for k, vals in table.items():
+            key = " ".join(fold(k).split())
+            if key:
+                self._values.setdefault(key, []).extend(vals)
+        self.regex = keyword_regex(list(self._values)) if self._values else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Any]]]:
+        if self.regex is None:
+            return []
+        end = len(text) if end is None else end
+        out = []
+        for m in self.regex.finditer(text, start, end):
+            key = " ".join(fold(m.group(0)).split())
+            vals = self._values.get(key)
+            if vals is None and key.endswith("es"):
+                vals = self._values.get(key[:-2])
+            if vals is None and key.endswith("s"):
+                vals = self._values.get(key[:-1])
+            if vals:
+                out.append((m.start(), m.end(), vals))
+        return out
+
+
 def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive, word-bounded regex for ``keywords`` (a plural "s" allowed)."""
     alts = sorted({re.escape(" ".join(k.split())).replace(r"\ ", r"\s+") for k in keywords if k.strip()}, key=len)
     return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alts)) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady baroness baron rev".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """A person's name without honorifics, suffixes and dots, folded:
+    "Mr Alan Greenspan Jr." -> ("alan", "greenspan")."""
+    toks = [t.strip(".,") for t in fold(name).replace("’", "'").split()]
+    toks = [t for t in toks if t]
+    while toks and toks[0] in _HONORIFICS:
+        toks.pop(0)
+    while toks and toks[-1] in _SUFFIXES:
+        toks.pop()
+    return tuple(toks)
+
+
+def same_person(facts: FactBase | None, a: str, b: str) -> bool | None:
+    """True when ``a`` and ``b`` name one person, False when they name two, None when it
+    cannot be told: a surname alone ("Mr Green") matching the other's surname.
+
+    Forms of one fact base entity are one person; otherwise first and last names are
+    compared, middle names ignored and an initial matching a first name ("George W Bush" =
+    "George Bush" = "G. Bush"; "Paul Green" != "Ruth Green").
+    """
+    if facts is not None and facts.same_entity(a, b):
+        return True
+    forms_a = _person_forms(facts, a)
+    forms_b = _person_forms(facts, b)
+    undecided = False
+    for pa in forms_a:
+        for pb in forms_b:
+            if not pa or not pb:
+                continue
+            if len(pa) == 1 or len(pb) == 1:
+                if pa[-1] == pb[-1]:
+                    undecided = True
+                continue
+            if pa[-1] != pb[-1]:
+                continue
+            fa, fb = pa[0], pb[0]
+            if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
+                return True
+    return None if undecided else False
+
+
+def _person_forms(facts: FactBase | None, name: str) -> list[tuple[str, ...]]:
+    ent = facts.entity_for(name) if facts is not None else None
+    if ent is None and facts is not None:
+        ent = person_entity(facts, name)
+    names = ent.forms if ent is not None else (name,)
+    return [name_parts(n) for n in names]
+
+
+def person_entity(facts: FactBase, name: str) -> Any:
+    """The fact base person ``name`` refers to: any accepted form, or the same first and
+    last name (honorifics and middle names aside). None when unknown or ambiguous."""
+    ent = facts.entity_for(name)
+    if ent is not None:
+        return ent if ent.type == "person" else None
+    parts = name_parts(name)
+    if len(parts) < 2:
+        return None
+    table = facts.cached("extract.people_by_first_last", lambda: _people_by_first_last(facts))
+    found = table.get((parts[0], parts[-1]))
+    return found[0] if found and len(found) == 1 else None
+
+
+def _people_by_first_last(facts: FactBase) -> dict[tuple[str, str], list[Any]]:
+    table: dict[tuple[str, str], list[Any]] = {}
+    for e in facts.entities:
+        if e.type != "person":
+            continue
+        for f in e.forms:
+            p = name_parts(f)
+            if len(p) >= 2 and e not in table.setdefault((p[0], p[-1]), []):
+                table[(p[0], p[-1])].append(e)
+    return table
 
 
 def entities_in(facts: FactBase, text: str, start: int = 0, end: int | None = None) -> list[Any]:

@@ -19,27 +19,33 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from lint import hookimpl
 from lint.document import Document, Sentence
-from lint.facts import EntityMatch, FactBase, Figure, Role, format_value
+from lint.facts import EntityMatch, Event, FactBase, Figure, Role, fold, format_value
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.rule import Rule
 from rules.extract import (
     Amount,
     DateMention,
+    KeywordIndex,
     RoleMention,
     find_dates,
     find_role_mentions,
     is_exclusive_title,
     is_vague_title,
-    keyword_regex,
+    name_parts,
     parse_amounts,
+    person_entity,
+    same_person,
     titles_compatible,
 )
+
+T = TypeVar("T")
 
 MAX_SENTENCE = 5000
 """Sentences longer than this (run-on garbage, tables flattened into prose) are skipped by
@@ -209,12 +215,25 @@ class _RoleCheck:
     related: tuple[Related, ...]
 
 
+_ROLE_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, _dt.date, list[_RoleCheck]]] = weakref.WeakKeyDictionary()
+
+
 def _role_findings(rule: Rule, doc: Document) -> list[_RoleCheck]:
-    """The role checks of one draft (both codes): computed once, filtered per rule."""
+    """The role checks of one draft (both codes): computed once per draft, fact base and
+    date, and filtered per rule. The cache entry lives as long as the draft does."""
     facts: FactBase | None = rule.context.facts
     if facts is None or not facts.roles:
         return []
     day = _draft_day(rule, doc)
+    hit = _ROLE_CACHE.get(doc)
+    if hit is not None and hit[0] == id(facts) and hit[1] == day:
+        return hit[2]
+    out = _compute_role_findings(facts, doc, day)
+    _ROLE_CACHE[doc] = (id(facts), day, out)
+    return out
+
+
+def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> list[_RoleCheck]:
     out: list[_RoleCheck] = []
     prose = doc.prose
     for m in find_role_mentions(doc, facts):
@@ -243,9 +262,11 @@ def _fmt_role(r: Role) -> str:
 
 
 def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck | None:
-    person_ent = facts.entity_for(m.person)
-    if person_ent is not None and person_ent.type != "person":
-        return None
+    if facts.entity_for(m.person) is not None and person_entity(facts, m.person) is None:
+        return None  # a product or organisation, not a person
+    person_ent = person_entity(facts, m.person)
+    if person_ent is None and len(name_parts(m.person)) < 2:
+        return None  # "Mr Green": a surname alone is not enough to tell who
     org_ent = facts.entity_for(m.org) if m.org else None
     if m.org and org_ent is None:
         return None  # an organisation the fact base does not know: nothing to compare
@@ -262,7 +283,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
                     h
                     for h in facts.roles_at(org_ent.name)
                     if h.active_on(day) and titles_compatible(m.title, h.titles)
-                    if not facts.same_entity(h.person, person_ent.name)
+                    if same_person(facts, h.person, person_ent.name) is False
                 ]
                 if r.until is not None and r.until < day:
                     msg = f"{person_ent.name} was {_fmt_role(r)} until {r.until.isoformat()}"
@@ -294,7 +315,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
     holders = [h for h in facts.roles_at(org_ent.name) if h.active_on(day) and titles_compatible(m.title, h.titles)]
     if not holders:
         return None
-    if any(facts.same_entity(h.person, m.person) for h in holders):
+    if any(same_person(facts, h.person, m.person) is not False for h in holders):
         return None
     h = holders[0]
     since = f" since {h.since.isoformat()}" if h.since else ""
@@ -433,19 +454,64 @@ _CHANGE_BEFORE = re.compile(
 )
 _PART_PERIOD = re.compile(
     r"\b(?:quarter(?:ly)?|half[- ]year|first[- ]half|second[- ]half|h[12]|q[1-4]|month(?:ly|s)?|weekly|"
-    r"nine\s+months|six\s+months|per|forecasts?|expects?|expected|targets?|guidance|goal|aims?|could|would|"
-    r"will|projected|estimates?|by\s+20\d\d|segment|division)\b",
+    r"nine\s+months|six\s+months|per|segment|division|"
+    # forward-looking: forecasts, targets and hopes are not statements of the figure
+    r"forecast\w*|predict\w*|expect\w*|project(?:ed|ion|ions)|targets?|targeted|outlook|guidance|goals?|"
+    r"aims?|aiming|plans?|planned|hopes?|hoping|estimat\w*|could|would|will|may|might|should|next\s+year|"
+    r"by\s+20\d\d)\b",
     re.I,
 )
 _RELATIVE_YEAR = re.compile(
     r"\b(?:last|previous|prior|past)\s+year\b|\ba\s+year\s+(?:earlier|before|ago)\b|\bthis\s+year\b", re.I
 )
 _ANAPHOR = re.compile(r"\b(?:its|it|the\s+(?:company|group|firm|carmaker|automaker|maker|business))\b", re.I)
-_KEYWORD_FOLLOWED_BY_PLACE = re.compile(r"\s+(?:in|from|for|at)\s+(?:the\s+)?[A-Z][a-z]+")
+_KEYWORD_QUALIFIED = re.compile(
+    # "revenue in China", "growth in goods", "sales of cars": a part of the figure, not it
+    r"\s+(?:in|of|from|for|at|on|by)\s+"
+    r"(?!(?:the\s+|its\s+|their\s+)?(?:year|period|fiscal|financial|full|first|latest|last|previous|past|whole|group|"
+    r"company|firm|hold)\b)"
+    r"(?!(?:about|around|nearly|almost|more|less|over|under|some|roughly|approximately|just|only|up|a|an|record|"
+    r"estimated|between|just)\b)"
+    r"(?:the\s+|its\s+|their\s+)?[^\W\d_]",
+    re.I,
+)
+_BEFORE_GAP = re.compile(
+    # "$27bn (£14bn) back tax bill", "€142bn in revenue": at most two plain words between
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:to|for|from|by|than|and|or|but|after|before|which|that|as|while|with|"
+    r"against|was|were|is|are|had|has)\b)[a-z][a-z-]*\s+){0,2}",
+)
 
 
-def _figure_context(facts: FactBase) -> list[tuple[Figure, re.Pattern[str]]]:
-    return facts.cached("rules.facts.figures", lambda: [(f, keyword_regex(f.keywords)) for f in facts.figures])
+def _figure_index(facts: FactBase) -> KeywordIndex:
+    def build() -> KeywordIndex:
+        table: dict[str, list[Figure]] = {}
+        for f in facts.figures:
+            for k in f.keywords:
+                table.setdefault(k, []).append(f)
+        return KeywordIndex(table)
+
+    return facts.cached("rules.facts.figure_index", build)
+
+
+def _keyword_hits(
+    doc: Document, info: _Sentences, index: KeywordIndex
+) -> list[tuple[int, list[tuple[T, list[tuple[int, int]]]]]]:
+    """Keyword occurrences of a draft grouped by sentence, then by entry (figure or event),
+    found in one pass per block. Over-long sentences are left out (see MAX_SENTENCE)."""
+    per: dict[int, dict[int, tuple[T, list[tuple[int, int]]]]] = {}
+    prose = doc.prose
+    for block in doc.blocks:
+        for s, e, entries in index.find(prose, block.start, block.end):
+            i = info.index_at(s)
+            if i < 0:
+                continue
+            sent = info.sentences[i]
+            if e > sent.end or sent.end - sent.start > MAX_SENTENCE:
+                continue
+            slot = per.setdefault(i, {})
+            for entry in entries:
+                slot.setdefault(id(entry), (entry, []))[1].append((s, e))
+    return [(i, list(per[i].values())) for i in sorted(per)]
 
 
 def _compatible(fig: Figure, a: Amount) -> bool:
@@ -525,19 +591,15 @@ class FigureMismatch(Rule):
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.figures:
             return
-        figs = _figure_context(facts)
+        index = _figure_index(facts)
         info = _analyse(doc, facts)
         prose = doc.prose
         day = _draft_day(self, doc)
-        for i, sent in enumerate(info.sentences):
-            if sent.end - sent.start > MAX_SENTENCE:
-                continue
+        for i, by_entry in _keyword_hits(doc, info, index):
+            sent = info.sentences[i]
             text = prose[sent.start : sent.end]
             amounts: list[Amount] | None = None
-            for fig, kw in figs:
-                hits = list(kw.finditer(text))
-                if not hits:
-                    continue
+            for fig, hits in by_entry:
                 if not self._about_entity(facts, fig, info, i, text):
                     continue
                 if not self._right_period(fig, text, day):
@@ -546,13 +608,12 @@ class FigureMismatch(Rule):
                     amounts = parse_amounts(prose, sent.start, sent.end)
                 found = self._mismatch(fig, hits, amounts, prose, sent.start)
                 if found is not None:
-                    where = fig.where
                     src = f" per {fig.source}" if fig.source else ""
                     yield self.finding(
                         doc,
                         found.start,
                         found.end,
-                        f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({where})",
+                        f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
                         related=(Related(fig.path, fig.line, fig.name),),
                     )
 
@@ -589,7 +650,7 @@ class FigureMismatch(Rule):
 
     @staticmethod
     def _mismatch(
-        fig: Figure, hits: Sequence[re.Match[str]], amounts: Sequence[Amount], prose: str, base: int
+        fig: Figure, hits: Sequence[tuple[int, int]], amounts: Sequence[Amount], prose: str, base: int
     ) -> Amount | None:
         usable: list[Amount] = []
         for a in amounts:
@@ -602,9 +663,8 @@ class FigureMismatch(Rule):
             return None
         if any(_consistent(fig, a) for a in usable):
             return None
-        for h in hits:
-            ks, ke = base + h.start(), base + h.end()
-            if _KEYWORD_FOLLOWED_BY_PLACE.match(prose, ke):
+        for ks, ke in hits:
+            if _KEYWORD_QUALIFIED.match(prose, ke):
                 continue
             after = [a for a in usable if a.start >= ke and a.start - ke <= 80]
             before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
@@ -613,7 +673,7 @@ class FigureMismatch(Rule):
                     return a
             for a in before[-1:]:
                 between = prose[a.end : ks]
-                if not _METRIC_WORDS.search(between) and ";" not in between and "," not in between:
+                if _BEFORE_GAP.fullmatch(between) and not _METRIC_WORDS.search(between):
                     return a
         return None
 
@@ -673,47 +733,31 @@ class EventDate(Rule):
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.events:
             return
-        evs = facts.cached(
-            "rules.facts.events",
-            lambda: [
-                (
-                    ev,
-                    keyword_regex(ev.keywords),
-                    [facts.entity_for(n) for n in ev.entities],
-                    [w.lower() for w in re.findall(r"\b[A-Z][\w-]*[A-Z]?[\w-]*", ev.name) if len(w) > 2],
-                )
-                for ev in facts.events
-            ],
-        )
+        index, extra = facts.cached("rules.facts.event_index", lambda: _event_index(facts))
         info = _analyse(doc, facts)
         prose = doc.prose
         day = _draft_day(self, doc)
-        for i, sent in enumerate(info.sentences):
-            if sent.end - sent.start > MAX_SENTENCE:
-                continue
+        for i, by_entry in _keyword_hits(doc, info, index):
+            sent = info.sentences[i]
             text = prose[sent.start : sent.end]
             dates = None
-            for ev, kw, ents, name_words in evs:
-                hits = list(kw.finditer(text))
-                if not hits:
-                    continue
+            for ev, hits in by_entry:
+                ents, name_rx = extra[id(ev)]
                 if ents:
                     near = info.entities[i] + (
                         info.entities[i - 1] if i > 0 and info.sentences[i - 1].block == sent.block else []
                     )
                     if not all(e is not None and any(m.entity is e for m in near) for e in ents):
                         continue
-                elif name_words:
-                    low = text.lower()
-                    if not all(w in low for w in name_words[:2]):
+                elif name_rx is not None:
+                    if not name_rx.match(text):
                         continue
                 if dates is None:
                     dates = find_dates(prose, sent.start, sent.end, default_year=day.year)
                 if not dates or any(_same_day(d, ev.date) for d in dates):
                     continue
                 best = None
-                for h in hits:
-                    ks, ke = sent.start + h.start(), sent.start + h.end()
+                for ks, ke in hits:
                     for d in dates:
                         dist = d.start - ke if d.start >= ke else ks - d.end
                         if dist > 40:
@@ -736,6 +780,20 @@ class EventDate(Rule):
                     f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
                     related=(Related(ev.path, ev.line, ev.name),),
                 )
+
+
+def _event_index(facts: FactBase) -> tuple[KeywordIndex, dict[int, tuple[list[Any], re.Pattern[str] | None]]]:
+    table: dict[str, list[Event]] = {}
+    extra: dict[int, tuple[list[Any], re.Pattern[str] | None]] = {}
+    for ev in facts.events:
+        for k in ev.keywords:
+            table.setdefault(k, []).append(ev)
+        names = [w for w in re.findall(r"\b[A-Z][\w-]*", ev.name) if len(w) >= 2][:2]
+        rx = None
+        if not ev.entities and names:
+            rx = re.compile(r"\A" + "".join(rf"(?=.*?\b{re.escape(w)}\b)" for w in names), re.I | re.S)
+        extra[id(ev)] = ([facts.entity_for(n) for n in ev.entities], rx)
+    return KeywordIndex(table), extra
 
 
 def _same_day(d: DateMention, day: _dt.date) -> bool:
@@ -792,8 +850,11 @@ class FalseClaim(Rule):
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.claims:
             return
-        claims = facts.claim_regexes()
         prose = doc.prose
+        folded = fold(prose)
+        claims = [(c, rx) for c, rx, lit in facts.claim_regexes() if not lit or lit in folded]
+        if not claims:
+            return
         for sent in doc.sentences:
             if sent.end - sent.start > MAX_SENTENCE:
                 continue

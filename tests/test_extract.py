@@ -256,3 +256,29 @@ def test_role_mentions_of_two_people_in_one_sentence() -> None:
 
 def test_code_is_not_searched() -> None:
     assert mentions("Use `Mira Castell, CEO of Orbis Asia` as a sample.") == []
+
+
+def test_two_office_holders_joined_by_and_are_not_one_title() -> None:
+    got = mentions("Both the prime minister and Chancellor Ada Quill want action.", None)
+    assert [m[:3] for m in got] == [("Ada Quill", "Chancellor", None)]
+    got = mentions("The Orbis president and chief executive, Mira Castell, spoke.", None)
+    assert [m[:3] for m in got] == [("Mira Castell", "president and chief executive", "Orbis")]
+
+
+def test_title_closing_a_clause_is_not_an_apposition() -> None:
+    assert mentions("He will serve again as Orbis president, Tom Reyes has said.", None) == []
+    assert mentions("He met the Orbis president, Tom Reyes.", None)[0][:3] == ("Tom Reyes", "president", "Orbis")
+
+
+def test_same_person() -> None:
+    from rules.extract import name_parts, person_entity, same_person
+
+    assert name_parts("Mr Alan Greenspan Jr.") == ("alan", "greenspan")
+    assert same_person(None, "George W Bush", "George Bush") is True
+    assert same_person(None, "G. Bush", "George Bush") is True
+    assert same_person(None, "Paul Green", "Ruth Green") is False
+    assert same_person(None, "Mr Green", "Ruth Green") is None  # cannot tell
+    assert same_person(None, "Dr Okafor", "Ruth Green") is False
+    assert same_person(FACTS, "Castell Mira", "Mira Castell") is True  # an alias
+    assert person_entity(FACTS, "Ms Mira J. Castell").name == "Mira Castell"
+    assert person_entity(FACTS, "Orbis Asia") is None

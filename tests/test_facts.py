@@ -298,6 +298,14 @@ def test_two_people_with_the_same_surname() -> None:
 
 def test_surname_alone_is_not_resolved() -> None:
     assert run(WrongTitle, "Green, the Orbis chairman, spoke.\n") == []
+    assert run(PostHolder, "Orbis Asia chief executive Mr Castell spoke.\n") == []
+    assert run(PostHolder, "Orbis Asia chief executive Mr Reyes spoke.\n") == []
+
+
+def test_middle_names_and_honorifics_are_the_same_person() -> None:
+    assert run(PostHolder, "Orbis Asia chief executive Mira J. Castell spoke.\n") == []
+    assert run(PostHolder, "Orbis Asia chief executive Ms Mira Castell spoke.\n") == []
+    assert run(WrongTitle, "Ms Mira Castell, chairman of Orbis Asia, spoke.\n")
 
 
 def test_qualified_and_historical_mentions_skipped() -> None:
@@ -386,6 +394,9 @@ def test_figure_contradicted(text: str, raw: str) -> None:
         "Orbis revenue grew while profit fell to €1.1 billion in 2023.",  # another metric
         "Revenue at a rival reached €9 billion in 2023.",  # the entity is not named
         "Orbis revenue reached 14 billion in 2023.",  # no currency: not comparable
+        "Orbis revenue from services grew to €2 billion in 2023.",  # a part of the figure
+        "Orbis sold a plant for €3 billion to cover a revenue gap in 2023.",  # the amount is a price
+        "Analysts are forecasting Orbis revenue of €15 billion for 2023.",
     ],
 )
 def test_figure_near_misses(text: str) -> None:
