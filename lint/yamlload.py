@@ -28,8 +28,9 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
     import yaml
 
     lines = LineMap()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -38,10 +39,21 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
     if node is None:
         return None, lines
     constructor = yaml.SafeLoader("")
+    seen: set[int] = set()
 
     def walk(n: Any, key: KeyPath, depth: int) -> Any:
         if depth > 50:
             raise error("YAML nested too deeply", path=path, line=n.start_mark.line + 1)
+        if id(n) in seen:
+            # The composer hands back the anchored node again for every alias (*name):
+            # refuse them, they allow "billion laughs" expansion and editors never need them.
+            raise error(
+                "YAML aliases (*name) are not allowed",
+                path=path,
+                line=n.start_mark.line + 1,
+                hint="write the value out in full instead of using &anchor and *alias",
+            )
+        seen.add(id(n))
         lines.setdefault(key, n.start_mark.line + 1)
         if isinstance(n, yaml.MappingNode):
             out: dict[Any, Any] = {}
@@ -61,18 +73,5 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
         except (ValueError, OverflowError, yaml.YAMLError) as exc:  # e.g. a date like 2023-13-01
             raise error(f"cannot read {n.value!r}: {exc}", path=path, line=n.start_mark.line + 1) from None
 
-    _refuse_aliases(text, path, error)
     return walk(node, (), 0), lines
 
-
-def _refuse_aliases(text: str, path: str, error: type[UserError]) -> None:
-    import yaml
-
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise error(
-                "YAML aliases (*name) are not allowed",
-                path=path,
-                line=event.start_mark.line + 1 if event.start_mark else None,
-                hint="write the value out in full",
-            )
