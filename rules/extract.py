@@ -388,7 +388,9 @@ _TITLE_CORE = r"""
   | prime[ ]minister | minister | secretary[- ]general | secretary | governor | mayor | chancellor
   | boss | chief
 """
-_TITLE_PREFIX = r"(?:(?:vice|deputy|executive|senior|assistant|associate|acting|interim|joint|global|regional)[ -])*"
+_TITLE_PREFIX = (
+    r"(?:(?:vice|deputy|executive|senior|assistant|associate|acting|interim|joint|global|regional|shadow)[ -]|co-)*"
+)
 _TITLE_ONE = rf"{_TITLE_PREFIX}(?:{_TITLE_CORE})"
 _TITLE_RE_BUILTIN = rf"{_TITLE_ONE}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{_TITLE_ONE}))*"
 TITLE_REGEX = re.compile(rf"\b(?:{_TITLE_RE_BUILTIN})\b", re.I | re.X)
@@ -429,7 +431,9 @@ _SAME_POST = {
 }
 VAGUE_TITLES = frozenset({"boss", "chief", "head", "leader", "executive", "founder", "co-founder"})
 """Informal titles: recognised, never contradicted."""
-_NON_EXCLUSIVE_PREFIX = re.compile(r"^(?:vice|deputy|senior|assistant|associate|acting|interim|joint|executive vice)\b")
+_NON_EXCLUSIVE_PREFIX = re.compile(
+    r"^(?:vice|deputy|senior|assistant|associate|acting|interim|joint|executive vice|co|shadow)\b"
+)
 _EXCLUSIVE = frozenset(
     {
         "chief executive officer",

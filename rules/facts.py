@@ -201,8 +201,9 @@ _SKIP_QUALIFIERS = frozenset(
     "retired onetime one-time erstwhile".split()
 )
 _PAST_CONTEXT = re.compile(
-    r"\b(?:former|formerly|then|previously|once|until|had\s+been|used\s+to|predecessor|succeeded|replaced|"
-    r"stepped\s+down|resigned|retired|ousted|left)\b",
+    r"\b(?:former|formerly|then|previously|once|until|had\s+been|used\s+to|predecessors?|succeed\w*|replac\w*|"
+    r"step(?:s|ped|ping)?\s+down|resign\w*|retir\w*|oust\w*|depart\w*|exit|sack\w*|fired|quit\w*|left|"
+    r"dismiss\w*|death|died|late)\b",
     re.I,
 )
 

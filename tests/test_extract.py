@@ -282,3 +282,10 @@ def test_same_person() -> None:
     assert same_person(FACTS, "Castell Mira", "Mira Castell") is True  # an alias
     assert person_entity(FACTS, "Ms Mira J. Castell").name == "Mira Castell"
     assert person_entity(FACTS, "Orbis Asia") is None
+
+
+def test_co_and_shadow_titles_are_not_exclusive() -> None:
+    got = mentions("The co-chairman of Orbis Asia, Tom Reyes, spoke.", None)
+    assert [m[:3] for m in got] == [("Tom Reyes", "co-chairman", "Orbis Asia")]
+    assert not is_exclusive_title("co-chairman") and not is_exclusive_title("shadow chancellor")
+    assert not titles_compatible("co-chairman", ["chairman"])

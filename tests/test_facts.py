@@ -503,3 +503,8 @@ def test_rules_are_linear_in_draft_size() -> None:
         timings.append(time.perf_counter() - t0)
         assert total == n  # one avoided name per paragraph, nothing else
     assert timings[1] < timings[0] * 8 + 0.5
+
+
+def test_mentions_after_a_departure_word_are_history() -> None:
+    assert run(PostHolder, "The row led to the resignation of Orbis Asia chief executive Tom Reyes.\n") == []
+    assert run(PostHolder, "Orbis Asia co-chairman Tom Reyes spoke.\n") == []
