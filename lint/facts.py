@@ -354,10 +354,15 @@ class FactBase:
         """Roles at the organisation ``org`` (any accepted form)."""
         return [r for r in self.roles if r.org is not None and self.same_entity(r.org, org)]
 
-    def claim_regexes(self) -> list[tuple[Claim, re.Pattern[str]]]:
+    def claim_regexes(self) -> list[tuple[Claim, re.Pattern[str], str]]:
+        """Each claim with its compiled pattern and a literal every match holds, folded
+        (see :func:`fold`; '' when none), to skip drafts that cannot match."""
         out = self._cache.get("claims")
         if out is None:
-            out = [(c, re.compile(c.pattern, re.IGNORECASE if c.ignorecase else 0)) for c in self.claims]
+            out = [
+                (c, re.compile(c.pattern, re.IGNORECASE if c.ignorecase else 0), fold(required_literal(c.pattern)))
+                for c in self.claims
+            ]
             self._cache["claims"] = out
         return out
 
@@ -787,6 +792,29 @@ def _can_vary(sub: Any) -> bool:
     return False
 
 
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters every match of ``pattern`` contains (top level
+    only; '' when there is none). Lets a rule skip texts that cannot match."""
+    try:
+        tree = _sre_parse(pattern)
+    except re.error:
+        return ""
+    best = ""
+    run: list[str] = []
+    for op, av in tree:
+        if op == _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op == _sre.AT:
+            continue  # \b and anchors take no characters: "\bApple\b" keeps "Apple"
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    if len(run) > len(best):
+        best = "".join(run)
+    return best
+
+
 def _first_literals(sub: Any) -> set[int] | None:
     """Code points a sequence can start with, or None when it is not a plain literal."""
     for op, av in sub:
@@ -1068,22 +1096,23 @@ def merge(parts: Sequence[FactBase]) -> FactBase:
     for part in parts:
         for r in part.roles:
             person_ent = probe.entity_for(r.person)
-            key = (
+            role_key = (
                 fold(person_ent.name if person_ent else r.person),
                 fold(r.title),
                 fold((probe.entity_for(r.org) or Entity(r.org)).name) if r.org else "",
                 r.since,
                 r.until,
             )
-            if key in role_keys:
-                other = role_keys[key]
+            if role_key in role_keys:
+                other_role = role_keys[role_key]
                 raise FactBaseError(
-                    f"role of {r.person!r} as {r.title!r} is declared twice: here and at {other.path}:{other.line}",
+                    f"role of {r.person!r} as {r.title!r} is declared twice: "
+                    f"here and at {other_role.path}:{other_role.line}",
                     path=r.path,
                     line=r.line,
                     key="roles",
                 )
-            role_keys[key] = r
+            role_keys[role_key] = r
             roles.append(r)
             if person_ent is None and fold(r.person) not in implicit:
                 implicit[fold(r.person)] = Entity(r.person, "person", (), (), r.path, r.line)
@@ -1092,17 +1121,17 @@ def merge(parts: Sequence[FactBase]) -> FactBase:
     figures: list[Figure] = []
     fig_names: dict[str, Figure] = {}
     for part in parts:
-        for f in part.figures:
-            other = fig_names.get(fold(f.name))
-            if other is not None:
+        for fig in part.figures:
+            other_fig = fig_names.get(fold(fig.name))
+            if other_fig is not None:
                 raise FactBaseError(
-                    f"figure {f.name!r} is declared twice: here and at {other.path}:{other.line}",
-                    path=f.path,
-                    line=f.line,
+                    f"figure {fig.name!r} is declared twice: here and at {other_fig.path}:{other_fig.line}",
+                    path=fig.path,
+                    line=fig.line,
                     key="figures",
                 )
-            fig_names[fold(f.name)] = f
-            figures.append(f)
+            fig_names[fold(fig.name)] = fig
+            figures.append(fig)
     events: list[Event] = []
     ev_names: dict[str, Event] = {}
     for part in parts:

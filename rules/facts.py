@@ -496,10 +496,10 @@ def _figure_index(facts: FactBase) -> KeywordIndex:
 
 def _keyword_hits(
     doc: Document, info: _Sentences, index: KeywordIndex
-) -> list[tuple[int, list[tuple[T, list[tuple[int, int]]]]]]:
+) -> list[tuple[int, list[tuple[Any, list[tuple[int, int]]]]]]:
     """Keyword occurrences of a draft grouped by sentence, then by entry (figure or event),
     found in one pass per block. Over-long sentences are left out (see MAX_SENTENCE)."""
-    per: dict[int, dict[int, tuple[T, list[tuple[int, int]]]]] = {}
+    per: dict[int, dict[int, tuple[Any, list[tuple[int, int]]]]] = {}
     prose = doc.prose
     for block in doc.blocks:
         for s, e, entries in index.find(prose, block.start, block.end):
