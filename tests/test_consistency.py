@@ -11,6 +11,7 @@ from lint.facts import parse_factbase
 from lint.model import Finding, Severity
 from lint.testing import run_corpus, run_rule
 from rules.consistency import (
+    FigureConflict,
     QuoteSpeakerConflict,
     RoleHolderConflict,
     SpellingVariety,
@@ -546,3 +547,59 @@ def test_quote_conflict_alias_is_information() -> None:
 )
 def test_quote_conflict_near_misses(drafts: dict[str, str]) -> None:
     assert run_corpus(QuoteSpeakerConflict, drafts) == []
+
+
+# -- CS113 figure-conflict -------------------------------------------------------------
+
+
+def test_figure_conflict_same_metric_year_and_unit() -> None:
+    drafts = {
+        "a.md": "Orbis Motors reported revenue of €42.5 billion for 2024.\n",
+        "b.md": "Orbis Motors' revenue was €42.5bn in 2024, it said.\n",
+        "c.md": "Title\n\nFor 2024, Orbis Motors posted revenue of €45.2 billion.\n",
+    }
+    [f] = run_corpus(FigureConflict, drafts)
+    assert f.path == "c.md" and f.line == 3
+    assert drafts["c.md"][f.span.start : f.span.end] == "€45.2 billion"
+    assert f.message == "Orbis Motors revenue for 2024 is €45.2 billion here but €42.5 billion in a.md:1"
+    assert f.related[0].path == "a.md"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Sales at Orbis Motors rose to 2.1 million cars in 2024.\n",
+        "Orbis Motors revenue rose 5% to €42.4bn in 2024.\n",
+        "Orbis Motors booked €42bn in revenue in 2024.\n",
+        "Orbis Motors revenue was about €41 billion in 2024.\n",
+        "Orbis Motors made revenue of more than €40 billion in 2024.\n",
+    ],
+)
+def test_figure_conflict_agreeing_or_rounded_figures(second: str) -> None:
+    drafts = {"a.md": "Orbis Motors reported revenue of €42.38 billion for 2024.\n", "b.md": second}
+    assert run_corpus(FigureConflict, drafts) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # another year, period, unit, metric or qualifier
+        "Orbis Motors reported revenue of €45.2 billion for 2023.\n",
+        "Orbis Motors reported revenue of €11.2 billion for the fourth quarter of 2024.\n",
+        "Orbis Motors reported revenue of $45.2 billion for 2024.\n",
+        "Orbis Motors reported net profit of €4.1 billion for 2024.\n",
+        "Orbis Motors reported global sales of €45.2 billion for 2024.\n",
+        # another organisation
+        "Lumen Bank reported revenue of €45.2 billion for 2024.\n",
+        # forecasts, comparisons and ranges are not the figure
+        "Orbis Motors expects revenue of €45.2 billion for 2024.\n",
+        "Orbis Motors revenue rose to €48 billion, up from €45.2 billion in 2024.\n",
+        "Orbis Motors put revenue at €44bn to €46bn for 2024.\n",
+        # no organisation, or two
+        "The firm reported revenue of €45.2 billion for 2024.\n",
+        "Lumen Bank and Orbis Motors reported revenue of €45.2 billion for 2024.\n",
+    ],
+)
+def test_figure_conflict_near_misses(second: str) -> None:
+    drafts = {"a.md": "Orbis Motors reported revenue of €42.5 billion for 2024.\n", "b.md": second}
+    assert run_corpus(FigureConflict, drafts) == []
