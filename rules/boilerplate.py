@@ -39,6 +39,8 @@ _TRIM = " \t\r\n.:;,!?-–—|•·*#>»›→←▶►▸<«‹\"'“”‘’(
 _CLOSERS = "\"”’')]*_"
 _TERMINAL = ".!?…"
 _BULLETS = "•·▪◦‣●■–"
+_WORDISH = re.compile(r"[^\W\d_][\w.&'’ -]*")  # a name or a phrase: starts with a letter, no markup
+_MARKUP = re.compile(r"[`\[\]{}<>|=]")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9%)][.!?][\"”’)]*\s+[\"“‘(]*[A-Z]")
 
 _MONTH = (
@@ -177,6 +179,7 @@ _CAPTION = re.compile(
     r"|getty\s+images|shutterstock|unsplash|alamy|ap\s+photo|pa\s+media|pa\s+wire"
     r"|.{1,60}?\s*/\s*(?:getty\s+images|shutterstock|reuters|afp|ap|epa|alamy|pa)"
     r"|.{1,60}?\s+via\s+getty\s+images"
+    r"|(?:reuters|afp|ap|epa|getty\s+images|pa|bloomberg|anadolu|xinhua)\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 )
 _EMBED = re.compile(
     r"(?P<who>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:on\s+)?"
@@ -322,6 +325,12 @@ class View:
             self._wrapped[b.index] = got
         return got
 
+    def plain(self, line: Line) -> bool:
+        """True when ``line`` is ordinary text: not a list item, no code, link or markup in it."""
+        if line.block is None or line.block.kind == "list_item":
+            return False
+        return not _MARKUP.search(self.doc.line_text(line.no))
+
     def is_heading(self, line: Line) -> bool:
         return line.block is not None and line.block.kind == "heading"
 
@@ -358,9 +367,10 @@ def _pack_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
 
 def _pack_match(text: str) -> tuple[str, str] | None:
     """(code, name) of the pack rule that would flag ``text`` as a whole block, or None."""
+    start = len(text) - len(text.lstrip(_TRIM))
     for code, name, pattern in _pack_patterns():
-        m = pattern.search(text)
-        if m and not _trim(text[: m.start()]) and not _trim(text[m.end() :]):
+        m = pattern.match(text, start)
+        if m and not _trim(text[m.end() :]):
             return code, name
     return None
 
@@ -571,8 +581,8 @@ class _Analysis:
                     where = f" (first at line {seen[key]})" if seen[key] else " (front matter title)"
                     self.add("repeated-headline", first, last, f"headline repeated in the body{where}")
                 continue
-            if first >= v.header_end or _ends_sentence(text) or _words(text) > 30:
-                continue
+            if first >= v.header_end or i > 5 or _ends_sentence(text) or _words(text) > 30:
+                continue  # headlines are among the first blocks, above the story
             if i == 0 or kind == "heading" or (first == last and kind == "paragraph" and _words(text) <= 20):
                 seen[key] = first
 
@@ -594,7 +604,7 @@ class _Analysis:
         ln = 1
         while ln <= v.n:
             line = v.lines[ln]
-            if not self.free(line) or not v.standalone(line) or _words(line.text) > 6:
+            if not self.free(line) or not v.standalone(line) or _words(line.text) > 6 or not v.plain(line):
                 ln += 1
                 continue
             text = _trim(line.text)
@@ -607,7 +617,7 @@ class _Analysis:
             if _DOMAIN.fullmatch(text):
                 times = f" repeated {len(copies)} times" if len(copies) > 1 else ""
                 self.add("site-name", line.no, copies[-1].no, f"lone site name '{_quote(text)}'{times}")
-            elif len(copies) > 1 and text and not _ends_sentence(line.text):
+            elif len(copies) > 1 and _WORDISH.fullmatch(text) and not _ends_sentence(line.text):
                 if " " not in text:
                     self.add("site-name", line.no, copies[-1].no, f"site name '{_quote(text)}' repeated on its own")
                 else:
@@ -679,6 +689,8 @@ class _Analysis:
             last_word = text.split()[-1]
             if not (text != v.block_text(b).rstrip() or last_word[:1].islower() or text[-1] == ","):
                 continue  # a cut mid-sentence ends on a lower-case word, a comma or an ellipsis
+            if b.first_line >= v.header_end and i > 5:
+                continue  # a teaser sits above the story, among the first blocks
             wanted.setdefault(tuple(tokens[i][-8:]), []).append(i)
         if not wanted:
             return
@@ -690,7 +702,9 @@ class _Analysis:
                     continue
                 gram = tuple(toks[k : k + 8])
                 for i in wanted.get(gram, ()):
-                    if i < j and i not in done:
+                    # The teaser is the start of the full paragraph: it stops where the gram ends.
+                    n = len(tokens[i])
+                    if i < j and i not in done and abs(k + 8 - n) <= max(6, n // 4):
                         done.add(i)
                         b = blocks[i]
                         self.add(
