@@ -42,6 +42,11 @@ from lint.model import CATEGORIES, Edit, Finding, Fix, Severity
 from lint.rule import CODE_RE, NAME_RE, Rule
 from lint.yamlload import LineMap, load
 
+try:  # the parser alone validates a pattern at half the cost of compiling it
+    import re._parser as _re_parser  # type: ignore[import-not-found]
+except ImportError:  # Python 3.10
+    import sre_parse as _re_parser  # type: ignore[no-redef]
+
 _ENTRY_KEYS = frozenset(
     """code name extends category level severity message description phrases tokens swap
     ignorecase nonword scope whole quotes fix fix_safe examples enabled""".split()
@@ -52,10 +57,36 @@ _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severit
 _TRIM = " \t\r\n.:;,!?-–—|•·*#>\"'“”‘’()[]"
 
 
+class _CompiledOnce:
+    """A class attribute holding a regular expression compiled from another attribute on
+    first use, once per rule class: loading a pack compiles nothing, and each rule compiles
+    only the pattern its matching path needs (start-up time of a one-draft run)."""
+
+    def __init__(self, source_attr: str) -> None:
+        self.source_attr = source_attr
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_compiled_{name}"
+
+    def __get__(self, obj: object, owner: type) -> Any:
+        compiled = owner.__dict__.get(self.slot)
+        if compiled is None:
+            source = getattr(owner, self.source_attr, None)
+            if source is None:
+                return None
+            compiled = re.compile(source, getattr(owner, "flags", 0))
+            setattr(owner, self.slot, compiled)
+        return compiled
+
+
 class PhraseRule(Rule):
     """Base of rules defined in YAML packs."""
 
-    pattern: ClassVar[re.Pattern[str]]
+    pattern_source: ClassVar[str] = ""
+    anchored_source: ClassVar[str | None] = None
+    flags: ClassVar[int] = 0
+    pattern: ClassVar[re.Pattern[str]] = _CompiledOnce("pattern_source")  # type: ignore[assignment]
     swap: ClassVar[Mapping[str, str]] = {}
     scope: ClassVar[str] = "text"
     whole: ClassVar[bool] = False
@@ -67,7 +98,7 @@ class PhraseRule(Rule):
 
     anchors: ClassVar[frozenset[str] | None] = None
     """Lower-case words every match starts with; None when some alternative has none."""
-    anchored: ClassVar[re.Pattern[str] | None] = None
+    anchored: ClassVar[re.Pattern[str] | None] = _CompiledOnce("anchored_source")  # type: ignore[assignment]
     """The alternatives without the leading boundary check, for ``match`` at an anchor."""
 
     def check(self, doc: Document) -> Iterable[Finding]:
@@ -186,6 +217,51 @@ def _automaton(words: frozenset[str]) -> Any:
 _LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
 _LEADING_GROUP = re.compile(r"\(\?:((?:[^()\\]|\\.)*)\)(\?)?")
 _LEADING_SPACE = re.compile(r"(?:\\s[*+]?|\\s\{\d*,?\d*\}| )")
+
+
+def _parses(source: str, flags: int) -> bool:
+    try:
+        _re_parser.parse(source, flags)
+    except re.error:
+        return False
+    return True
+
+
+def _flexible_spaces(token: str) -> str:
+    """Let a literal space in a token match any run of white space (a phrase broken across
+    lines in hard-wrapped text), outside character classes and escapes."""
+    if " " not in token:
+        return token
+    out: list[str] = []
+    i, in_class = 0, False
+    depth, behind = 0, -1  # inside a look-behind (fixed width), spaces stay literal
+    while i < len(token):
+        c = token[i]
+        if c == "\\" and i + 1 < len(token):
+            out.append(token[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+            if behind < 0 and token.startswith(("(?<=", "(?<!"), i):
+                behind = depth
+        elif c == ")":
+            if depth == behind:
+                behind = -1
+            depth -= 1
+        elif c == " " and behind < 0:
+            out.append(r"\s+")
+            while i + 1 < len(token) and token[i + 1] == " ":
+                i += 1
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
 
 
 def _split_top(pattern: str) -> list[str] | None:
@@ -381,24 +457,24 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
     alternatives = [r"\s+".join(map(re.escape, p.split())) for p in phrases] + tokens + list(swap)
     if not alternatives:
         raise fail("a rule needs phrases, tokens or swap", "phrases")
-    for alt in tokens + list(swap):
-        try:
-            re.compile(alt)
-        except re.error as exc:
-            raise fail(f"invalid regular expression {alt!r}: {exc}", "tokens") from None
+    flags = re.IGNORECASE if ignorecase else 0
     # Longest alternatives first so that "read more articles" wins over "read more".
     alternatives.sort(key=len, reverse=True)
-    body = "|".join(f"(?:{a})" for a in alternatives)
+    body = "|".join(f"(?:{_flexible_spaces(a)})" for a in alternatives)
     source = body if nonword else rf"(?<![\w-])(?:{body})(?![\w-])"
-    flags = re.IGNORECASE if ignorecase else 0
-    pattern = re.compile(source, flags)
+    if not _parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
+        for alt in tokens + list(swap):
+            try:
+                re.compile(alt)
+            except re.error as exc:
+                raise fail(f"invalid regular expression {alt!r}: {exc}", "tokens") from None
     n_literal = len(phrases)
     leading = [p.split()[0] for p in phrases] + tokens + list(swap)
     anchor_sets = [_anchors(a, i < n_literal) for i, a in enumerate(leading)]
     anchors = None
     if not nonword and all(a is not None for a in anchor_sets):
         anchors = frozenset(w for a in anchor_sets if a for w in a)
-    anchored = re.compile(rf"(?:{body})(?![\w-])", flags) if anchors else None
+    anchored_source = rf"(?:{body})(?![\w-])" if anchors else None
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
         raise fail("expected a mapping with 'bad' and 'good' lists", "examples")
@@ -415,9 +491,10 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
         "severity": _LEVELS[level],
         "fixable": fix_kind != "none",
         "enabled_by_default": flag("enabled", True),
-        "pattern": pattern,
+        "pattern_source": source,
+        "anchored_source": anchored_source,
+        "flags": flags,
         "anchors": anchors,
-        "anchored": anchored,
         "swap": dict(swap),
         "scope": scope,
         "whole": flag("whole", False),
