@@ -98,17 +98,44 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return WORD.finditer(text)
 
 
-_QUOTE_PAIRS = re.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_OPENERS_BEFORE = " \t\r\n([{—–-/:"
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of double-quoted text in ``text[start:end]``, quote marks included.
 
-    Straight and curly double quotes. A quote left open runs to the end of the range
-    (multi-paragraph quotations leave the paragraph open).
+    Curly quotes say which way they face; a straight quote opens when it follows white space
+    (or an opening bracket or dash) and precedes a non-space, and closes otherwise. An opening
+    mark inside an open quotation starts a new one (a quotation reopened without being closed,
+    as in a multi-sentence quote typed carelessly). A quote left open runs to the end of the
+    range (multi-paragraph quotations leave the paragraph open).
     """
-    spans = []
-    for m in _QUOTE_PAIRS.finditer(text, start, end):
-        if m.end() - m.start() > 1:
-            spans.append((m.start(), m.end()))
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        i = m.start()
+        c = m.group(0)
+        if c == "“":
+            opening = True
+        elif c == "”":
+            opening = False
+        else:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if before in _OPENERS_BEFORE and not after.isspace():
+                opening = True
+            elif not before.isspace() and (after.isspace() or not after.isalnum()):
+                opening = False
+            else:
+                opening = open_at < 0
+        if opening:
+            if open_at >= 0 and i - open_at > 1:
+                spans.append((open_at, i))
+            open_at = i
+        elif open_at >= 0:
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0 and end - open_at > 1:
+        spans.append((open_at, end))
     return spans

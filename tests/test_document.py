@@ -114,3 +114,11 @@ def test_txt_directive_lines_are_not_prose() -> None:
 def test_emphasis_and_escapes_masked_in_markdown() -> None:
     doc = Document.from_text("a.md", "Some **bold** and _it_ text \\*not\\* here.\n")
     assert doc.block_text(doc.blocks[0]).split() == ["Some", "bold", "and", "it", "text", "not", "here."]
+
+
+def test_quote_direction_for_straight_quotes() -> None:
+    from lint.text import quote_spans
+
+    text = 'It was uncertain. "It is widely held that prices rise. "Then more," he said. A 5" screen.'
+    spans = [text[a:b] for a, b in quote_spans(text, 0, len(text))]
+    assert spans == ['"It is widely held that prices rise. ', '"Then more,"']
