@@ -59,6 +59,7 @@ meaning (a change bumps ``version``)::
         "by_category": {"facts": 3, ...},                       # every category, always
         "by_rule": {"BP101": 2, ...},                           # sorted by code
         "fixable": 4,                    # findings with a safe fix (what --fix applies)
+        "unsafe_fixable": 1,             # findings whose fix needs --unsafe-fixes
         "failing": 11, "fail_on": "warning",
         "statistics": [{"rule": "BP101", "name": "share-prompt", "count": 2, "fixable": true}],
         "metrics": {"drafts/bmw.md": {"words": 412, "flesch_reading_ease": 48.2}},
@@ -164,7 +165,9 @@ def statistics_lines(result: RunResult) -> list[str]:
 
 
 def summary_line(result: RunResult) -> str:
-    """``Found 12 findings (3 errors, 8 warnings, 1 info) in 5 files; 4 fixable with --fix``."""
+    """``Found 12 findings (3 errors, 8 warnings, 1 info) in 5 files; 4 fixable with --fix``,
+    plus ``(2 more with --unsafe-fixes)`` for findings whose fix ``--fix`` applies only with
+    ``--unsafe-fixes``."""
     total_files = len(result.files)
     if not result.findings:
         if not total_files:
@@ -182,8 +185,13 @@ def summary_line(result: RunResult) -> str:
         where = f"in {_plural(with_findings, 'file')}"
     line = f"Found {_plural(len(result.findings), 'finding')} ({', '.join(parts)}) {where}"
     fixable = sum(1 for f in result.findings if is_fixable(f))
+    unsafe = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
     if fixable:
         line += f"; {fixable} fixable with --fix"
+        if unsafe:
+            line += f" ({unsafe} more with --unsafe-fixes)"
+    elif unsafe:
+        line += f"; {unsafe} fixable with --fix --unsafe-fixes"
     return line
 
 
@@ -398,6 +406,7 @@ class JsonReporter(_Base):
             "by_category": by_category,
             "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
             "fixable": sum(1 for f in findings if is_fixable(f)),
+            "unsafe_fixable": sum(1 for f in findings if f.fix is not None and not f.fix.safe),
             "failing": len(result.failing()),
             "fail_on": str(result.fail_on),
             "statistics": [

@@ -205,13 +205,18 @@ def test_text_lines_warnings_and_summary() -> None:
         "drafts/launch.md:7:13: AT202 [attribution] 'is reported to' without a source",
         "drafts/review.txt:2:38: CN101 [consistency] 'Mira Osei' is 'Mira Osei-Bonsu' in drafts/launch.md",
         "warning: rule GR001 could not run: no Java",
-        "Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files; 1 fixable with --fix",
+        "Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files; "
+        "1 fixable with --fix (1 more with --unsafe-fixes)",
     ]
 
 
 def test_text_summary_wording_for_single_counts_and_all_files() -> None:
     out = render(TextReporter, result([QUOTE], files=[LAUNCH]))
     assert out.splitlines()[-1] == "Found 1 finding (1 error) in 1 file"
+    out = render(TextReporter, result([QUOTE, REPORTED], files=[LAUNCH]))
+    assert (
+        out.splitlines()[-1] == "Found 2 findings (1 error, 1 warning) in 1 file; 1 fixable with --fix --unsafe-fixes"
+    )
 
 
 def test_text_zero_findings() -> None:
@@ -233,7 +238,8 @@ def test_text_statistics_replace_the_finding_lines() -> None:
         "    1  AT201      unattributed-quote",
         "    1  AT202      vague-attribution",
         "    1  CN101      name-variant",
-        "Found 5 findings (1 error, 3 warnings, 1 info) in 2 of 3 files; 1 fixable with --fix",
+        "Found 5 findings (1 error, 3 warnings, 1 info) in 2 of 3 files; "
+        "1 fixable with --fix (1 more with --unsafe-fixes)",
     ]
 
 
@@ -296,6 +302,7 @@ def test_json_document_round_trips_with_stable_keys() -> None:
     assert summary["by_category"]["facts"] == 0
     assert summary["by_rule"] == {"AT201": 1, "AT202": 1, "BP101": 1, "CN101": 1}
     assert summary["fixable"] == 1  # the unsafe fix of AT202 is not applied by --fix
+    assert summary["unsafe_fixable"] == 1
     assert (summary["failing"], summary["fail_on"]) == (3, "warning")
     assert summary["statistics"][0] == {"rule": "AT201", "name": "unattributed-quote", "count": 1, "fixable": False}
     assert {"rule": "BP101", "name": "share-prompt", "count": 1, "fixable": True} in summary["statistics"]
@@ -563,7 +570,10 @@ def test_rich_findings_in_context(columns: None) -> None:
     assert any(line.strip() == "= see facts.yaml:14" for line in lines)
     assert "drafts/review.txt  (1 finding)" in lines
     assert lines[-2] == "warning: rule GR001 could not run"
-    assert lines[-1] == "Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files; 1 fixable with --fix"
+    assert lines[-1] == (
+        "Found 4 findings (1 error, 2 warnings, 1 info) in 2 of 3 files; "
+        "1 fixable with --fix (1 more with --unsafe-fixes)"
+    )
 
 
 def test_rich_category_table(columns: None) -> None:
@@ -665,3 +675,66 @@ def test_excerpt_span_longer_than_the_width_is_cut() -> None:
     assert not cut.text.startswith("…") and cut.text.endswith("…")
     assert cut.caret_offset == 0
     assert cut.caret_length == len(cut.text) - 1
+
+
+# -- the bundled examples, end to end --------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+# What examples/README.md promises each draft triggers.
+PLANTED = {
+    "bmw-huawei-harmonyos.md": {"BP101", "BP102", "BP120"},
+    "harmonyos-explainer.md": {
+        "FA101",  # 'Harmony OS', 'HarmonyOS Next'
+        "FA104",  # revenue EUR 124.38 billion
+        "AT101",  # quotation without a speaker
+        "AT102",  # unsourced percentage
+        "AT103",  # 'It is reported that'
+        "ST101",  # cliches
+        "ST102",  # 'game changer'
+        "ST110",  # 'not just X, it's Y' twice
+        "RD103",  # the long sentence
+        "BP101",  # row of social networks
+        "BP122",  # FAQ block
+    },
+    "bmw-china-briefing.txt": {
+        "BP105",  # publication line
+        "BP123",  # company sidebar
+        "BP106",  # tag list
+        "FA101",  # Gao Xiang -> Sean Green
+        "FA102",  # wrong title
+        "FA105",  # wrong date
+        "FA106",  # false claim about iDrive X
+    },
+}
+
+
+def run_cli(tmp_path: Path, fmt: str) -> str:
+    from lint.cli import main
+
+    out = tmp_path / f"report.{fmt}"
+    code = main(["--no-cache", "--jobs", "1", "--format", fmt, "--output-file", str(out), str(EXAMPLES)])
+    assert code == 1  # the examples have findings at warning level and above
+    return out.read_text(encoding="utf-8")
+
+
+def test_examples_trigger_what_their_readme_promises(tmp_path: Path) -> None:
+    doc = json.loads(run_cli(tmp_path, "json"))
+    assert doc["files"] == 3  # README.md is excluded by examples/.lint-article.yaml
+    found: dict[str, set[str]] = {}
+    for f in doc["findings"]:
+        found.setdefault(Path(f["path"]).name, set()).add(f["rule"])
+    for draft, codes in PLANTED.items():
+        assert codes <= found.get(draft, set()), f"{draft}: missing {sorted(codes - found.get(draft, set()))}"
+    # the news report is the clean reference: only its web clutter is flagged
+    news = [f for f in doc["findings"] if f["path"].endswith("bmw-huawei-harmonyos.md")]
+    assert {f["category"] for f in news} == {"boilerplate"}
+    assert set(doc["summary"]["metrics"]) == {str(EXAMPLES / name) for name in PLANTED}
+
+
+def test_examples_sarif_is_valid(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    doc = json.loads(run_cli(tmp_path, "sarif"))
+    assert sorted(validator.iter_errors(doc), key=str) == []
+    assert len(doc["runs"][0]["results"]) >= sum(len(codes) for codes in PLANTED.values())
