@@ -437,7 +437,8 @@ def _information_uri() -> str:
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "documentation", "source", "repository"):
             return url.strip()
-    return meta.get("Home-page") or _FALLBACK_URI
+    home = meta.get_all("Home-page") or ()
+    return str(home[0]) if home else _FALLBACK_URI
 
 
 def _synthetic_rule(f: Finding) -> RuleInfo:
