@@ -262,6 +262,7 @@ def _where(path: str, line: int) -> str:
 
 _TRANSLATE = {ord("’"): "'", ord("‘"): "'", ord("\u00a0"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
 _TRANSLATE.update({ord(c): "-" for c in "‐‑‒–"})
+_SPECIAL = tuple(chr(c) for c in _TRANSLATE)
 
 
 def fold(text: str) -> str:
@@ -270,7 +271,9 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_TRANSLATE)
+    if any(ch in low for ch in _SPECIAL):
+        return low.translate(_TRANSLATE)
+    return low
 
 
 def _is_word_char(c: str) -> bool:

@@ -605,25 +605,73 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _title_regex(facts: FactBase | None) -> re.Pattern[str]:
+_ACRONYMS = frozenset("ceo cfo coo cto cio cmo cpo cdo cso md vp evp svp".split())
+_ACRONYM_WORD = re.compile(r"\b(?:" + "|".join(sorted(_ACRONYMS)) + r")\b", re.I)
+_HEAD_OF_NAME = re.compile(r"\bhead of (?=[^\W\d_]*[A-Z])", re.I)
+
+
+def _lowercase_pattern(body: str) -> str:
+    """The title pattern for lower-cased text: case-sensitive parts made lower-case (the
+    finder checks acronyms and "head of ..." against the original text)."""
+    body = body.replace(
+        "(?-i:CEO|CFO|COO|CTO|CIO|CMO|CPO|CDO|CSO|MD|VP|EVP|SVP)",
+        "(?:ceo|cfo|coo|cto|cio|cmo|cpo|cdo|cso|md|vp|evp|svp)",
+    )
+    return body.replace("(?-i:[a-z]+", "(?:[a-z]+")
+
+
+class TitleFinder:
+    """Job titles in text, fast: one case-sensitive regex over the lower-cased text, gated
+    by the letters a title can start with, then checked against the original (acronyms
+    must be capitals: "Md" is not "MD"; "head of BMW" is "head", not a department)."""
+
+    def __init__(self, extra_titles: Sequence[str] = ()) -> None:
+        alts = "|".join(re.escape(fold(t)).replace(r"\ ", "[ ]") for t in sorted(extra_titles, key=len, reverse=True))
+        core = _TITLE_CORE if not alts else f"{alts}|{_TITLE_CORE}"
+        one = f"{_TITLE_PREFIX}(?:{core})"
+        body = _lowercase_pattern(f"{one}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{one}))*")
+        firsts = set("vdesaijgrcpmhfbo") | {fold(t)[:1] for t in extra_titles if t[:1].isalpha()}
+        gate = "[" + "".join(sorted(firsts)) + "]"
+        self.regex = re.compile(rf"\b(?={gate})(?:{body})\b", re.X)
+
+    def spans(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[tuple[int, int]]:
+        """``(start, end)`` of each title in ``text[start:end]``; ``low`` is ``text.lower()``
+        when the caller has it (same length as ``text``)."""
+        end = len(text) if end is None else end
+        if low is None or len(low) != len(text):
+            low = _lower_same_length(text)
+        out = []
+        for m in self.regex.finditer(low, start, end):
+            s, e = m.start(), m.end()
+            original = text[s:e]
+            if any(not w.group(0).isupper() for w in _ACRONYM_WORD.finditer(original)):
+                continue
+            h = _HEAD_OF_NAME.search(original)
+            if h is not None:  # "head of BMW": the organisation follows, the title is "head"
+                e = s + h.start() + len("head")
+            out.append((s, e))
+        return out
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+_BUILTIN_FINDER = TitleFinder()
+
+
+def _title_finder(facts: FactBase | None) -> TitleFinder:
     if facts is None or not facts.roles:
-        return TITLE_REGEX
-    cache = facts._cache
-    rx = cache.get("extract.title_regex")
-    if rx is None:
-        extra = sorted(
-            {" ".join(t.split()) for r in facts.roles for t in r.titles if not TITLE_REGEX.fullmatch(t)},
-            key=len,
-            reverse=True,
-        )
-        alts = "|".join(re.escape(t).replace(r"\ ", "[ ]") for t in extra)
-        body = _TITLE_RE_BUILTIN
-        if alts:
-            one = f"{_TITLE_PREFIX}(?:{alts}|{_TITLE_CORE})"
-            body = f"{one}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{one}))*"
-        rx = re.compile(rf"\b(?:{body})\b", re.I | re.X)
-        cache["extract.title_regex"] = rx
-    return rx
+        return _BUILTIN_FINDER
+
+    def build() -> TitleFinder:
+        extra = {" ".join(t.split()) for r in facts.roles for t in r.titles}
+        return TitleFinder([t for t in extra if not TITLE_REGEX.fullmatch(t)])
+
+    return facts.cached("extract.title_finder", build)
 
 
 def _chunks(text: str, s: int, e: int, facts: FactBase | None, titles: Sequence[tuple[int, int]]) -> list[_Chunk]:
@@ -766,21 +814,23 @@ def find_role_mentions(doc: Document, facts: FactBase | None = None) -> list[Rol
     """Role mentions in every sentence of ``doc`` (prose only)."""
     out: list[RoleMention] = []
     prose = doc.prose
-    title_rx = _title_regex(facts)
+    finder = _title_finder(facts)
+    low = _lower_same_length(prose)
     for block in doc.blocks:
         # One title search per block; only sentences holding a title are chunked.
         current = None
         titles: list[tuple[int, int]] = []
-        for m in title_rx.finditer(prose, block.start, block.end):
-            sent = doc.sentence_at(m.start())
+        for ts, te in finder.spans(prose, block.start, block.end, low):
+            sent = doc.sentence_at(ts)
             if sent is None:
                 continue
             if current is not None and sent.start != current.start:
-                out.extend(_mentions(prose, current.start, current.end, facts, titles))
+                if titles:
+                    out.extend(_mentions(prose, current.start, current.end, facts, titles))
                 titles = []
             current = sent
-            if m.end() <= sent.end:
-                titles.append((m.start(), m.end()))
+            if te <= sent.end:
+                titles.append((ts, te))
         if current is not None and titles:
             out.extend(_mentions(prose, current.start, current.end, facts, titles))
     return out
@@ -791,11 +841,9 @@ def role_mentions_in(
     start: int,
     end: int,
     facts: FactBase | None = None,
-    title_rx: re.Pattern[str] | None = None,
 ) -> list[RoleMention]:
     """Role mentions in ``text[start:end]`` (normally one sentence)."""
-    title_rx = title_rx or _title_regex(facts)
-    titles = [(m.start(), m.end()) for m in title_rx.finditer(text, start, end)]
+    titles = _title_finder(facts).spans(text, start, end)
     return _mentions(text, start, end, facts, titles) if titles else []
 
 
@@ -969,14 +1017,20 @@ class KeywordIndex:
             key = " ".join(fold(k).split())
             if key:
                 self._values.setdefault(key, []).extend(vals)
-        self.regex = keyword_regex(list(self._values)) if self._values else None
+        self.regex = _lower_keyword_regex(list(self._values)) if self._values else None
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Any]]]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, low: str | None = None
+    ) -> list[tuple[int, int, list[Any]]]:
+        """Keyword occurrences in ``text[start:end]``; ``low`` is ``text`` lower-cased (same
+        length) when the caller has it."""
         if self.regex is None:
             return []
         end = len(text) if end is None else end
+        if low is None or len(low) != len(text):
+            low = _lower_same_length(text)
         out = []
-        for m in self.regex.finditer(text, start, end):
+        for m in self.regex.finditer(low, start, end):
             key = " ".join(fold(m.group(0)).split())
             vals = self._values.get(key)
             if vals is None and key.endswith("es"):
@@ -986,6 +1040,26 @@ class KeywordIndex:
             if vals:
                 out.append((m.start(), m.end(), vals))
         return out
+
+
+def _lower_keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
+    """Like :func:`keyword_regex` for lower-cased text: case-sensitive, hence faster."""
+
+    def pattern(k: str) -> str:
+        out = []
+        for ch in k:
+            if ch == " ":
+                out.append(r"\s+")
+            elif ch == "'":
+                out.append("['’]")
+            elif ch == "-":
+                out.append("[-‐‑‒–]")
+            else:
+                out.append(re.escape(ch))
+        return "".join(out)
+
+    alts = sorted({pattern(k) for k in keywords if k.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?:s|es)?(?![\w-])")
 
 
 def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:

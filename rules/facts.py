@@ -501,8 +501,9 @@ def _keyword_hits(
     found in one pass per block. Over-long sentences are left out (see MAX_SENTENCE)."""
     per: dict[int, dict[int, tuple[Any, list[tuple[int, int]]]]] = {}
     prose = doc.prose
+    low = prose.lower()
     for block in doc.blocks:
-        for s, e, entries in index.find(prose, block.start, block.end):
+        for s, e, entries in index.find(prose, block.start, block.end, low):
             i = info.index_at(s)
             if i < 0:
                 continue
@@ -622,7 +623,9 @@ class FigureMismatch(Rule):
     def _about_entity(facts: FactBase, fig: Figure, info: _Sentences, i: int, text: str) -> bool:
         if not fig.entity:
             return True
-        target = facts.entity_for(fig.entity)
+        target = facts.cached(
+            "rules.facts.figure_entities", lambda: {id(f): facts.entity_for(f.entity or "") for f in facts.figures}
+        ).get(id(fig))
         here = info.entities[i]
         if target is None:
             return fig.entity.lower() in text.lower()
