@@ -12,7 +12,7 @@ Two halves:
 The structural rules share one linear pass over the draft (:func:`analyse`, cached on the
 document), which works line by line on ``doc.prose`` so that Markdown markers, URLs and code
 are never seen. Every finding spans whole lines and offers a safe fix that deletes exactly
-those lines; deleting them cannot create a new finding, so a second pass changes nothing.
+those lines and nothing else, so applying the fixes again once they are applied changes nothing.
 """
 
 from __future__ import annotations
@@ -94,76 +94,23 @@ _FAQ_LABEL = re.compile(
 _BREADCRUMB = re.compile(r"(?i)home\s*(?:[>»›/|]\s*[^>»›/|]{1,40}){1,6}")
 _SECTION_WORDS = frozenset(
     """news headlines latest breaking top-stories business technology tech science markets world
-    autos automotive cars motoring mobility finance economy politics opinion lifestyle
+    autos automotive cars motoring mobility finance economy politics lifestyle
     entertainment sport sports""".split()
 )
 
 _KV = re.compile(r"(?P<key>[A-Z][A-Za-z&/.'’ -]{0,40}?)\s*:\s*(?P<value>\S.*)")
 _SIDEBAR_KEYS = frozenset(
-    (
-        "location",
-        "locations",
-        "headquarters",
-        "hq",
-        "head office",
-        "registered office",
-        "address",
-        "founded",
-        "founded date",
-        "founding date",
-        "founded in",
-        "year founded",
-        "founder",
-        "founders",
-        "co-founders",
-        "employees",
-        "number of employees",
-        "employee count",
-        "staff",
-        "company size",
-        "size",
-        "industry",
-        "industries",
-        "sector",
-        "sectors",
-        "website",
-        "web site",
-        "revenue",
-        "annual revenue",
-        "turnover",
-        "type",
-        "company type",
-        "ownership",
-        "owner",
-        "owners",
-        "parent",
-        "parent company",
-        "subsidiaries",
-        "ceo",
-        "chairman",
-        "key people",
-        "products",
-        "services",
-        "specialties",
-        "specialities",
-        "ticker",
-        "stock symbol",
-        "traded as",
-        "exchange",
-        "isin",
-        "legal name",
-        "operating status",
-        "funding",
-        "total funding",
-        "last funding type",
-        "funding stage",
-        "investors",
-        "valuation",
-        "area served",
-        "markets served",
-        "phone",
-        "company number",
-    )
+    k.strip()
+    for k in """
+    location, locations, headquarters, hq, head office, registered office, address, founded,
+    founded date, founding date, founded in, year founded, founder, founders, co-founders, employees,
+    number of employees, employee count, staff, company size, size, industry, industries, sector,
+    sectors, website, web site, revenue, annual revenue, turnover, type, company type, ownership, owner,
+    owners, parent, parent company, subsidiaries, ceo, chairman, key people, products, services,
+    specialties, specialities, ticker, stock symbol, traded as, exchange, isin, legal name,
+    operating status, funding, total funding, last funding type, funding stage, investors, valuation,
+    area served, markets served, phone, company number
+    """.split(",")
 )
 _SIDEBAR_TITLE = re.compile(
     r"(?i)(?:company|organi[sz]ation)\s+(?:info(?:rmation)?|profile|details|overview|facts)|fast\s+facts|key\s+facts"
@@ -604,7 +551,13 @@ class _Analysis:
         ln = 1
         while ln <= v.n:
             line = v.lines[ln]
-            if not self.free(line) or not v.standalone(line) or _words(line.text) > 6 or not v.plain(line):
+            if (
+                not self.free(line)
+                or not v.standalone(line)
+                or _words(line.text) > 6
+                or not v.plain(line)
+                or _is_pack_clutter(line.text)  # "Menu" twice: the phrase rule flags each line
+            ):
                 ln += 1
                 continue
             text = _trim(line.text)
@@ -632,10 +585,16 @@ class _Analysis:
     # .. dates alone on a line ..............................................................
     def page_dates(self) -> None:
         v = self.v
+        # The last line of prose: a date below it is page furniture, a date above it may head
+        # a section of a timeline.
+        last_prose = max(
+            (x.no for x in v.lines[1:] if self.free(x) and _ends_sentence(x.text) and not _is_pack_clutter(x.text)),
+            default=0,
+        )
         for line in v.lines[1:]:
             if not self.free(line) or not v.standalone(line):
                 continue
-            if not (line.no < v.header_end or line.no > v.trailer_start):
+            if not (line.no < v.header_end or line.no > max(v.trailer_start, last_prose)):
                 continue
             t = _trim(line.text)
             if t and _DATE_LINE.fullmatch(t):

@@ -404,6 +404,43 @@ def test_wrapped_prose_line_that_looks_like_a_date_is_not_flagged() -> None:
     assert lint(text, "draft.md") == []
 
 
+def test_date_lines_of_a_timeline_are_not_page_dates_but_a_date_at_the_foot_is() -> None:
+    timeline = (
+        "Nordwind in China\n\nThe carmaker has been building up its business in China for a decade.\n\n"
+        "3 March 2025\nSite chosen.\n\n19 March 2025\nTalks with suppliers end.\n"
+    )
+    assert lint(timeline) == []
+    footer = (
+        "Plant opens\n\nThe carmaker will open its plant next year, the company said on Tuesday.\n\n19 March 2025\n"
+    )
+    assert spans(lint(footer)) == [("BP125", 5, 5)]
+
+
+def test_lists_of_facts_that_are_not_company_profiles_are_not_flagged() -> None:
+    match = (
+        "Final preview\n\nVenue: City Stadium\nDate: 12 April\nKick-off: 15:00\n\n"
+        "Both sides need a win to stay in the top four, their managers said on Friday.\n"
+    )
+    awards = (
+        "Award winners\n\nBest film: The Long Road\nBest actor: Sam Reed\nBest actress: Ana Cruz\n\n"
+        "The ceremony was held in London on Sunday night in front of 2,000 guests.\n"
+    )
+    assert lint(match) == [] and lint(awards) == []
+
+
+def test_a_repeated_chrome_word_is_reported_once_per_line_by_its_phrase_rule() -> None:
+    text = "Plant opens\nMenu\nMenu\nThe carmaker will open its plant next year, the company said.\n"
+    assert spans(lint(text)) == [("BP107", 2, 2), ("BP107", 3, 3)]
+
+
+def test_writers_own_list_under_a_real_heading_is_kept() -> None:
+    text = (
+        "# Plant opens\n\nThe carmaker will open its plant next year, the company said on Tuesday.\n\n"
+        "## What we know\n\n- The plant is in Tianjin.\n- It will employ 400 people.\n"
+    )
+    assert lint(text, "draft.md") == []
+
+
 def test_short_single_key_value_and_dialogue_are_not_a_sidebar() -> None:
     assert run_rule(bp.CompanySidebar, "Founded: 1952\n\nThe plant opens next year.\n", "d.txt") == []
     dialogue = "Host: Where is the plant?\nLindqvist: In Tianjin.\nHost: And the staff?\nLindqvist: 400.\n"
