@@ -35,7 +35,7 @@ _STAT_VERB = re.compile(
     r"projected|projects|predicts|predicted|showed|shows|show|shown|found|finds|find|suggests|suggested|suggest|"
     r"published|publishes|released|releases|calculated|calculates|reckons|reckoned|puts|measured|counted|"
     r"registered|registers|logged|cited|cites|quoted|quotes|indicated|indicates|indicate|confirmed|confirms|"
-    r"expects|plans|aims|targets|intends)(?![\w-])"
+    r"expects|plans|aims|targets|intends|believes|thinks)(?![\w-])"
 )
 # Nouns that name where a figure comes from ("official figures", "data from the ONS", "a survey
 # by YouGov", "its annual report"): they source every figure in their paragraph.
@@ -52,11 +52,22 @@ _SOURCE_NOUN = re.compile(
     r"suggests|suggested|found|finds|indicate|indicates|indicated|reveal|reveals|revealed|put|puts|"
     r"collected|gathered|produced)"
     r"|[Aa]ccording\s+to|[Ss]ource:|[Ss]ources:|[Dd]ata\s+source"
+    r"|(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:register|poll|survey|census|audit|review|minutes|consultation|study|report|index|ranking|rankings|"
+    r"league\s+table|accounts|filing|inquiry|investigation)\s+"
+    r"(?:shows|showed|shown|show|found|finds|suggests|suggested|saw|revealed|reveals|puts|put|gave|gives|"
+    r"recorded|records|lists|listed|estimated|estimates)"
     r"|(?-i:[A-Z][\w&’'-]*)(?:[’']s)?\s+(?:(?:annual|latest|new|weekly|monthly|official|rich|sales|music|top)\s+)?"
     r"(?:figures|data|statistics|survey|surveys|report|poll|study|census|index|estimates|list|ranking|rankings|"
     r"chart|charts|table|tally)"
     r")(?![\w-])",
     re.I,
+)
+# Someone named doing the counting ("the bank researched its links", "the council surveyed
+# 2,000 homes"): the paragraph says where its figures come from.
+_RESEARCH_VERB = re.compile(
+    r"(?<=[a-z] )(?:researched|surveyed|polled|audited|analysed|analyzed|studied|counted|measured|compiled|"
+    r"tallied|calculated|commissioned|examined)(?![\w-])"
 )
 # An agency credit: "BEIJING (Reuters) -", "(AP)", "(Reporting by ...)".
 _DATELINE = re.compile(
@@ -79,7 +90,8 @@ _CREDIT_VERBS = frozenset(
     """said says say told tells added adds stated states noted notes wrote writes explained explains
     warned warns argued argues insisted insists admitted admits confirmed confirms announced announces
     revealed reveals predicted predicts quoted acknowledged acknowledges claimed claims emphasised emphasized
-    emphasises emphasizes stressed stresses""".split()
+    emphasises emphasizes stressed stresses praised praises criticised criticized criticises criticizes
+    welcomed welcomes urged urges""".split()
     + ["put it", "puts it", "pointed out", "points out", "according to", "quoting", "quoted by", "in the words of"]
 )
 
@@ -125,8 +137,8 @@ def _figures(prose: str, start: int, end: int, quotes: QuoteSpans) -> list[_Figu
     for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
             continue
-        if a.kind in ("number", "quantity") and _COMPOUND_AFTER.match(prose, a.end):
-            continue  # "a 3,000-word essay", "a 1,500-strong crowd": a description, not a finding
+        if _COMPOUND_AFTER.match(prose, a.end):
+            continue  # "a 3,000-word essay", "a £100,000-a-year job": a description, not a finding
         out.append(_Figure(a.start, a.end, a.raw, a))
     for pat in (_CHANGE, _RANK, _ONE_IN):
         for m in pat.finditer(prose, start, end):
@@ -286,13 +298,18 @@ class UnsourcedStatistic(Rule):
         for block in blocks:
             if block.kind == "heading":
                 continue
+            prev_sourced = False
             for sent in doc.block_sentences(block):
+                sourced_here = _sentence_sourced(prose, sent, ctx.quotes, ctx.sources)
+                continues = prev_sourced and _ANAPHOR_START.match(prose, sent.start) is not None
+                prev_sourced = sourced_here or continues
                 figs = [f for f in _figures(prose, sent.start, sent.end, ctx.quotes) if not _routine(prose, sent, f)]
                 if not figs:
                     continue
                 if prose[sent.start : sent.end].rstrip(' "”’)').endswith("?"):
                     continue
-                if _sentence_sourced(prose, sent, ctx.quotes, ctx.sources) or ctx.paragraph_sourced(block):
+                if sourced_here or continues or ctx.paragraph_sourced(block):
+                    # "Acme forecasts 2% growth. It also expects rates to fall to 4%."
                     ctx.with_sourced_figures.add(block.index)
                     continue
                 if block.kind == "list_item" and _lead_in_sourced(doc, block, ctx.paragraph_sourced):
@@ -380,12 +397,17 @@ class _StatContext:
         lo, hi = sent.start, first_figure
         lead = _LEADING_ADVERBIAL.match(self.prose, lo, hi)
         if lead:
+            # "With 25% of users on its phones, the firm ...": the subject follows the comma;
+            # "Despite seeing profits rise by 44%, ...": the figure is in the adverbial itself
             comma = self.prose.find(",", lead.end(), hi)
-            if comma < 0:
-                return False
-            lo = comma + 1
+            lo = comma + 1 if comma >= 0 else lead.end()
         if any(_norm_token(m.group(0)) in credited for m in _CAP_TOKEN.finditer(self.prose, lo, hi)):
             return True
+        # "General Motors Europe" in a draft that credits "GM"
+        for run in _CAP_RUN.finditer(self.prose, lo, hi):
+            words = run.group(0).split()
+            if any(_acronym(words[:k]) in credited for k in range(2, len(words) + 1)):
+                return True
         if not self._org_credited:
             return False
         # "its profits fell 46%", "the firm earned $630m": the company the draft credits
@@ -393,7 +415,13 @@ class _StatContext:
             return True
         # "Net profit came in at 1.4bn euros": a company's own results, in a story that
         # credits the company, when the sentence names nobody else
-        others = [m for m in _CAP_TOKEN.finditer(self.prose, lo, hi) if _norm_token(m.group(0)) not in _GENERIC_CAPS]
+        others = [
+            m
+            for m in _CAP_TOKEN.finditer(self.prose, lo, hi)
+            if _norm_token(m.group(0)) not in _GENERIC_CAPS
+            and not _RESULTS.fullmatch(m.group(0))
+            and not _DESCRIPTOR.fullmatch(m.group(0))
+        ]
         return not others and _RESULTS.search(self.prose, lo, hi) is not None
 
     def _credited_entities(self) -> set[str]:
@@ -406,9 +434,12 @@ class _StatContext:
                 for a in find_speech_cues(prose, b.start, b.end, self.quotes):
                     if " ".join(a.verb.split()) not in _CREDIT_VERBS or a.speaker_start < 0:
                         continue
-                    if _ORG_NOUN.search(prose, a.speaker_start, a.speaker_end) or (
-                        a.speaker and a.speaker[:1].isupper() and not _PERSONISH.match(a.speaker)
+                    if (
+                        _ORG_NOUN.search(prose, a.speaker_start, a.speaker_end)
+                        or _OFFICIAL.search(prose, max(b.start, a.speaker_start - 60), min(b.end, a.speaker_end + 80))
+                        or (a.speaker and a.speaker[:1].isupper() and not _PERSONISH.match(a.speaker))
                     ):
+                        # the company, or one of its officials, speaks on the record
                         self._org_credited = True
                     end = a.speaker_end
                     if prose[end : end + 1] == ",":
@@ -431,7 +462,13 @@ _REPORT_VERB = re.compile(
 )
 _ORG_WORDS = (
     r"firm|company|group|bank|carmaker|car\s+maker|retailer|airline|operator|maker|giant|insurer|lender|chain|"
-    r"manufacturer|business|corporation|studio|label|network|broadcaster|brewer|publisher|conglomerate|supplier"
+    r"manufacturer|business|corporation|studio|label|network|broadcaster|brewer|publisher|conglomerate|supplier|"
+    r"club|team|council|charity|trust|union|operator|retailer"
+)
+_OFFICIAL = re.compile(
+    r"(?<![\w-])(?:chief\s+executive|chief\s+financial\s+officer|chairman|chairwoman|spokesman|spokeswoman|"
+    r"spokesperson|managing\s+director|finance\s+director|president|boss|CEO|CFO)(?![\w-])",
+    re.I,
 )
 _ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
 _ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
@@ -439,12 +476,16 @@ _PERSONISH = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\b|[A-Z][a-z]+
 _RESULTS = re.compile(
     r"(?<![\w-])(?:sales|revenue|revenues|turnover|profit|profits|earnings|loss|losses|debt|debts|margin|margins|"
     r"output|orders|deliveries|dividend|dividends|income|costs|spending|investment|shipments|subscribers|"
-    r"customers|bookings|traffic|passengers)(?![\w-])",
+    r"customers|bookings|traffic|passengers|cuts|jobs|workforce|staff)(?![\w-])",
     re.I,
 )
 _LEADING_ADVERBIAL = re.compile(
     r"[\"“(]?(?:With|After|In|As|Despite|Although|Though|While|When|Since|Because|Following|Amid|Before|"
     r"Given|Including|Excluding|Unlike|Like|Compared|For|On|At|By|Over|Under|During|Until|If)\b"
+)
+_ANAPHOR_START = re.compile(
+    r"[\"“]?(?:It|They|He|She|The\s+(?:[\w-]+\s+){0,2}(?:firm|company|group|bank|body|office|agency|"
+    r"ministry|department|organisation|organization|report|survey|study|consultancy|institute|association))\b"
 )
 _CAP_TOKEN = re.compile(r"(?<![\w'’-])[A-Z][\w&’'-]*[A-Za-z0-9]")
 _APPOSITIVE_END = re.compile(r"[,.;:!?()]")
@@ -456,6 +497,20 @@ _GENERIC_CAPS = frozenset(
     august september october november december last next new however meanwhile also overall
     company firm group government""".split()
 )
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:first|second|third|fourth|full|half|quarter|year|annual|quarterly|net|pre|tax|operating|underlying|"
+    r"total|gross|overall|global|domestic|international|worldwide|core|like|for|last|this)"
+    r"(?:-(?:first|second|third|fourth|full|half|quarter|year|annual|quarterly|net|pre|tax|operating|underlying|"
+    r"total|gross|overall|global|domestic|international|worldwide|core|like|for|last|this))*",
+    re.I,
+)
+_CAP_RUN = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)+")
+
+
+def _acronym(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words).lower()
 
 
 def _norm_token(token: str) -> str:
@@ -484,7 +539,7 @@ _TRANSACTION = re.compile(
     r"contract|contracts|package|aid|bail-?out|rescue|acquisition|acquire|acquired|merger|sell|selling|"
     r"allowance|lump\s+sum|fetch|fetched|refund|refunds|subsidy|subsidies|wage|wages|pension|pensions|"
     r"benefit|benefits|grossed|banked|took|takes|taking|takings|taken|box\s+office|fortune|donating|donate|"
-    r"donations|agreement|claim|claims|earmarked|earmark|opened|opening)(?![\w-])",
+    r"donations|agreement|claim|claims|earmarked|earmark|opened|opening|put\s+up|puts\s+up)(?![\w-])",
     re.I,
 )
 # Market moves are public record ("shares fell 5%", "the Dow closed down 1.6%").
@@ -493,6 +548,20 @@ _OWNERSHIP = re.compile(
     r"\b(?:own|owns|owned|owning|holds|held|holding|stake\s+of|control|controls)\s+(?:about\s+|some\s+)?$"
 )
 _POLICY = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:target|targets|goal|goals|cap|limit|ceiling|threshold|quota)\b", re.I)
+_POLICY_BEFORE = re.compile(
+    r"\b(?:target|goal|cap|limit|ceiling|threshold|quota|benchmark|minimum|maximum)\s+of\s+(?:[\w-]+\s+)?$", re.I
+)
+_RULE_STATEMENT = re.compile(
+    r"(?<![\w-])(?:must|shall|provided\s+that|providing\s+that|on\s+condition\s+that|will\s+have\s+to|"
+    r"are\s+required\s+to|is\s+required\s+to|are\s+allowed\s+to|is\s+allowed\s+to|entitled\s+to|"
+    r"eligible\s+for)(?![\w-])",
+    re.I,
+)
+_CHOSEN_BY = re.compile(
+    r"\b(?:voted|chosen|picked|selected|judged|nominated|elected|signed|attended|backed)\s+(?:for\s+)?by\s+"
+    r"(?:(?:about|around|some|more\s+than|over|nearly|almost|up\s+to)\s+)?$",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"(?<![\w'’-])(?:I|I'm|I’m|I've|I’ve|my|we|We|our|Our|My)(?![\w'’-])")
 _MARKET = re.compile(
     r"(?<![\w-])(?:shares?|stocks?|index|indices|Dow|Nasdaq|FTSE|Nikkei|Dax|Cac|Hang\s+Seng|bonds?|yields?|"
@@ -515,8 +584,12 @@ def _routine(prose: str, sent: Sentence, fig: _Figure) -> bool:
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
     if a.kind == "percent" and _OWNERSHIP.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "owns 30% of the project": a holding, public record
-    if _POLICY.match(prose, a.end):
-        return True  # "a 7% growth target", "a £5 cap": a rule or goal someone set
+    if _POLICY.match(prose, a.end) or _POLICY_BEFORE.search(prose, max(sent.start, a.start - 30), a.start):
+        return True  # "a 7% growth target", "a target of 1.5 million": a rule or goal someone set
+    if _RULE_STATEMENT.search(prose, sent.start, sent.end):
+        return True  # "entries must be under 10,000 words", "provided that 35% of parts ...": a rule
+    if a.kind in ("quantity", "number") and _CHOSEN_BY.search(prose, max(sent.start, a.start - 40), a.start):
+        return True  # "chosen by 11,000 fans": who took part in an event, not a finding
     if _FIRST_PERSON.search(prose, sent.start, sent.end):
         return True  # "I earned £25 a week": the writer's or a speaker's own account
     return bool(_MARKET.search(prose, sent.start, sent.end))
@@ -566,9 +639,10 @@ def _paragraph_sourced(doc: Document, block: Block, quotes: QuoteSpans, sources:
         return True
     if _source_credited(prose, s, e, sources):
         return True
-    for m in _SOURCE_NOUN.finditer(prose, s, e):
-        if not quotes.inside(m.start(), m.end()):
-            return True
+    for rx in (_SOURCE_NOUN, _RESEARCH_VERB):
+        for m in rx.finditer(prose, s, e):
+            if not quotes.inside(m.start(), m.end()):
+                return True
     return _credits(prose, s, e, quotes)
 
 

@@ -123,13 +123,12 @@ _OPEN_MARKS = '"“'
 _CLOSE_MARKS = '"”'
 _MARK = re.compile(r"[\"“”]")
 _NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
-# A sentence whose subject is a person: "But Redford knows this", "Fostering Network director
-# Robert Tapsfield criticised ...", "Ms Hodge added ...". The name ends right before a verb.
-_PERSON_SUBJECT = re.compile(
-    r"(?:(?:But|And|So|Yet|Now|Still|Meanwhile|However),?\s+)?(?:[\w&’'-]+,?\s+){0,5}?"
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+)?[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})"
-    r"\s+(?:has\s+|had\s+|also\s+|still\s+|now\s+)?[a-z]+(?:s|ed)\b"
+# After a person's name: an optional appositive, then a verb ("Jo Bloggs, the mayor, criticised",
+# "Redford firmly believes", "Ms Hodge added").
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*,[^,.;:!?\"“”]{1,90},)?\s+(?:(?:has|had|have|also|still|now|already|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+(?:s|ed))\b"
 )
+_NOT_VERBS = frozenset("this his its us as was has is yes less unless whereas perhaps across always".split())
 _NOT_NAMES = frozenset(
     """the a an this that these those it its they their there here we our he she his her in on at for of
     but and so yet now still meanwhile however when while if as after before since during some many most
@@ -508,20 +507,29 @@ def _implicit(prose: str, lo: int, hi: int) -> list[Attribution]:
     if found:
         m = found[-1]
         return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
-    subj = _PERSON_SUBJECT.match(prose, lo, hi)
-    if subj is not None and _is_person_subject(subj):
-        return [Attribution("", subj.start("name"), subj.group("name"), subj.start("name"), subj.end("name"))]
+    subj = _person_subject(prose, lo, hi)
+    if subj is not None:
+        return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
     return []
 
 
-def _is_person_subject(m: re.Match[str]) -> bool:
-    words = m.group("name").split()
-    if words[0].lower().rstrip(".") in _STOP_TITLES:
-        return True
-    if any(w.lower() in _NOT_NAMES or w.lower() in _ORG_WORDS for w in words):
-        return False
-    # a lone capitalised word opening the sentence may be any noun ("Prices rose")
-    return len(words) > 1 or m.start("name") > m.start()
+def _person_subject(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``."""
+    for m in _NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
+        words = m.group(0).split()
+        start = m.start()
+        while words and words[0].lower() in _NOT_NAMES:
+            start = prose.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if not words or any(w.lower() in _NOT_NAMES or w.lower() in _ORG_WORDS for w in words):
+            continue
+        titled = words[0].lower().rstrip(".") in _STOP_TITLES
+        if len(words) == 1 and start == lo and not titled:
+            continue  # a lone capitalised word opening the sentence may be any noun ("Prices rose")
+        verb = _SUBJECT_VERB.match(prose, m.end(), hi)
+        if verb is not None and verb.group("verb") not in _NOT_VERBS:
+            return start, m.end()
+    return None
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:

@@ -214,6 +214,10 @@ def test_reporting_verb_in_previous_sentence_does_not_source_a_different_claim()
         "The pension fund owns 30% of the port.\n",  # a holding
         "The government has a 7% growth target for the year.\n",  # a goal someone set
         "I started on a paper round earning £25 a week.\n",  # a first-person account
+        "She takes up the £90,000-a-year post in June.\n",  # a compound modifier
+        "Ministers set a target of 1.5 million new homes.\n",  # a goal someone set
+        "Entries must be no longer than 10,000 words.\n",  # a rule
+        "The prize was chosen by more than 8,000 readers.\n",  # who took part"
     ],
 )
 def test_descriptions_and_accounts_are_not_findings(text: str) -> None:
@@ -325,3 +329,49 @@ def test_vague_attribution_flagged(code: str, text: str, match: str) -> None:
 )
 def test_named_or_quoted_attribution_passes(code: str, text: str) -> None:
     assert pack(code, text) == []
+
+
+def test_pronoun_continues_a_sourced_sentence() -> None:
+    text = "Acme Consulting is forecasting growth of 2% this year. It also expects rates to fall to 4%.\n"
+    assert at102(text) == []
+    text = "Acme Consulting is forecasting growth of 2% this year. Wages rose by 4% in the spring.\n"
+    assert len(at102(text)) == 1
+
+
+def test_company_results_in_a_story_that_credits_the_company() -> None:
+    text = (
+        "Norvik Foods had a better year than expected, the company said on Tuesday.\n\n"
+        "Sales rose 2.8% to €14.9bn.\n\n"
+        "The weather was mild.\n\n"
+        "Quarterly losses at Northern Valley Freight totalled $345m.\n"
+    )
+    messages = at102(text)
+    assert len(messages) == 1 and "$345m" in messages[0]  # another company's results are not credited
+    text = (
+        "NVF said it would cut costs.\n\nThe weather was mild.\n\n"
+        "Quarterly losses at Northern Valley Freight totalled $345m.\n"
+    )
+    assert at102(text) == []  # the acronym the draft credits
+
+
+def test_results_in_a_story_that_quotes_a_company_official() -> None:
+    text = (
+        '"It was a year of hard choices," said Mia Lund, chief executive of Norvik Foods.\n\n'
+        "The weather was mild.\n\n"
+        "Fourth-quarter turnover was €4.7bn, compared with €4.9bn a year ago.\n"
+    )
+    assert at102(text) == []
+    unquoted = text.replace('"It was a year of hard choices," said Mia Lund, chief executive of Norvik Foods.', "x.")
+    assert len(at102(unquoted)) == 1
+
+
+def test_paragraph_that_says_who_did_the_counting() -> None:
+    text = "The trust researched its own archives last year. About 4,000 letters were lost in the fire.\n"
+    assert at102(text) == []
+
+
+def test_a_named_document_or_poll_in_the_paragraph_sources_it() -> None:
+    text = "The annual register shows the mayor earning £90,000 on the side. Her deputy earned £40,000.\n"
+    assert at102(text) == []
+    text = "A listener poll saw the old theme tune win with 41% of the votes.\n"
+    assert at102(text) == []

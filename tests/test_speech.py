@@ -172,3 +172,13 @@ def test_person_as_subject_of_the_sentence_before() -> None:
 def test_future_speech_with_a_modal() -> None:
     q = only('"Why has nothing changed?" the bishop will ask.\n')
     assert q.attributed and q.speaker == "the bishop"
+
+
+def test_person_subject_with_appositive_or_adverbs() -> None:
+    text = (
+        "Her neighbour, Tilde Sand, head of the residents' group, blames the council.\n\n"
+        '"Nobody has cleared the drains in three years."\n'
+    )
+    assert only(text).speaker == "Tilde Sand"
+    text = 'Union veteran Sir Alun Pryce has already accused the board of bad faith. "They never meant to talk."\n'
+    assert only(text).speaker == "Alun Pryce"  # titles are not part of the name
