@@ -850,9 +850,9 @@ class CompanySidebar(_StructuralRule):
 
     **Example**::
 
-        Location: Germany, Bavaria, Munich
-        Employees: 10001+
-        Founded date: 1916
+        Location: Hamburg, Germany
+        Employees: 5001-10000
+        Founded date: 1952
 
     **Fix**: removing the lines is safe. A single "Note: ..." line or quoted dialogue
     ("Smith: We will see.") is not a sidebar.
@@ -861,7 +861,7 @@ class CompanySidebar(_StructuralRule):
     code = "BP123"
     name = "company-sidebar"
     kind = "company-sidebar"
-    examples_bad = ("Location: Munich, Germany\nEmployees: 10001+\nFounded date: 1916\n\nThe plant opens next year.\n",)
+    examples_bad = ("Location: Hamburg, Germany\nEmployees: 5001-10000\nFounded: 1952\n\nThe plant opens next year.\n",)
     examples_good = (
         "Note: figures are in euros.\n\nThe plant opens next year.\n",
         "Host: Where will the plant be?\n\nChief executive: In Hungary, next to the old one.\n",
