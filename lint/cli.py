@@ -330,8 +330,8 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
     reporters = registry.reporters
     if fmt not in reporters:
         raise UserError(f"unknown --format {fmt!r}", hint="choose one of: " + ", ".join(sorted(reporters)))
-    if args.quiet and not result.findings and not result.warnings:
-        return
+    if args.quiet and fmt in ("text", "rich") and not result.findings and not result.warnings:
+        return  # machine formats always write their document
     color: bool | None
     if args.color == "always":
         color = True
