@@ -318,6 +318,8 @@ def _occurrences(doc: Document) -> Iterator[_Occ]:
                 continue
             prev = toks[i - 1] if i > 0 and joined[i - 1] else None
             prev_name = prev.text.casefold() if prev is not None and prev.name_like else ""
+            if prev_name.rstrip(".") in _HONORIFICS:
+                prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
             for n in range(1, _MAX_N + 1):
                 j = i + n - 1
                 if j >= n_toks or (n > 1 and not joined[j - 1]):
@@ -609,6 +611,9 @@ class TermForms(Rule):
 
     Quotations count: the spelling inside a quotation is the publication's, not the
     speaker's, so "e-mail" in a quote and "email" in the copy are reported.
+
+    With a fact base, a form it settles is left to it: an accepted form (name or alias) is
+    not reported, and an avoided form is reported by the facts rules with the right name.
     """
 
     code = "CS101"
@@ -659,12 +664,17 @@ class TermForms(Rule):
                     minor, major, n_major = top, other, n_other
                 else:
                     minor, major, n_major = other, top, n_top
+                if known_to_facts(self.context.facts, minor, major):
+                    continue
                 ref = next(o for o in forms[major] if _is_evidence(o, v))
                 line = doc.position(ref.start)[0]
                 related = Related(doc.path, line, f"written '{major}'")
                 for o in forms[minor]:
                     if _is_evidence(o, v):
                         candidates.append((o, minor, major, n_major, related, v.weak or bool(o.context[0])))
+        settled = _settled_spans(self.context.facts, doc)
+        if settled:
+            candidates = [c for c in candidates if not any(s < c[0].end and c[0].start < e for s, e in settled)]
         for o, minor, major, n_major, related, _ in _one_per_place(
             candidates, lambda c: (None, c[0].start, c[0].end, c[5])
         ):
@@ -676,6 +686,14 @@ class TermForms(Rule):
                 repl = _recase(doc.text[o.start : o.end], major) if o.initial else major
                 fix = Fix((Edit(o.start, o.end, repl),), f"write '{major}'", safe=False)
             yield self.finding(doc, o.start, o.end, msg, fix=fix, related=[related])
+
+
+def _settled_spans(facts: Any, doc: Document) -> list[tuple[int, int]]:
+    """Places where the fact base settles the form: an avoided form (the facts rules report
+    it) or an accepted form written exactly."""
+    if facts is None:
+        return []
+    return [(m.start, m.end) for m in facts.find_entities(doc.prose) if m.kind == "avoid" or m.exact]
 
 
 def _one_per_place(candidates: list[Any], where: Any) -> list[Any]:
@@ -743,8 +761,8 @@ class TermFormsAcrossDrafts(Rule):
     of a style rule, not a consistency one); a draft that itself uses both forms (CS101
     reports it); case differences of a trailing ordinary word ("BMW Group"/"BMW group")
     unless inner or all capitals are involved, because independent stories differ there
-    by house style far more often than by mistake; forms the fact base lists as accepted
-    forms of one entity.
+    by house style far more often than by mistake; a minority form the fact base settles
+    (an accepted form is right; an avoided form is reported by the facts rules).
     """
 
     code = "CS110"
@@ -834,11 +852,11 @@ class TermFormsAcrossDrafts(Rule):
                 if any(pair in accepted for pair in _sub_pairs(top, other)):
                     continue
                 accepted.add(frozenset((top, other)))
-                if facts is not None and _accepted_forms(facts, top, other):
-                    continue
                 major, minor = top, other
                 if len(votes[other]) == len(votes[top]) and votes[other][0][0] < votes[top][0][0]:
                     major, minor = other, top
+                if known_to_facts(facts, minor, major):
+                    continue
                 ref_path, ref = votes[major][0]
                 ref_place = _record_place(ref, v)
                 if ref_place is None:
@@ -865,10 +883,13 @@ def _sub_pairs(a: str, b: str) -> Iterator[frozenset[str]]:
     todo = [(wa, wb)]
     while todo:
         x, y = todo.pop()
-        for nx, ny in ((x[1:], y[1:]), (x[:-1], y[:-1])):
-            if not nx or not ny:
-                continue
-            if (nx is x[1:] and x[0] == y[0]) or (nx is not x[1:] and x[-1] == y[-1]):
+        trims = []
+        if x[0] == y[0]:
+            trims.append((x[1:], y[1:]))
+        if x[-1] == y[-1]:
+            trims.append((x[:-1], y[:-1]))
+        for nx, ny in trims:
+            if nx and ny:
                 yield frozenset((" ".join(nx), " ".join(ny)))
                 todo.append((nx, ny))
 
@@ -902,16 +923,18 @@ def _corpus_worthy(a: str, b: str, v: Variance) -> bool:
     return True
 
 
-def _accepted_forms(facts: Any, a: str, b: str) -> bool:
-    """True when the fact base accepts both forms as names of one entity."""
-    try:
-        ea, eb = facts.entity_for(a), facts.entity_for(b)
-    except Exception:  # noqa: BLE001 - a fact base without lookups is no reason to crash
+def known_to_facts(facts: Any, minor: str, major: str) -> bool:
+    """True when the fact base settles the minority form (so a consistency report would be
+    wrong or a duplicate): it is an accepted form of the entity (its name or an alias,
+    exactly), or a form the fact base flags as avoided (the facts rules report it, with
+    the right name)."""
+    if facts is None:
         return False
-    if ea is None or ea is not eb:
+    ent = facts.entity_for(minor) or facts.entity_for(major)
+    if ent is None:
         return False
-    accepted = {" ".join(f.split()).casefold() for f in ea.forms}
-    return a.casefold() in accepted and b.casefold() in accepted
+    norm = " ".join(minor.split())
+    return norm in {" ".join(f.split()) for f in (*ent.forms, *ent.avoid)}
 
 
 # --------------------------------------------------------------------------------------

@@ -603,3 +603,33 @@ def test_figure_conflict_agreeing_or_rounded_figures(second: str) -> None:
 def test_figure_conflict_near_misses(second: str) -> None:
     drafts = {"a.md": "Orbis Motors reported revenue of €42.5 billion for 2024.\n", "b.md": second}
     assert run_corpus(FigureConflict, drafts) == []
+
+
+# -- with a fact base ------------------------------------------------------------------
+
+FACTS = parse_factbase(
+    """\
+version: 1
+entities:
+  - name: StarDeck OS
+    type: product
+    aliases: [StarDeck]
+    avoid: [Stardeck OS, Star Deck OS]
+"""
+)
+
+
+def test_fact_base_settles_forms_in_a_draft() -> None:
+    avoided = "Cars run StarDeck OS. Phones run StarDeck OS. Some run Stardeck OS.\n"
+    assert len(run_rule(TermForms, avoided)) == 1
+    assert run_rule(TermForms, avoided, facts=FACTS) == []  # the facts rules name the right form
+
+
+def test_fact_base_settles_forms_across_drafts() -> None:
+    drafts = {
+        "a.md": "Cars run Star Deck OS.\n",
+        "b.md": "Phones run Star Deck OS.\n",
+        "c.md": "Watches run StarDeck OS.\n",
+    }
+    assert [f.path for f in run_corpus(TermFormsAcrossDrafts, drafts)] == ["c.md"]
+    assert run_corpus(TermFormsAcrossDrafts, drafts, facts=FACTS) == []
