@@ -443,8 +443,8 @@ def _attribute(
         # '"...," Mr Bloggs.' - the verb is missing but the speaker is named
         return _phrase_after(prose, qe, sent_last.end, "", qe), "sentence"
     sents = doc.sentences
-    i_first = bisect.bisect_left(doc._sentence_starts, sent_first.start)
-    i_last = bisect.bisect_left(doc._sentence_starts, sent_last.start)
+    i_first = _sentence_index(doc, sent_first)
+    i_last = _sentence_index(doc, sent_last)
     # 2. The sentence before, in the same paragraph.
     if i_first > 0 and sents[i_first - 1].block == first_block:
         prev = sents[i_first - 1]
@@ -485,6 +485,11 @@ def _attribute(
                 if got:
                     return got[-1], "previous"
     return None, None
+
+
+def _sentence_index(doc: Document, sent: Sentence) -> int:
+    """Index of ``sent`` in ``doc.sentences`` (sentences are in document order)."""
+    return bisect.bisect_left(doc.sentences, sent.start, key=lambda s: s.start)
 
 
 def _colon_intro(prose: str, lo: int, qs: int) -> Attribution | None:
