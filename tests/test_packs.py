@@ -143,3 +143,25 @@ def test_pack_errors_name_file_line_and_key(tmp_path: Path, change: tuple[str, s
 )
 def test_anchor_extraction_more(token: str, expected: set[str] | None) -> None:
     assert _anchors(token) == expected
+
+
+def test_spaces_become_flexible_outside_lookbehinds_and_classes() -> None:
+    from lint.packs import _flexible_spaces
+
+    assert _flexible_spaces("share this") == r"share\s+this"
+    assert _flexible_spaces(r"(?<![\w,] )analysts said") == r"(?<![\w,] )analysts\s+said"
+    assert _flexible_spaces("[ -]x y") == r"[ -]x\s+y"
+
+
+def test_lookbehind_tokens_compile(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "version: 1\nrules:\n  - code: HS110\n    name: lb\n    category: style\n    message: m {match}\n"
+        "    description: A rule whose token starts with a look-behind.\n"
+        "    tokens: ['(?<![\\w,] )analysts said']\n"
+        "    examples: {bad: ['Then analysts said no.'], good: ['Our analysts said no.']}\n",
+        encoding="utf-8",
+    )
+    (cls,) = load_pack(path)
+    assert run_rule(cls, "Then analysts\nsaid no.\n")
+    assert not run_rule(cls, "Our, analysts said no.\n")
