@@ -159,9 +159,9 @@ def test_lookbehind_tokens_compile(tmp_path: Path) -> None:
         "version: 1\nrules:\n  - code: HS110\n    name: lb\n    category: style\n    message: m {match}\n"
         "    description: A rule whose token starts with a look-behind.\n"
         "    tokens: ['(?<![\\w,] )analysts said']\n"
-        "    examples: {bad: ['Then analysts said no.'], good: ['Our analysts said no.']}\n",
+        "    examples: {bad: ['Analysts said no.'], good: ['Then analysts said no.']}\n",
         encoding="utf-8",
     )
     (cls,) = load_pack(path)
-    assert run_rule(cls, "Then analysts\nsaid no.\n")
-    assert not run_rule(cls, "Our, analysts said no.\n")
+    assert run_rule(cls, "Analysts\nsaid no.\n")
+    assert not run_rule(cls, "Then analysts said no.\n")
