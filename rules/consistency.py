@@ -41,7 +41,7 @@ _STOP = frozenset(
     i you he she it we they me him us them one
     in on at to for of by with from into onto upon over under about above below across after before
     behind between beyond during except inside outside near off out through throughout toward towards
-    until unto up down within without along alongside among amid around against beside besides via per
+    until unto up down within without along alongside among amid around against beside besides via
     than as like
     and or but nor so yet if then else because though although while whereas when where why how whether
     be is are was were been being am do does did done have has had having can could may might must
@@ -78,8 +78,9 @@ _DIACRITIC_WORDS = frozenset(
 """Plain words that the accented spelling of another word turns into ("résumé"/"resume")."""
 
 _HYPHENS = "-\u2010\u2011"
-_TOKEN = re.compile(r"[^\W_]+(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]+)*")
-"""Words with inner hyphens, and names with an inner apostrophe ("O'Connor")."""
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[^\W_]+(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]+)*")
+"""Dotted abbreviations ("U.S."), words with inner hyphens, names with an inner apostrophe
+("O'Connor")."""
 _OPENERS = "\"“‘'([{*_—–-•·‐‑ \t\r\n"
 _INITIAL_AFTER = ":;.!?…"
 _AMBIGUOUS_AFTER = ",/–—-&"
@@ -105,7 +106,7 @@ def _strip_marks(text: str) -> str:
 
 def _key(form: str) -> str:
     """The grouping key of a form: letters only, no case, no diacritics, no hyphens or spaces."""
-    return _strip_marks(form).casefold().replace(" ", "").replace("-", "")
+    return _strip_marks(form).casefold().replace(" ", "").replace("-", "").replace(".", "")
 
 
 def _has_upper_after_first(token: str) -> bool:
@@ -329,8 +330,8 @@ def _occurrences(doc: Document) -> Iterator[_Occ]:
                     continue
                 words = toks[i : j + 1]
                 form = " ".join(t.text for t in words)
-                if len(_key(form)) < _MIN_KEY:
-                    continue
+                if len(_key(form)) < _MIN_KEY and not (n == 1 and (_is_all_caps(form) or "." in form)):
+                    continue  # short words collide by chance; "US"/"U.S." are kept
                 nxt = toks[j + 1] if j + 1 < n_toks and joined[j] else None
                 kind, next_name = _after(prose, last.end, s_end, nxt)
                 yield _Occ(
@@ -419,6 +420,8 @@ def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance
     """How ``a`` and ``b`` (same key) differ, or None when the difference is legitimate or
     not proven (the conditions are listed in :class:`TermForms`). ``across``: the forms come
     from different drafts (name contexts must match exactly)."""
+    if "." in a.form or "." in b.form:
+        return _dotted_variance(a, b, across)
     la, ba = _shape(a.form)
     lb, bb = _shape(b.form)
     plain_a, plain_b = _strip_marks(la), _strip_marks(lb)
@@ -440,6 +443,24 @@ def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance
     if not case_pos:
         return None
     return _case_variance(a, b, case_pos)
+
+
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _dotted_variance(a: FormInfo, b: FormInfo, across: bool) -> Variance | None:
+    """ "U.S." beside "US": the same capitals, with and without full stops."""
+    if a.form.replace(".", "") != b.form.replace(".", ""):
+        return None
+    words_a, words_b = a.form.split(), b.form.split()
+    if len(words_a) != len(words_b):
+        return None
+    for x, y in zip(words_a, words_b, strict=True):
+        if x != y and not ((_DOTTED.match(x) and _is_all_caps(y)) or (_DOTTED.match(y) and _is_all_caps(x))):
+            return None
+    if not _contexts_match(a, b, strict=across):
+        return None
+    return Variance("separator", name=True)
 
 
 def _separator_variance(
@@ -640,7 +661,7 @@ class TermForms(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        candidates: list[tuple[_Occ, str, str, int, Related, bool]] = []
+        verdicts: list[tuple[str, str, int, Variance, dict[str, list[_Occ]]]] = []
         for forms in _groups(doc).values():
             infos = {}
             for form, occs in forms.items():
@@ -666,12 +687,20 @@ class TermForms(Rule):
                     minor, major, n_major = other, top, n_top
                 if known_to_facts(self.context.facts, minor, major):
                     continue
-                ref = next(o for o in forms[major] if _is_evidence(o, v))
-                line = doc.position(ref.start)[0]
-                related = Related(doc.path, line, f"written '{major}'")
-                for o in forms[minor]:
-                    if _is_evidence(o, v):
-                        candidates.append((o, minor, major, n_major, related, v.weak or bool(o.context[0])))
+                verdicts.append((minor, major, n_major, v, forms))
+        # A longer n-gram must not point the other way from a shorter one inside it: "US
+        # economy"/"U.S. economy" on a tie, when "U.S." is the minority form on its own.
+        directed = {(minor, major) for minor, major, _, v, _ in verdicts if not v.weak}
+        candidates: list[tuple[_Occ, str, str, int, Related, bool]] = []
+        for minor, major, n_major, v, forms in verdicts:
+            if any((sub_major, sub_minor) in directed for sub_minor, sub_major in _sub_pairs(minor, major)):
+                continue
+            ref = next(o for o in forms[major] if _is_evidence(o, v))
+            line = doc.position(ref.start)[0]
+            related = Related(doc.path, line, f"written '{major}'")
+            for o in forms[minor]:
+                if _is_evidence(o, v):
+                    candidates.append((o, minor, major, n_major, related, v.weak or bool(o.context[0])))
         settled = _settled_spans(self.context.facts, doc)
         if settled:
             candidates = [c for c in candidates if not any(s < c[0].end and c[0].start < e for s, e in settled)]
@@ -849,7 +878,7 @@ class TermFormsAcrossDrafts(Rule):
                 v = compare_forms(merged[top], merged[other], across=True)
                 if v is None or not _corpus_worthy(top, other, v):
                     continue
-                if any(pair in accepted for pair in _sub_pairs(top, other)):
+                if any(frozenset(pair) in accepted for pair in _sub_pairs(top, other)):
                     continue
                 accepted.add(frozenset((top, other)))
                 major, minor = top, other
@@ -877,8 +906,9 @@ class TermFormsAcrossDrafts(Rule):
             yield self.finding_at(path, span, msg, related=[related], context=context)
 
 
-def _sub_pairs(a: str, b: str) -> Iterator[frozenset[str]]:
-    """Pairs of shorter forms left when identical first or last words are dropped from both."""
+def _sub_pairs(a: str, b: str) -> Iterator[tuple[str, str]]:
+    """Pairs of shorter forms (in the order of ``a``, ``b``) left when identical first or last
+    words are dropped from both."""
     wa, wb = a.split(" "), b.split(" ")
     todo = [(wa, wb)]
     while todo:
@@ -890,7 +920,7 @@ def _sub_pairs(a: str, b: str) -> Iterator[frozenset[str]]:
             trims.append((x[:-1], y[:-1]))
         for nx, ny in trims:
             if nx and ny:
-                yield frozenset((" ".join(nx), " ".join(ny)))
+                yield " ".join(nx), " ".join(ny)
                 todo.append((nx, ny))
 
 

@@ -63,6 +63,10 @@ def _flagged(found: list[Finding], text: str) -> list[str]:
             "HarmonyOS Next",
             "HarmonyOS NEXT",
         ),
+        # full stops in an abbreviation
+        ("The US economy grew. US firms agree. The U.S. dollar fell.\n", "U.S.", "US"),
+        # an open and a closed spelling of an ordinary word
+        ("Prices rose 5 percent. Wages rose 3 percent. Rents rose 2 per cent.\n", "per cent", "percent"),
         # a separated name and a closed-up one with a trailing word
         (
             "Users of the MyBMW App grew. The MyBMW App is free. Some use the My BMW app daily.\n",
@@ -165,6 +169,13 @@ def test_term_forms_quotation_counts_as_the_drafts_spelling() -> None:
 )
 def test_term_forms_near_misses(text: str) -> None:
     assert run_rule(TermForms, text) == []
+
+
+def test_term_forms_longer_ngram_never_contradicts_a_shorter_one() -> None:
+    text = "The U.S. economy grew. The US economy is large. US firms agree.\n"
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == ["U.S."]
+    assert "'US'" in found[0].message
 
 
 def test_term_forms_reports_one_finding_per_place() -> None:
