@@ -159,8 +159,18 @@ class Region:
     message: str
 
 
-def _words(text: str) -> int:
-    return sum(1 for _ in WORD.finditer(text))
+def _words(text: str, cap: int = 64) -> int:
+    """Number of words in ``text``, counted up to ``cap`` (thresholds only need that much)."""
+    n = 0
+    for _ in WORD.finditer(text):
+        n += 1
+        if n >= cap:
+            break
+    return n
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.group(0).casefold() for w in WORD.finditer(text.replace("’", "'"))]
 
 
 def _ends_sentence(text: str) -> bool:
@@ -191,12 +201,11 @@ class View:
         for b in doc.blocks:
             for ln in range(b.first_line, b.last_line + 1):
                 owner[ln] = b
-        prose, text = doc.prose, doc.text
         self.lines: list[Line] = [Line(0, "", True, None)]
-        for ln in range(1, n + 1):
-            s, e = doc.line_start(ln), doc.line_end(ln)
-            visible = prose[s:e].strip()
-            self.lines.append(Line(ln, visible, not text[s:e].strip(), owner[ln] if visible else None))
+        # prose and text have the same length and line breaks: their lines pair up.
+        for ln, (visible, source) in enumerate(zip(doc.prose.split("\n"), doc.text.split("\n"), strict=False), 1):
+            visible = visible.strip()
+            self.lines.append(Line(ln, visible, not source.strip(), owner[ln] if visible else None))
         self.n = n
         self._wrapped: dict[int, bool] = {}
         self.markdown = doc.kind == "markdown"
@@ -207,7 +216,7 @@ class View:
             # clutter lines that were pasted without blank lines).
             b = body[0]
             self.header_end = next(
-                (x for x in range(b.first_line, b.last_line + 1) if _words(self.lines[x].text) >= 8), b.first_line
+                (x for x in range(b.first_line, b.last_line + 1) if _words(self.lines[x].text, 8) >= 8), b.first_line
             )
         self.trailer_start = body[-1].last_line if body else n + 1
 
@@ -218,7 +227,7 @@ class View:
         if b.kind not in ("paragraph", "blockquote"):
             return False
         t = self.block_text(b)
-        return _ends_sentence(t) and _words(t) >= 8
+        return _ends_sentence(t) and _words(t, 8) >= 8
 
     def next_content(self, ln: int) -> tuple[Line | None, int]:
         """The next line after ``ln`` with something in the source, and the blank lines between."""
@@ -367,8 +376,8 @@ class _Analysis:
                 continue
             b = line.block
             assert b is not None
-            if b.first_line != line.no and b.kind != "heading":
-                continue
+            if b.first_line != line.no and b.kind != "heading" and v.wrapped(b):
+                continue  # a label starts its block, unless the block is lines pasted together
             label = _trim(line.text)
             if not label or len(label) > 120:
                 continue
@@ -455,7 +464,7 @@ class _Analysis:
                 break
             if _words(text) <= 30 and text.rstrip(_CLOSERS)[-1:] == "?":
                 questions, answers = questions + 1, 0
-            elif questions and answers < 3 and _words(text) <= 150 and not v.is_heading(first):
+            elif questions and answers < 3 and _words(text, 151) <= 150 and not v.is_heading(first):
                 answers += 1
             else:
                 break
@@ -518,6 +527,8 @@ class _Analysis:
         if isinstance(fm_title, str) and len(_norm(fm_title).split()) >= 4:
             seen[_norm(fm_title)] = 0
         for i, (first, last, text, kind) in enumerate(self.headline_units()):
+            if len(text) > 300:
+                continue  # a paragraph, not a headline
             key = _norm(text)
             if len(key.split()) < 4 or first in self.taken:
                 continue
@@ -629,10 +640,9 @@ class _Analysis:
     def teasers(self) -> None:
         v = self.v
         blocks = v.doc.blocks
-        tokens = [[w.group(0).casefold().replace("’", "'") for w in WORD.finditer(v.doc.block_text(b))] for b in blocks]
         wanted: dict[tuple[str, ...], list[int]] = {}
         for i, b in enumerate(blocks):
-            if b.kind not in ("paragraph", "blockquote") or len(tokens[i]) < 12 or b.first_line in self.taken:
+            if b.kind not in ("paragraph", "blockquote") or b.first_line in self.taken:
                 continue
             text = v.block_text(b).rstrip()
             for ell in ("…", "..."):
@@ -650,9 +660,12 @@ class _Analysis:
                 continue  # a cut mid-sentence ends on a lower-case word, a comma or an ellipsis
             if b.first_line >= v.header_end and i > 5:
                 continue  # a teaser sits above the story, among the first blocks
-            wanted.setdefault(tuple(tokens[i][-8:]), []).append(i)
+            toks = _tokens(v.doc.block_text(b))
+            if len(toks) >= 12:
+                wanted.setdefault(tuple(toks[-8:]), []).append(i)
         if not wanted:
             return
+        tokens = [_tokens(v.doc.block_text(b)) for b in blocks]
         starts = {gram[0] for gram in wanted}
         done: set[int] = set()
         for j, toks in enumerate(tokens):

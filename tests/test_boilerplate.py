@@ -245,8 +245,11 @@ def test_markdown_fix_keeps_front_matter_title_and_sections() -> None:
 
 
 def test_clutter_pasted_without_blank_lines_into_a_markdown_paragraph() -> None:
-    text = f"# {TITLE}\n\nBy Team Motorwire April 2, 2025\n4 min read\n{TITLE}\n\n{LEAD} Tuesday.\n"
-    assert spans(lint(text, "draft.md")) == [("BP131", 3, 3), ("BP131", 4, 4), ("BP127", 5, 5)]
+    text = (
+        f"# {TITLE}\n\nBy Team Motorwire April 2, 2025\n4 min read\n{TITLE}\n\n{LEAD} Tuesday.\n"
+        "Related Posts\nNordwind unveils electric estate concept\n"
+    )
+    assert spans(lint(text, "draft.md")) == [("BP131", 3, 3), ("BP131", 4, 4), ("BP127", 5, 5), ("BP120", 8, 9)]
     assert "(BP102)" in lint(text, "draft.md")[1].message
     assert squeeze(fix_all(text, "draft.md")) == f"# {TITLE}\n\n{LEAD} Tuesday.\n"
 
