@@ -1513,7 +1513,8 @@ class FigureConflict(Rule):
     other percentages, figures in other currencies or units, qualified metrics ("global
     sales" beside "sales in China", "net" beside "operating" profit) are different figures.
     Rounding is allowed for: "€142bn" and "€142.38 billion" agree, and so do "about €140bn"
-    and "€142.38bn" (5%).
+    and "€142.38bn" (5%). A figure the fact base holds is left to the facts rules, which
+    check every draft against it.
     """
 
     code = "CS113"
@@ -1629,13 +1630,24 @@ class FigureConflict(Rule):
                 return org_key(ent.name)
         return org_key(name)
 
+    def _fact_base_knows(self, key: tuple[str, str, int, str, str, str]) -> bool:
+        """The fact base has this figure: the facts rules check every draft against it."""
+        facts = self.context.facts
+        if facts is None:
+            return False
+        for fig in getattr(facts, "figures", ()):
+            entity, metrics, year, unit = _figure_key_of(facts, fig)
+            if entity == key[0] and key[1] in metrics and year in (None, key[2]) and unit in ("", key[4]):
+                return True
+        return False
+
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         by_key: dict[tuple[Any, ...], list[tuple[str, _FigureRecord]]] = defaultdict(list)
         for path, recs in records:
             for r in recs:
                 by_key[r.key].append((path, r))
-        for mentions in by_key.values():
-            if len({p for p, _ in mentions}) < 2:
+        for key, mentions in by_key.items():
+            if len({p for p, _ in mentions}) < 2 or self._fact_base_knows(key):
                 continue
             clusters: list[list[tuple[str, _FigureRecord]]] = []
             for path, r in mentions:
@@ -1661,6 +1673,14 @@ class FigureConflict(Rule):
                     yield self.finding_at(path, r.span, msg, related=related, context=r.context)
 
 
+def _figure_key_of(facts: Any, fig: Any) -> tuple[str, set[str], int | None, str]:
+    """(entity key, metrics, year, unit) of a fact base figure, in this rule's terms."""
+    ent = facts.entity_for(fig.entity) if fig.entity else None
+    entity = org_key(ent.name if ent is not None else (fig.entity or ""))
+    metrics = {_METRICS[k.lower()] for k in fig.keywords if k.lower() in _METRICS}
+    return entity, metrics, fig.year, fig.unit
+
+
 def _bound_amount(prose: str, m: re.Match[str], values: Sequence[Any]) -> Any | None:
     """The amount the metric at ``m`` states: right after it ("revenue of €3bn", "revenue
     rose 5% to €3bn") or right before it ("€3bn in revenue")."""
@@ -1679,8 +1699,13 @@ def _bound_amount(prose: str, m: re.Match[str], values: Sequence[Any]) -> Any | 
 
 def _qualifier(prose: str, s: int, metric_start: int) -> str:
     """Lower-case words right before the metric that make it another figure."""
-    words = re.findall(r"[\w-]+", prose[max(s, metric_start - 40) : metric_start])[-2:]
-    return " ".join(w.lower() for w in words if w.lower() in _METRIC_QUALIFIERS)
+    words = re.findall(r"[\w-]+", prose[max(s, metric_start - 40) : metric_start])
+    kept: list[str] = []
+    for w in reversed(words):
+        if w != w.lower() or w not in _METRIC_QUALIFIERS:
+            break  # only the words right before it, in lower case ("BMW Group revenue" is no qualifier)
+        kept.insert(0, w)
+    return " ".join(kept)
 
 
 def _values_agree(a: _FigureRecord, b: _FigureRecord) -> bool:

@@ -644,3 +644,26 @@ def test_fact_base_settles_forms_across_drafts() -> None:
     }
     assert [f.path for f in run_corpus(TermFormsAcrossDrafts, drafts)] == ["c.md"]
     assert run_corpus(TermFormsAcrossDrafts, drafts, facts=FACTS) == []
+
+
+def test_figure_conflict_group_name_is_not_a_qualifier() -> None:
+    drafts = {
+        "a.md": "Orbis Group reported revenue of €42.5 billion for 2024.\n",
+        "b.md": "Money is no problem. Orbis Group, whose revenue reached €24.5 billion in 2024, can wait.\n",
+    }
+    [f] = run_corpus(FigureConflict, drafts)
+    assert f.path == "b.md" and "€42.5 billion in a.md:1" in f.message
+
+
+def test_figure_conflict_defers_to_the_fact_base() -> None:
+    facts = parse_factbase(
+        "version: 1\nentities:\n  - name: Orbis Motors\n    type: organization\n"
+        "figures:\n  - name: Orbis Motors revenue in 2024\n    entity: Orbis Motors\n"
+        "    keywords: [revenue]\n    value: 42.5 billion\n    unit: EUR\n"
+    )
+    drafts = {
+        "a.md": "Orbis Motors reported revenue of €42.5 billion for 2024.\n",
+        "b.md": "For 2024, Orbis Motors posted revenue of €45.2 billion.\n",
+    }
+    assert len(run_corpus(FigureConflict, drafts)) == 1
+    assert run_corpus(FigureConflict, drafts, facts=facts) == []
