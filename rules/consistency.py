@@ -1057,7 +1057,9 @@ class RoleHolderConflict(Rule):
     Xiang"/"Xiang Gao"); former, acting, outgoing or incoming holders; a title without an
     organisation; drafts whose front-matter dates are more than ``max_days`` apart (a post
     can change hands). When the fact base says the two names are one person (an alias),
-    the mixed naming is reported as information instead, naming the fact base entry.
+    the mixed naming is reported as information instead, naming the fact base entry. When
+    the fact base says who holds the post, a conflict is left to the facts rules, which
+    check every draft against it.
     """
 
     code = "CS111"
@@ -1141,14 +1143,31 @@ class RoleHolderConflict(Rule):
                     if (path, r.span.start, ref.person) in reported:
                         continue
                     reported.add((path, r.span.start, ref.person))
-                    yield self._finding(path, r, ref_path, ref, len({p for p, _ in major}))
+                    finding = self._finding(path, r, ref_path, ref, len({p for p, _ in major}))
+                    if finding is not None:
+                        yield finding
 
     def _same_period(self, a: _RoleRecord, b: _RoleRecord) -> bool:
         if a.date is None or b.date is None:
             return True
         return abs((a.date - b.date).days) <= int(self.options.get("max_days", 90))
 
-    def _finding(self, path: str, r: _RoleRecord, ref_path: str, ref: _RoleRecord, n: int) -> Finding:
+    def _fact_base_knows(self, key: str, post: str) -> bool:
+        """The fact base says who holds the post: the facts rules check every draft."""
+        from rules.extract import title_parts
+
+        facts = self.context.facts
+        if facts is None:
+            return False
+        for role in getattr(facts, "roles", ()):
+            if role.org is None or self._org_key(role.org) != key:
+                continue
+            parts = {_SAME_POST_PARTS.get(p, p) for t in role.titles for p in title_parts(t)}
+            if post in parts:
+                return True
+        return False
+
+    def _finding(self, path: str, r: _RoleRecord, ref_path: str, ref: _RoleRecord, n: int) -> Finding | None:
         facts = self.context.facts
         where = f"{Path(ref_path).name}:{ref.span.line}"
         post = f"{r.title} of {r.org}"
@@ -1158,6 +1177,8 @@ class RoleHolderConflict(Rule):
             msg = f"'{r.person}' is called '{ref.person}' in {where}: the fact base has one person{entry}"
             related = [Related(ref_path, ref.span.line, f"'{ref.person}', {ref.title} of {ref.org}")]
             return self.finding_at(path, r.span, msg, severity=Severity.INFO, related=related, context=r.context)
+        if self._fact_base_knows(r.org_key, r.post):
+            return None
         others = "" if n == 1 else f" and {n - 1} other draft{'s' if n > 2 else ''}"
         msg = f"'{r.person}' is {post} here, but {where}{others} names '{ref.person}' ({ref.title} of {ref.org})"
         if _looks_misspelt(r.person_words, ref.person_words):

@@ -667,3 +667,22 @@ def test_figure_conflict_defers_to_the_fact_base() -> None:
     }
     assert len(run_corpus(FigureConflict, drafts)) == 1
     assert run_corpus(FigureConflict, drafts, facts=facts) == []
+
+
+def test_role_conflict_defers_to_a_known_post_but_keeps_alias_information() -> None:
+    facts = parse_factbase(
+        "version: 1\nentities:\n  - name: Jo Smith\n    type: person\n    aliases: [Smith Jo, Joanna Smythe]\n"
+        "roles:\n  - person: Jo Smith\n    title: chief executive\n    org: Orbis Motors\n"
+    )
+    conflict = {
+        "a.md": "Jo Smith, chief executive of Orbis Motors, opened the plant.\n",
+        "b.md": "The plant was opened by Orbis Motors chief executive Alan Jones.\n",
+    }
+    assert len(run_corpus(RoleHolderConflict, conflict)) == 1
+    assert run_corpus(RoleHolderConflict, conflict, facts=facts) == []
+    mixed = {
+        "a.md": conflict["a.md"],
+        "b.md": "The plant was opened by Orbis Motors chief executive Joanna Smythe.\n",
+    }
+    [f] = run_corpus(RoleHolderConflict, mixed, facts=facts)
+    assert f.severity is Severity.INFO
