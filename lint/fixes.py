@@ -33,13 +33,54 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
         return text, 0
     taken.sort(key=lambda e: e.start)
     out: list[str] = []
+    joins: list[int] = []  # where a removal closed up the text, in output offsets
     pos = 0
+    length = 0
     for e in taken:
-        out.append(text[pos : e.start])
+        piece = text[pos : e.start]
+        out.append(piece)
+        length += len(piece)
         out.append(e.replacement)
+        length += len(e.replacement)
+        if not e.replacement and e.end > e.start:
+            joins.append(length)
         pos = e.end
     out.append(text[pos:])
-    return "".join(out), applied
+    result = "".join(out)
+    if joins:
+        result = _tidy_blank_lines(result, joins, removed_to_end=bool(taken) and taken[-1].end == len(text))
+    return result, applied
+
+
+def _tidy_blank_lines(text: str, joins: list[int], removed_to_end: bool) -> str:
+    """Where removals meet, leave at most one blank line; at the end of the file, none.
+
+    Removing adjacent clutter blocks one by one would otherwise leave their separating blank
+    lines piled up. Only the white space around a removal is touched."""
+    out: list[str] = []
+    pos = 0
+    for j in joins:
+        if j < pos:
+            continue
+        a = j
+        while a > pos and text[a - 1] in "\r\n":
+            a -= 1
+        b = j
+        while b < len(text) and text[b] in "\r\n":
+            b += 1
+        run = text[a:b]
+        newline = "\r\n" if "\r\n" in run else "\n"
+        breaks = run.count("\n")
+        out.append(text[pos:a])
+        if b == len(text):
+            out.append(newline if breaks and a > 0 else "")
+        elif a == 0:
+            out.append("")
+        else:
+            out.append(newline * min(breaks, 2))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

@@ -117,17 +117,22 @@ class PhraseRule(Rule):
                         yield f
 
     def _check_whole(self, doc: Document) -> Iterable[Finding]:
-        """A whole-block rule can only match where the block's text starts: one anchored
-        match per block instead of a scan (the leftmost match of a scan would start there too)."""
+        """A whole-block rule matches the block's text between its leading and trailing
+        punctuation in full: one ``fullmatch`` per block instead of a scan, and any
+        alternative that covers the block wins (not only the first one that matches)."""
         prose = doc.prose
         kinds = _KINDS.get(self.scope)
         for block in doc.blocks:
             if kinds is not None and block.kind not in kinds:
                 continue
-            start = block.start
-            while start < block.end and prose[start] in _TRIM:
+            start, end = block.start, block.end
+            while start < end and prose[start] in _TRIM:
                 start += 1
-            m = self.pattern.match(prose, start, block.end)
+            while end > start and prose[end - 1] in _TRIM:
+                end -= 1
+            m = self.pattern.fullmatch(prose, start, end)
+            if m is None and end < block.end:
+                m = self.pattern.fullmatch(prose, start, block.end)  # the match may end in punctuation
             if m is not None:
                 f = self._accept(doc, block, m)
                 if f is not None:
