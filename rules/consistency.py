@@ -1125,10 +1125,18 @@ class RoleHolderConflict(Rule):
             for r in recs:
                 by_post[(r.org_key, r.post)].append((path, r))
         reported: set[tuple[str, int, str]] = set()
+        facts = self.context.facts
         for mentions in by_post.values():
             if len({p for p, _ in mentions}) < 2:
                 continue
             people = _cluster_people(mentions)
+            if facts is not None:
+                people = _merge_aliases(facts, people)
+                for cluster in people:
+                    for f in self._mixed_naming(cluster):
+                        if (f.path, f.span.start, "") not in reported:  # once, not once per title part
+                            reported.add((f.path, f.span.start, ""))
+                            yield f
             if len(people) < 2:
                 continue
             ranked = sorted(people, key=lambda ms: (-len({p for p, _ in ms}), ms[0][0]))
@@ -1167,16 +1175,33 @@ class RoleHolderConflict(Rule):
                 return True
         return False
 
-    def _finding(self, path: str, r: _RoleRecord, ref_path: str, ref: _RoleRecord, n: int) -> Finding | None:
+    def _mixed_naming(self, cluster: list[tuple[str, _RoleRecord]]) -> Iterator[Finding]:
+        """One person (by the fact base) named differently in different drafts: information,
+        at every mention that does not use the fact base's name."""
         facts = self.context.facts
+        ent = next((e for _, r in cluster if (e := facts.entity_for(r.person)) is not None), None)
+        if ent is None:
+            return
+        canonical = person_words(ent.name)
+        forms = {r.person_words for _, r in cluster}
+        if len(forms) < 2:
+            return
+        for path, r in cluster:
+            if r.person_words == canonical:
+                continue
+            others = [(p, x) for p, x in cluster if p != path and not same_person(x.person_words, r.person_words)]
+            if not others:
+                continue
+            ref_path, ref = next(((p, x) for p, x in others if x.person_words == canonical), others[0])
+            where = f"{Path(ref_path).name}:{ref.span.line}"
+            entry = f" ({ent.where})" if getattr(ent, "where", "") else ""
+            msg = f"'{r.person}' is called '{ref.person}' in {where}; the fact base name is '{ent.name}'{entry}"
+            related = [Related(ref_path, ref.span.line, f"'{ref.person}', {ref.title} of {ref.org}")]
+            yield self.finding_at(path, r.span, msg, severity=Severity.INFO, related=related, context=r.context)
+
+    def _finding(self, path: str, r: _RoleRecord, ref_path: str, ref: _RoleRecord, n: int) -> Finding | None:
         where = f"{Path(ref_path).name}:{ref.span.line}"
         post = f"{r.title} of {r.org}"
-        if facts is not None and facts.same_entity(r.person, ref.person):
-            ent = facts.entity_for(r.person)
-            entry = f" ({ent.where})" if ent is not None and getattr(ent, "where", "") else ""
-            msg = f"'{r.person}' is called '{ref.person}' in {where}: the fact base has one person{entry}"
-            related = [Related(ref_path, ref.span.line, f"'{ref.person}', {ref.title} of {ref.org}")]
-            return self.finding_at(path, r.span, msg, severity=Severity.INFO, related=related, context=r.context)
         if self._fact_base_knows(r.org_key, r.post):
             return None
         others = "" if n == 1 else f" and {n - 1} other draft{'s' if n > 2 else ''}"
@@ -1198,6 +1223,19 @@ def _looks_misspelt(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _has_qualifier(title: str) -> bool:
     return bool(re.search(r"\b(?:former|ex|late|outgoing|incoming|acting|interim|then|new)\b", title, re.I))
+
+
+def _merge_aliases(facts: Any, people: list[list[tuple[str, _RoleRecord]]]) -> list[list[tuple[str, _RoleRecord]]]:
+    """Join the clusters whose people the fact base calls one entity (aliases)."""
+    merged: list[list[tuple[str, _RoleRecord]]] = []
+    for cluster in people:
+        for m in merged:
+            if facts.same_entity(m[0][1].person, cluster[0][1].person):
+                m.extend(cluster)
+                break
+        else:
+            merged.append(list(cluster))
+    return merged
 
 
 def _cluster_people(mentions: list[tuple[str, _RoleRecord]]) -> list[list[tuple[str, _RoleRecord]]]:

@@ -439,8 +439,11 @@ def test_role_conflict_aliases_in_the_fact_base_are_information() -> None:
         "b.md": "Jonas Brandt, President and CEO of Orbis Group Greater Asia, spoke.\n",
     }
     [f] = run_corpus(RoleHolderConflict, drafts, facts=facts)
-    assert f.severity is Severity.INFO
-    assert "one person" in f.message and "'Mira Castell'" in f.message
+    assert f.severity is Severity.INFO and f.path == "a.md"
+    assert (
+        f.message
+        == "'Mira Castell' is called 'Jonas Brandt' in b.md:1; the fact base name is 'Jonas Brandt' (facts.yaml:3)"
+    )
 
 
 def test_role_conflict_points_at_a_likely_misspelling() -> None:
