@@ -88,6 +88,32 @@ def _where(path: str, line: int) -> str:
     return f"{name}:{line}" if line else name
 
 
+def _finding(
+    rule: Rule,
+    doc: Document,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    fix: Fix | None = None,
+    related: Sequence[Related] = (),
+) -> Finding:
+    """``rule.finding`` with the sentence context read from a bounded window, so that many
+    findings in one giant "sentence" (text without full stops) stay linear."""
+    sent = doc.sentence_at(start)
+    if sent is None:
+        return rule.finding(doc, start, end, message, fix=fix, related=related)
+    window = doc.prose[sent.start : min(sent.end, sent.start + 1500)]
+    return rule.finding_at(
+        doc.path,
+        doc.span(start, end),
+        message,
+        related=related,
+        context=" ".join(window.split())[:300],
+        fix=fix,
+    )
+
+
 def _draft_day(rule: Rule, doc: Document) -> _dt.date:
     return doc.date or rule.context.today
 
@@ -99,12 +125,16 @@ def _in_heading(doc: Document, sentence: Sentence) -> bool:
 _YEAR_RE = re.compile(r"(?<![\w.,$€£¥-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
-def _unquoted(doc: Document, sentence: Sentence) -> str:
+def _unquoted(doc: Document, sentence: Sentence, quote_starts: Sequence[int]) -> str:
     """The sentence's prose with quotations blanked (same length)."""
     text = doc.prose[sentence.start : sentence.end]
-    for qs, qe in doc.quotes:
-        if qe <= sentence.start or qs >= sentence.end:
-            continue
+    quotes = doc.quotes
+    j = bisect.bisect_left(quote_starts, sentence.end) - 1
+    parts: list[tuple[int, int]] = []
+    while j >= 0 and quotes[j][1] > sentence.start:  # quotes are sorted and do not overlap
+        parts.append(quotes[j])
+        j -= 1
+    for qs, qe in parts:
         a, b = max(qs, sentence.start) - sentence.start, min(qe, sentence.end) - sentence.start
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -183,7 +213,8 @@ class AvoidedName(Rule):
                     f"replace with '{replacement}'",
                     safe=not quoted,
                 )
-                yield self.finding(
+                yield _finding(
+                    self,
                     doc,
                     m.start,
                     m.end,
@@ -237,6 +268,8 @@ def _role_findings(rule: Rule, doc: Document) -> list[_RoleCheck]:
 def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> list[_RoleCheck]:
     out: list[_RoleCheck] = []
     prose = doc.prose
+    past_year: dict[int, bool] = {}
+    quote_starts = [q[0] for q in doc.quotes]
     for m in find_role_mentions(doc, facts):
         sent = doc.sentence_at(m.start)
         if sent is None or _in_heading(doc, sent) or doc.in_quote(m.person_start, m.person_end):
@@ -248,7 +281,10 @@ def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> lis
             continue
         if is_vague_title(m.title):
             continue
-        if any(y < day.year for y in _years(_unquoted(doc, sent))):
+        past = past_year.get(sent.start)
+        if past is None:
+            past = past_year[sent.start] = any(y < day.year for y in _years(_unquoted(doc, sent, quote_starts)))
+        if past:
             continue  # a historical sentence ("In 2015, ...") is about another date: skip
         if _PAST_CONTEXT.search(prose, max(sent.start, m.start - 40), m.start):
             continue
@@ -392,7 +428,7 @@ class WrongTitle(Rule):
         for c in _role_findings(self, doc):
             if c.code == self.code:
                 m = c.mention
-                yield self.finding(doc, m.title_start, m.title_end, c.message, related=c.related)
+                yield _finding(self, doc, m.title_start, m.title_end, c.message, related=c.related)
 
 
 class PostHolder(Rule):
@@ -436,7 +472,7 @@ class PostHolder(Rule):
         for c in _role_findings(self, doc):
             if c.code == self.code:
                 m = c.mention
-                yield self.finding(doc, m.person_start, m.person_end, c.message, related=c.related)
+                yield _finding(self, doc, m.person_start, m.person_end, c.message, related=c.related)
 
 
 # ======================================================================================
@@ -611,7 +647,8 @@ class FigureMismatch(Rule):
                 found = self._mismatch(fig, hits, amounts, prose, sent.start)
                 if found is not None:
                     src = f" per {fig.source}" if fig.source else ""
-                    yield self.finding(
+                    yield _finding(
+                        self,
                         doc,
                         found.start,
                         found.end,
@@ -777,7 +814,8 @@ class EventDate(Rule):
                     continue
                 d = best[1]
                 raw = doc.text[d.start : d.end]
-                yield self.finding(
+                yield _finding(
+                    self,
                     doc,
                     d.start,
                     d.end,
@@ -868,7 +906,8 @@ class FalseClaim(Rule):
                     continue
                 if doc.in_quote(m.start(), m.end()) or _NEGATION.search(m.group(0)):
                     continue
-                yield self.finding(
+                yield _finding(
+                    self,
                     doc,
                     m.start(),
                     m.end(),

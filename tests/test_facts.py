@@ -508,3 +508,15 @@ def test_rules_are_linear_in_draft_size() -> None:
 def test_mentions_after_a_departure_word_are_history() -> None:
     assert run(PostHolder, "The row led to the resignation of Orbis Asia chief executive Tom Reyes.\n") == []
     assert run(PostHolder, "Orbis Asia co-chairman Tom Reyes spoke.\n") == []
+
+
+def test_one_giant_sentence_stays_linear() -> None:
+    chunk = "Orbis Asia chief executive Tom Reyes said Star Deck sold well while "
+    timings = []
+    for n in (300, 1200):
+        text = chunk * n + "\n"
+        t0 = time.perf_counter()
+        total = sum(len(run(r, text)) for r in FACT_RULES)
+        timings.append(time.perf_counter() - t0)
+        assert total == 2 * n  # each repetition: a wrong post holder and an avoided name
+    assert timings[1] < timings[0] * 8 + 0.5
