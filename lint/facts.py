@@ -1065,8 +1065,8 @@ def _parse_file(text: str, path: str) -> FactBase:
 def merge(parts: Sequence[FactBase]) -> FactBase:
     """Merge parsed files; a name declared twice (even across files) is an error naming both.
 
-    People and organisations a role names but no entity declares become implicit entities,
-    so that role checks can find them in text.
+    People and organisations a role names but no entity declares become implicit entities
+    (and so do the entities figures and events name), so that the rules can find them in text.
     """
     entities: list[Entity] = []
     seen: dict[str, tuple[Entity, str]] = {}
@@ -1168,6 +1168,12 @@ def merge(parts: Sequence[FactBase]) -> FactBase:
         for s in part.sources:
             if fold(s) not in {fold(x) for x in sources}:
                 sources.append(s)
+    # Figures and events may name an entity nobody declared: it is matched as written.
+    for where_path, where_line, name in [(f.path, f.line, f.entity) for f in figures if f.entity] + [
+        (ev.path, ev.line, n) for ev in events for n in ev.entities
+    ]:
+        if name and probe.entity_for(name) is None and fold(name) not in implicit:
+            implicit[fold(name)] = Entity(name, "term", (), (), where_path, where_line)
     paths = tuple(p for part in parts for p in part.paths)
     return FactBase(
         tuple(entities) + tuple(implicit.values()),

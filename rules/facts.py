@@ -22,7 +22,7 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 from lint import hookimpl
 from lint.document import Document, Sentence
@@ -44,8 +44,6 @@ from rules.extract import (
     same_person,
     titles_compatible,
 )
-
-T = TypeVar("T")
 
 MAX_SENTENCE = 5000
 """Sentences longer than this (run-on garbage, tables flattened into prose) are skipped by
@@ -574,6 +572,25 @@ def _consistent(fig: Figure, a: Amount) -> bool:
     return fig.matches(a.value, a.step)
 
 
+def _year_filtered(fig: Figure, amounts: list[Amount], prose: str, sent: Sentence) -> list[Amount]:
+    """With several years in a sentence ("€11bn in 2022 and €14bn in 2023"), keep the
+    amounts whose nearest year is the figure's."""
+    if fig.year is None:
+        return amounts
+    years = [(m.start(), m.end(), int(m.group(1))) for m in _YEAR_RE.finditer(prose, sent.start, sent.end)]
+    if len({y for _, _, y in years}) < 2:
+        return amounts
+    out = []
+    for a in amounts:
+        if a.kind == "year":
+            continue
+        # distance from the amount to each year; a year after it ("€14bn in 2023") wins ties
+        nearest = min(years, key=lambda y: (y[0] - a.end, 0) if y[0] >= a.end else (a.start - y[1], 1))
+        if nearest[2] == fig.year:
+            out.append(a)
+    return out
+
+
 class FigureMismatch(Rule):
     """Flags a number that differs from a figure in the fact base.
 
@@ -644,7 +661,7 @@ class FigureMismatch(Rule):
                     continue
                 if amounts is None:
                     amounts = parse_amounts(prose, sent.start, sent.end)
-                found = self._mismatch(fig, hits, amounts, prose, sent.start)
+                found = self._mismatch(fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start)
                 if found is not None:
                     src = f" per {fig.source}" if fig.source else ""
                     yield _finding(
@@ -665,7 +682,7 @@ class FigureMismatch(Rule):
         ).get(id(fig))
         here = info.entities[i]
         if target is None:
-            return fig.entity.lower() in text.lower()
+            return False
         if any(m.entity is target for m in here):
             return True
         if any(m.entity.type == "organization" for m in here):

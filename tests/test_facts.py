@@ -397,6 +397,7 @@ def test_figure_contradicted(text: str, raw: str) -> None:
         "Orbis revenue from services grew to €2 billion in 2023.",  # a part of the figure
         "Orbis sold a plant for €3 billion to cover a revenue gap in 2023.",  # the amount is a price
         "Analysts are forecasting Orbis revenue of €15 billion for 2023.",
+        "Orbis revenue was €11.2bn in 2022 and €12.5bn in 2023.",  # each year its own number
     ],
 )
 def test_figure_near_misses(text: str) -> None:
@@ -406,6 +407,23 @@ def test_figure_near_misses(text: str) -> None:
 def test_figure_without_year_in_the_year_after() -> None:
     assert fig("Orbis revenue reached €11 billion.", day=dt.date(2024, 2, 1))
     assert fig("Orbis revenue reached €11 billion.", day=dt.date(2025, 2, 1)) == []
+
+
+def test_several_years_each_number_is_read_with_its_year() -> None:
+    assert [m.split("'")[1] for m in fig("Orbis revenue was €11.2bn in 2022 and €14bn in 2023.")] == ["€14bn"]
+
+
+def test_undeclared_figure_entity_is_matched_as_written() -> None:
+    facts = parse_factbase(
+        "version: 1\nfigures:\n  - name: Lumo sales in 2023\n    entity: Lumo Labs\n    keywords: [sales]\n"
+        "    value: 40 million\n    unit: euros\n"
+    )
+    assert facts.entity_for("Lumo Labs") is not None
+    text = "Lumo Labs sales were €45m in 2023.\n"
+    assert messages(FigureMismatch, text, facts=facts, day=dt.date(2024, 2, 1)) == [
+        "'€45m' contradicts Lumo sales in 2023: 40 million EUR (facts.yaml:3)"
+    ]
+    assert messages(FigureMismatch, "Lumo sales were €45m in 2023.\n", facts=facts, day=dt.date(2024, 2, 1)) == []
 
 
 def test_anaphor_needs_the_entity_in_the_previous_sentence() -> None:
