@@ -76,7 +76,7 @@ _MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)}
 _MONTH_NUM.update(_MONTH_ABBR)
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 
 _PRE_CURRENCY = (
@@ -1007,16 +1007,20 @@ class KeywordIndex:
     """Many keyword lists searched in one pass: ``KeywordIndex({"revenue": [fig1, fig2]})``.
 
     :meth:`find` returns ``(start, end, values)`` for each keyword occurrence (word-bounded,
-    any case, a plural "s"/"es" allowed), so a rule looks its figures or events up by keyword
-    instead of running one regex per entry per sentence.
+    a plural "s"/"es" allowed), so a rule looks its figures or events up by keyword instead
+    of running one regex per entry per sentence. A lower-case keyword matches in any case;
+    one written with a capital matches only as written ("Budget", the UK government's,
+    is not "a budget"; "IPO" is not "ipo").
     """
 
     def __init__(self, table: dict[str, list[Any]]) -> None:
-        self._values: dict[str, list[Any]] = {}
+        self._values: dict[str, list[tuple[str | None, list[Any]]]] = {}
         for k, vals in table.items():
-            key = " ".join(fold(k).split())
+            written = " ".join(k.split())
+            key = fold(written)
             if key:
-                self._values.setdefault(key, []).extend(vals)
+                exact = written if written != written.lower() else None
+                self._values.setdefault(key, []).append((exact, list(vals)))
         self.regex = _lower_keyword_regex(list(self._values)) if self._values else None
 
     def find(
@@ -1032,11 +1036,17 @@ class KeywordIndex:
         out = []
         for m in self.regex.finditer(low, start, end):
             key = " ".join(fold(m.group(0)).split())
-            vals = self._values.get(key)
-            if vals is None and key.endswith("es"):
-                vals = self._values.get(key[:-2])
-            if vals is None and key.endswith("s"):
-                vals = self._values.get(key[:-1])
+            written = " ".join(text[m.start() : m.end()].replace("’", "'").split())
+            vals: list[Any] = []
+            for suffix in ("", "es", "s"):
+                if suffix and not key.endswith(suffix):
+                    continue
+                base = key[: len(key) - len(suffix)]
+                for exact, entries in self._values.get(base, ()):
+                    if exact is None or written[: len(written) - len(suffix)] == exact.replace("’", "'"):
+                        vals.extend(entries)
+                if vals:
+                    break
             if vals:
                 out.append((m.start(), m.end(), vals))
         return out

@@ -289,3 +289,19 @@ def test_co_and_shadow_titles_are_not_exclusive() -> None:
     assert [m[:3] for m in got] == [("Tom Reyes", "co-chairman", "Orbis Asia")]
     assert not is_exclusive_title("co-chairman") and not is_exclusive_title("shadow chancellor")
     assert not titles_compatible("co-chairman", ["chairman"])
+
+
+def test_keyword_index_case_rules() -> None:
+    from rules.extract import KeywordIndex
+
+    idx = KeywordIndex({"revenue": ["R"], "Budget": ["B"], "IPO": ["I"]})
+    text = "Revenues rose; the Budget and a budget; an IPO, not ipo; REVENUE."
+    got = [(text[s:e], v) for s, e, v in idx.find(text)]
+    assert got == [("Revenues", ["R"]), ("Budget", ["B"]), ("IPO", ["I"]), ("REVENUE", ["R"])]
+
+
+def test_month_name_does_not_take_the_full_stop() -> None:
+    (d,) = find_dates("The vote is on 16 March. Then more.", default_year=2005)
+    assert d.date == dt.date(2005, 3, 16) and "The vote is on 16 March. Then"[d.start : d.end] == "16 March"
+    (d,) = find_dates("Due on Jan. 5, 2005 at noon.")
+    assert d.date == dt.date(2005, 1, 5)
