@@ -33,6 +33,30 @@ optional::
         message: BMW Operating System X is based on AOSP, not Android Automotive OS
     sources: [Reuters, BMW Group]
 
+Details editors need:
+
+* Names match at word boundaries in any case. An avoided form that differs from an accepted
+  one only in case (``Blackberry`` for ``BlackBerry``) matches exactly as written, so that
+  "a blackberry" is never flagged; an accepted form in capitals only is a headline, not an
+  error.
+* ``roles``: the person must be a declared entity when ``entities`` is given; an undeclared
+  ``org`` (and any entity a figure or event names) becomes an implicit entity, matched as
+  written. Equivalent titles are built in (CEO = chief executive = chief executive officer,
+  chair = chairman...); ``title_aliases`` adds more.
+* ``figures``: ``value`` is a number with an optional scale word (``142.38 billion``,
+  ``4,200 million``); ``unit`` a currency (``EUR``, ``€``, ``euros``), ``%``, ``percentage
+  points`` or a counted noun (``vehicles``). ``tolerance`` is relative (``0.5%``, the
+  default) or absolute (``0.1 billion``). The figure's year is ``year:`` or the one year
+  its name or keywords hold.
+* ``keywords`` (figures, events): lower-case ones match in any case and with a plural
+  ending; one written with a capital matches only as written (``Budget``, ``IPO``).
+* ``claims``: a regular expression searched sentence by sentence (``ignorecase: true`` to
+  ignore case). Patterns longer than 400 characters, or that could backtrack
+  catastrophically (nested or overlapping repeats such as ``(a+)+``, ``(a|aa)*``), are
+  refused.
+* Names, figures, events and claims declared twice, even across files, are an error that
+  names both places.
+
 Loading is strict: any mistake raises :class:`lint.errors.FactBaseError` naming the file,
 line and key. The loaded :class:`FactBase` is immutable and picklable; its matchers (an
 Aho-Corasick automaton over every entity form) are built lazily, once per process.
