@@ -497,7 +497,9 @@ def _separator_variance(
         return None
     is_name = names.pop()
     if is_name:
-        if not _contexts_match(a, b, strict=across):
+        # The same name words around both (an empty side matches): "Delta Air Lines" is not
+        # "American Airlines", but "MyBMW App" is "My BMW app".
+        if not _contexts_match(a, b, strict=False):
             return None
     elif case_pos and case_pos != [0]:
         return None
@@ -756,16 +758,16 @@ def _one_per_place(candidates: list[Any], where: Any) -> list[Any]:
 @dataclass(frozen=True, slots=True)
 class _Place:
     span: Span
-    context: str  # the sentence, for the report
+    context: str  # a few words around the occurrence, for the report
+    initial: bool
+    case_ok: bool
 
 
 @dataclass(frozen=True, slots=True)
 class _FormRecord:
     key: str
     info: FormInfo
-    first: _Place  # first occurrence
-    case: _Place | None  # first occurrence usable as case evidence
-    mid: _Place | None  # ... and not opening a sentence
+    places: tuple[_Place, ...]  # the first occurrence, and the first usable as case evidence
 
 
 class TermFormsAcrossDrafts(Rule):
@@ -815,10 +817,11 @@ class TermFormsAcrossDrafts(Rule):
         },
     )
 
-    def record(self, doc: Document) -> list[_FormRecord] | None:
+    def record(self, doc: Document) -> list[tuple[Any, ...]] | None:
         by_key: dict[str, dict[str, list[_Occ]]] = defaultdict(dict)
         for occ in _occurrences(doc):
-            if occ.proper and not occ.stops:
+            # Names only: every word capitalised ("Time Warner", "HarmonyOS NEXT", "U.S.").
+            if occ.proper and not occ.stops and all(w[:1].isupper() or _is_mixed(w) for w in occ.form.split()):
                 by_key[_key(occ.form)].setdefault(occ.form, []).append(occ)
         out = []
         for key, forms in by_key.items():
@@ -827,26 +830,25 @@ class TermFormsAcrossDrafts(Rule):
         return out or None
 
     @staticmethod
-    def _records(doc: Document, key: str, form: str, occs: list[_Occ]) -> Iterator[_FormRecord]:
+    def _records(doc: Document, key: str, form: str, occs: list[_Occ]) -> Iterator[tuple[Any, ...]]:
         info = FormInfo(form)
         for o in occs:
             info.add(o)
         if not info.proper:
             return
-        case_occ = next((o for o in occs if o.case_ok), None)
-        mid_occ = next((o for o in occs if o.case_ok and not o.initial), None)
-        yield _FormRecord(
-            key,
-            info,
-            _place(doc, occs[0]),
-            _place(doc, case_occ) if case_occ else None,
-            _place(doc, mid_occ) if mid_occ else None,
-        )
+        chosen = [occs[0]]
+        if not (occs[0].case_ok and not occs[0].initial):
+            pick = next((o for o in occs if o.case_ok and not o.initial), None)
+            pick = pick or next((o for o in occs if o.case_ok), None)
+            if pick is not None and pick is not occs[0]:
+                chosen.append(pick)
+        yield _encode(_FormRecord(key, info, tuple(_place(doc, o) for o in chosen)))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         by_key: dict[str, dict[str, list[_FormRecord]]] = defaultdict(lambda: defaultdict(list))
         for path, recs in records:
-            for r in recs:
+            for packed in recs:
+                r = _decode(packed)
                 by_key[r.key][path].append(r)
         facts = self.context.facts
         found: list[tuple[str, Span, str, Related, str, bool]] = []
@@ -858,7 +860,7 @@ class TermFormsAcrossDrafts(Rule):
             # Each draft votes with its most used form.
             votes: dict[str, list[tuple[str, _FormRecord]]] = defaultdict(list)
             for path, recs in per_path.items():
-                best = max(recs, key=lambda r: (r.info.count, -r.first.span.start))
+                best = max(recs, key=lambda r: (r.info.count, -r.places[0].span.start))
                 votes[best.info.form].append((path, best))
             if len(votes) > 1:
                 groups.append((max(len(f.split()) for f in votes), per_path, votes))
@@ -924,16 +926,70 @@ def _sub_pairs(a: str, b: str) -> Iterator[tuple[str, str]]:
                 todo.append((nx, ny))
 
 
+_KIND_LETTERS = {"cap": "c", "word": "w", "other": "o", "ambiguous": "a"}
+_LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
+
+
+def _encode(r: _FormRecord) -> tuple[Any, ...]:
+    """A record as plain tuples: a draft has dozens of names, and thousands of drafts' records
+    are held at once (the key is recomputed from the form)."""
+    i = r.info
+    flags = int(i.proper) | int(i.lower) << 1 | int(i.first_proper) << 2
+    kinds = "".join(sorted(_KIND_LETTERS[k] for k in i.next_kinds))
+    places = tuple(
+        (p.span.start, p.span.end, p.span.line, p.span.column, p.span.end_line, p.span.end_column, p.context)
+        + (int(p.initial) | int(p.case_ok) << 1,)
+        for p in r.places
+    )
+    return (i.form, i.count, i.case_count, i.case_mid, flags, kinds, tuple(i.contexts), places)
+
+
+def _decode(t: tuple[Any, ...]) -> _FormRecord:
+    form, count, case_count, case_mid, flags, kinds, contexts, places = t
+    info = FormInfo(
+        form,
+        count,
+        case_count,
+        case_mid,
+        proper=bool(flags & 1),
+        lower=bool(flags & 2),
+        first_proper=bool(flags & 4),
+        next_kinds={_LETTER_KINDS[k] for k in kinds},
+        contexts=set(contexts),
+    )
+    return _FormRecord(
+        _key(form),
+        info,
+        tuple(_Place(Span(*p[:6]), p[6], bool(p[7] & 1), bool(p[7] & 2)) for p in places),
+    )
+
+
 def _place(doc: Document, occ: _Occ) -> _Place:
-    sent = doc.sentence_at(occ.start)
-    context = " ".join(doc.prose[sent.start : sent.end].split())[:160] if sent else occ.form
-    return _Place(doc.span(occ.start, occ.end), context)
+    return _Place(doc.span(occ.start, occ.end), _snippet(doc, occ.start, occ.end), occ.initial, occ.case_ok)
+
+
+def _snippet(doc: Document, start: int, end: int, width: int = 30) -> str:
+    """The occurrence with a few words either side, within its sentence (records stay small)."""
+    prose = doc.prose
+    sent = doc.sentence_at(start)
+    lo, hi = (sent.start, sent.end) if sent else (start, end)
+    a, b = max(lo, start - width), min(hi, end + width)
+    if a > lo:  # do not start or end inside a word
+        space = prose.find(" ", a, start)
+        a = space + 1 if space >= 0 else start
+    if b < hi:
+        space = prose.rfind(" ", end, b)
+        b = space if space >= 0 else end
+    return " ".join(prose[a:b].split())
 
 
 def _record_place(r: _FormRecord, v: Variance) -> _Place | None:
     if v.kind != "case":
-        return r.first
-    return r.mid if v.case_initial_only else r.case
+        return r.places[0]
+    for p in r.places:
+        if p.case_ok and not (v.case_initial_only and p.initial):
+            return p
+    return None
 
 
 def _corpus_worthy(a: str, b: str, v: Variance) -> bool:

@@ -317,7 +317,7 @@ def test_across_drafts_separator_and_case_in_one_name() -> None:
         "c.md": "Users of the My BMW app want more.\n",
     }
     [f] = run_corpus(TermFormsAcrossDrafts, drafts)
-    assert f.path == "c.md" and "'My BMW app' is written 'MyBMW App'" in f.message
+    assert f.path == "c.md" and "'My BMW' is written 'MyBMW'" in f.message
 
 
 def test_across_drafts_tie_reports_the_form_first_seen_later() -> None:
