@@ -514,13 +514,17 @@ def run_key(linter: Linter, fact_files: Sequence[Path]) -> str:
                 rule_sources.append((src, os.stat(src).st_mtime_ns))
             except OSError:
                 pass
+    # Every loaded module of the engine and the built-in rules (shared extractors included):
+    # an upgrade or a local edit must not serve stale results.
     engine_files = []
-    for name in ("document", "text", "engine", "rule", "packs"):
-        mod = sys.modules.get(f"lint.{name}")
+    for name, mod in sorted(sys.modules.items()):
+        if not name.startswith(("lint.", "rules.")) or mod is None:
+            continue
         f = getattr(mod, "__file__", None)
         if f:
             try:
-                engine_files.append((name, os.stat(f).st_mtime_ns))
+                st = os.stat(f)
+                engine_files.append((name, st.st_mtime_ns, st.st_size))
             except OSError:
                 pass
     facts = []

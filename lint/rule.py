@@ -102,7 +102,8 @@ class Rule:
     ) -> Finding:
         """Build a finding for ``doc.text[start:end]``."""
         sent = doc.sentence_at(start)
-        context = doc.prose[sent.start : sent.end] if sent else doc.text[start:end]
+        # Capped: a draft that is one giant "sentence" must not make this quadratic.
+        context = doc.prose[sent.start : min(sent.end, sent.start + 1500)] if sent else doc.text[start : start + 1500]
         return Finding(
             path=doc.path,
             span=doc.span(start, end),
