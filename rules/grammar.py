@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from lint import hookimpl
 from lint.errors import RuleUnavailable
@@ -246,8 +246,10 @@ def parse_matches(payload: Any, text: str, where: str) -> list[tuple[int, int, M
         if offset < 0 or length < 0 or offset + length > limit:
             continue
         start, end = (table[offset], table[offset + length]) if table else (offset, offset + length)
-        rule = raw.get("rule") if isinstance(raw.get("rule"), dict) else {}
-        category = rule.get("category") if isinstance(rule.get("category"), dict) else {}
+        rule_raw = raw.get("rule")
+        rule: dict[str, Any] = rule_raw if isinstance(rule_raw, dict) else {}
+        category_raw = rule.get("category")
+        category: dict[str, Any] = category_raw if isinstance(category_raw, dict) else {}
         replacement = None
         reps = raw.get("replacements")
         if isinstance(reps, list) and reps and isinstance(reps[0], dict) and isinstance(reps[0].get("value"), str):
@@ -666,7 +668,7 @@ class LanguageToolRule(Rule):
     category = "grammar"
     severity = Severity.WARNING
     fixable = True
-    default_options: Mapping[str, Any] = {
+    default_options: ClassVar[Mapping[str, Any]] = {
         "language": "en-US",
         "disabled_rules": (),
         "disabled_categories": (),
