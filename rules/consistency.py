@@ -1850,6 +1850,7 @@ class _Spelling:
     variety: str  # "US" | "UK" on the us-uk axis; "ize" | "ise" on the ize axis
     axis: str  # "us-uk" | "ize"
     counterpart: str
+    name_prone: bool = False  # capitalised, more often a name than a word ("Labor")
 
 
 @functools.lru_cache(maxsize=1)
@@ -1877,6 +1878,10 @@ def spelling_table() -> Mapping[str, _Spelling]:
     for entry in data.get("us_only", ()):
         for us, uk in forms(entry):
             table.setdefault(us, _Spelling("US", "us-uk", uk))
+    prone = frozenset(str(w).lower() for w in data.get("name_prone", ()))
+    for word in prone:
+        if word in table:
+            table[word] = _Spelling(table[word].variety, table[word].axis, table[word].counterpart, name_prone=True)
     endings = ("", "s", "d", "r", "rs")
     for stem in data.get("ize_stems", ()):
         for end in endings:
@@ -1963,7 +1968,7 @@ class SpellingVariety(Rule):
                 if sp is None:
                     continue
                 if word != low:
-                    if heading or caps or not _is_title(word):
+                    if heading or caps or not _is_title(word) or sp.name_prone:
                         continue
                     if not _is_initial(prose, s_start, m.start()):
                         continue  # a name: "Pearl Harbor", "Labor Party"

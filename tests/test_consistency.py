@@ -269,6 +269,7 @@ def test_spelling_variety_fix_keeps_capitals() -> None:
         "# Color Theory For Beginners\n\nThe colour wheel helps.\n",
         'She read "The Color Of Water" in the centre of town.\n',
         "Center for Policy Studies staff said the colour was wrong.\n",
+        "Labor leaders met in Sydney. The colour of the campaign was red.\n",
         # words that are ordinary in both varieties
         "The new program for the theatre is ready. A license to practice is needed.\n",
         "The analyses of the centre were long.\n",
