@@ -246,10 +246,12 @@ def _title_quotes(doc: Document) -> list[tuple[int, int]]:
     return out
 
 
-def _title_case_sentence(words: list[str]) -> bool:
-    """A headline run into the text ("BMW to Deeply Integrate with the Harmony Ecosystem")."""
+def _title_case_sentence(words: list[str], short: bool = False) -> bool:
+    """A headline run into the text ("BMW to Deeply Integrate with the Harmony Ecosystem"), or
+    a title-case label (``short``: a list item or a line without a full stop, "Fast Wireless
+    Charging")."""
     content = [w for w in words if w.lower() not in _SMALL and any(c.isalpha() for c in w)]
-    if len(content) < 4:
+    if len(content) < (2 if short else 4):
         return False
     return all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
@@ -275,7 +277,8 @@ def _tokens(doc: Document) -> Iterator[tuple[int, int, list[_Tok]]]:
             if m.start() > 0 and prose[m.start() - 1] in "'’" and len(word) <= 2:
                 continue  # the "s" of a possessive, the "t" of "don't"
             raw.append(m)
-        if not no_case and _title_case_sentence([m.group(0) for m in raw]):
+        short = block.kind == "list_item" or not text.rstrip(" \"”’')").endswith((".", "!", "?", ":", ";"))
+        if not no_case and _title_case_sentence([m.group(0) for m in raw], short):
             no_case = True
         toks: list[_Tok] = []
         for m in raw:
