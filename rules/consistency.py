@@ -77,7 +77,6 @@ _DIACRITIC_WORDS = frozenset(
 )
 """Plain words that the accented spelling of another word turns into ("résumé"/"resume")."""
 
-_HYPHENS = "-\u2010\u2011"
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[^\W_]+(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]+)*")
 """Dotted abbreviations ("U.S."), words with inner hyphens, names with an inner apostrophe
 ("O'Connor")."""
@@ -604,10 +603,13 @@ class TermForms(Rule):
 
     **What it finds**: a word or a name of up to three words that the draft writes two ways:
     with a hyphen, a space or closed up ("grid-scale"/"grid scale", "e-mail"/"email",
-    "TimeWarner"/"Time Warner"), with and without diacritics ("Tomás"/"Tomas"), or with a
-    different case ("HarmonyOS NEXT"/"HarmonyOS Next", "Atacama Desert"/"Atacama desert").
-    The less common form is reported (on a tie, the one that comes later), naming the other
-    form and its line.
+    "TimeWarner"/"Time Warner", "per cent"/"percent"), with and without full stops
+    ("U.S."/"US"), with and without diacritics ("Tomás"/"Tomas"), or with a different case
+    ("HarmonyOS NEXT"/"HarmonyOS Next", "Atacama Desert"/"Atacama desert"). The less common
+    form is reported (on a tie, the one that comes later), naming the other form and its
+    line. Of a short and a long report at one place the short one is kept ("Harmony OS",
+    not "Harmony OS users"), unless the long one names the thing ("HarmonyOS Next", not
+    "Next").
 
     **Why**: readers take two spellings for two things, and a draft that cannot make up its
     mind about a name looks unedited.
@@ -633,7 +635,12 @@ class TermForms(Rule):
       "a part"/"apart", "every day"/"everyday" and other open forms with a function word;
     * a name beside the ordinary word ("Co-operation" in an organisation's name beside
       "cooperation"): separator variants are compared between two names or two ordinary
-      words only.
+      words only;
+    * two names that share words but not their neighbours ("Delta Air Lines"/"American
+      Airlines", "Stop Stansted Expansion"/"the Stansted expansion"), or that close up
+      into another word ("South West"/"Southwest", "Cast Away"/"Castaway": a closed-up
+      name must keep its capitals, as in "TimeWarner");
+    * title case in list items and labels ("- Full HarmonyOS Ecosystem").
 
     Quotations count: the spelling inside a quotation is the publication's, not the
     speaker's, so "e-mail" in a quote and "email" in the copy are reported.
@@ -795,8 +802,13 @@ class TermFormsAcrossDrafts(Rule):
     of a style rule, not a consistency one); a draft that itself uses both forms (CS101
     reports it); case differences of a trailing ordinary word ("BMW Group"/"BMW group")
     unless inner or all capitals are involved, because independent stories differ there
-    by house style far more often than by mistake; a minority form the fact base settles
-    (an accepted form is right; an avoided form is reported by the facts rules).
+    by house style far more often than by mistake; one word in capitals beside title case
+    ("WHO"/"Who", "AIDS"/"Aids"), often two different words; a minority form the fact base
+    settles (an accepted form is right; an avoided form is reported by the facts rules).
+
+    **Scale**: each draft records its names as small tuples (form, counts, one place);
+    the corpus phase groups them by a letters-only key, so it is linear in the number of
+    drafts.
     """
 
     code = "CS110"
