@@ -1392,9 +1392,11 @@ class QuoteSpeakerConflict(Rule):
     **Fix**: check the source and correct the attribution.
 
     **Not reported**: the same person named two ways ("Mr Smith"/"Jo Smith"); quotations
-    without a named speaker ("a spokesman said"); short phrases that many people say. When
-    the fact base says the two names are one person, the mixed naming is reported as
-    information.
+    without a named speaker ("a spokesman said"), or whose speaker is only inferred (from
+    "he said", or from a neighbouring sentence), or named as an organisation ("Lib Dem
+    chairman ..." read as said by "Lib Dem"); slogans and headlines, which many people
+    quote; short phrases that many people say. When the fact base says the two names are
+    one person, the mixed naming is reported as information.
     """
 
     code = "CS112"
@@ -2000,7 +2002,13 @@ class SpellingVariety(Rule):
         if not markers:
             return
         wanted = str(self.options.get("variety", "auto")).lower()
-        preferred = {"us": ("US", "ize"), "uk": ("UK", "ise"), "oxford": ("UK", "ize")}.get(wanted)
+        preferred = {
+            "us": ("US", "ize"),
+            "american": ("US", "ize"),
+            "uk": ("UK", "ise"),
+            "british": ("UK", "ise"),
+            "oxford": ("UK", "ize"),
+        }.get(wanted)
         for axis in ("us-uk", "ize"):
             group = [m for m in markers if m.spelling.axis == axis]
             if not group:
