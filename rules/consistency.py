@@ -1125,12 +1125,13 @@ class RoleHolderConflict(Rule):
     correct the wrong draft.
 
     **Not reported**: the same person written two ways ("Mr Dixon"/"Tim Dixon", "Gao
-    Xiang"/"Xiang Gao"); former, acting, outgoing or incoming holders; a title without an
-    organisation; drafts whose front-matter dates are more than ``max_days`` apart (a post
-    can change hands). When the fact base says the two names are one person (an alias),
-    the mixed naming is reported as information instead, naming the fact base entry. When
-    the fact base says who holds the post, a conflict is left to the facts rules, which
-    check every draft against it.
+    Xiang"/"Xiang Gao"); former, acting, outgoing or incoming holders, and mentions in a
+    sentence that names an earlier year ("US president in the 1980s"); a title without an
+    organisation or with a generic one ("Committee chairman"); drafts whose front-matter
+    dates are more than ``max_days`` apart (a post can change hands). When the fact base
+    says the two names are one person (an alias), the mixed naming is reported as
+    information instead, naming the fact base entry. When the fact base says who holds the
+    post, a conflict is left to the facts rules, which check every draft against it.
     """
 
     code = "CS111"
@@ -1152,9 +1153,13 @@ class RoleHolderConflict(Rule):
 
         facts = self.context.facts
         out = []
+        this_year = (doc.date or self.context.today).year
         for m in find_role_mentions(doc, facts):
             if m.qualifier or not m.org or _has_qualifier(m.title):
                 continue
+            sent = doc.sentence_at(m.start)
+            if sent is not None and _mentions_the_past(doc.prose[sent.start : sent.end], this_year):
+                continue  # "Ronald Reagan, US president in the 1980s": not the holder today
             words = person_words(m.person)
             if len(words) < 2 and not (facts is not None and facts.entity_for(m.person) is not None):
                 continue  # a surname alone ("Mr Dixon") cannot contradict anyone
@@ -1290,6 +1295,14 @@ def _looks_misspelt(a: Sequence[str], b: Sequence[str]) -> bool:
     if len(a) < 2 or len(b) < 2 or a[0] != b[0]:
         return False
     return difflib.SequenceMatcher(None, a[-1], b[-1]).ratio() >= 0.8
+
+
+_YEAR_MENTION = re.compile(r"\b(1[5-9]\d\d|20\d\d)(?:s|['’]s)?\b")
+
+
+def _mentions_the_past(sentence: str, this_year: int) -> bool:
+    """The sentence names a year (or decade) before last year: it may be about a past holder."""
+    return any(int(y) < this_year - 1 for y in _YEAR_MENTION.findall(sentence))
 
 
 def _has_qualifier(title: str) -> bool:

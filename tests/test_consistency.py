@@ -692,3 +692,13 @@ def test_role_conflict_defers_to_a_known_post_but_keeps_alias_information() -> N
     }
     [f] = run_corpus(RoleHolderConflict, mixed, facts=facts)
     assert f.severity is Severity.INFO
+
+
+def test_role_conflict_skips_sentences_about_earlier_years() -> None:
+    drafts = {
+        "a.md": "---\ndate: 2025-03-01\n---\nJo Smith, chief executive of Orbis Motors, spoke.\n",
+        "b.md": "---\ndate: 2025-03-02\n---\nIn 2009, Alan Jones, chief executive of Orbis Motors, spoke.\n",
+    }
+    assert run_corpus(RoleHolderConflict, drafts) == []
+    drafts["b.md"] = drafts["b.md"].replace("In 2009, ", "In 2025, ")
+    assert len(run_corpus(RoleHolderConflict, drafts)) == 1
