@@ -640,7 +640,9 @@ class TermForms(Rule):
       Airlines", "Stop Stansted Expansion"/"the Stansted expansion"), or that close up
       into another word ("South West"/"Southwest", "Cast Away"/"Castaway": a closed-up
       name must keep its capitals, as in "TimeWarner");
-    * title case in list items and labels ("- Full HarmonyOS Ecosystem").
+    * title case in list items and labels ("- Full HarmonyOS Ecosystem");
+    * different words that share a prefix ("co-operate" beside "coordinate"): only two
+      spellings of one word are compared, never a house rule for a prefix.
 
     Quotations count: the spelling inside a quotation is the publication's, not the
     speaker's, so "e-mail" in a quote and "email" in the copy are reported.
