@@ -45,7 +45,7 @@ def load_linter(
     cfg = cfg.with_overrides(
         select=tuple(select) if select is not None else None,
         ignore=cfg.ignore + tuple(ignore),
-        facts=cfg.facts + tuple(Path(f).resolve() for f in facts),
+        facts=tuple(dict.fromkeys(cfg.facts + tuple(Path(f).resolve() for f in facts))),
     )
     registry = build_registry(make_plugin_manager(plugins), cfg.packs)
     fact_base = None

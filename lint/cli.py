@@ -108,7 +108,8 @@ def _load_config(args: argparse.Namespace) -> Any:
     if args.fail_on:
         changes["fail_on"] = Severity.parse(args.fail_on)
     if args.facts:
-        changes["facts"] = config.facts + tuple(Path(f).resolve() for f in args.facts)
+        # The same file named in the config and on the command line is loaded once.
+        changes["facts"] = tuple(dict.fromkeys(config.facts + tuple(Path(f).resolve() for f in args.facts)))
     if args.languagetool:
         changes["languagetool"] = parse_languagetool(args.languagetool)
     if args.cache_dir:

@@ -320,3 +320,15 @@ def test_config_found_next_to_the_drafts(tmp_path: Path, run_cli: RunCli) -> Non
     # Run from the parent folder: the config beside the drafts still applies.
     assert run_cli("--format", "text", "drafts", cwd=tmp_path).returncode == 0
     assert run_cli("--format", "text", "--isolated", "--select", "TX", "drafts", cwd=tmp_path).returncode == 1
+
+
+def test_same_fact_base_in_config_and_on_command_line_is_loaded_once(tmp_path: Path, run_cli: RunCli) -> None:
+    facts = write(
+        tmp_path / "facts.yaml",
+        "version: 1\nentities:\n  - name: Nordlicht Energy\n    type: organization\n    avoid: [NordLicht Energy]\n",
+    )
+    write(tmp_path / ".lint-article.yaml", "facts: [facts.yaml]\ncache: false\nselect: [facts]\n")
+    draft = write(tmp_path / "a.md", "NordLicht Energy opened a plant.\n")
+    r = run_cli("--facts", str(facts), "--format", "text", str(draft), cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert "FA101" in r.stdout and "'NordLicht Energy' should be 'Nordlicht Energy'" in r.stdout
