@@ -91,7 +91,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="lint-article-bench-"))
     try:
         facts = tmp / "facts.yaml"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_factbase.py"), str(facts)], check=True)
+        subprocess.run([sys.executable, str(ROOT / "bench" / "gen_factbase.py"), "--out", str(facts)], check=True)
         n_entities = sum(1 for line in facts.read_text().splitlines() if line.lstrip().startswith("- name:"))
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}")
         print(f"corpus: {args.corpus} ({len(files)} files, {mb:.2f} MB); fact base: {n_entities} entities")

@@ -102,6 +102,13 @@ class Document:
             kind = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
         return cls(path, text, kind)
 
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Scratch space for analyses several rules share on this document (quotations,
+        words, role mentions...): compute once, key by a module-qualified name. It lives as
+        long as the document, so it never leaks across drafts."""
+        return {}
+
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
