@@ -220,6 +220,10 @@ def _automaton(words: frozenset[str]) -> Any:
 
 
 _LEADING_WORD = re.compile(r"[A-Za-z0-9]+")
+_COMMON_WORDS = frozenset(
+    """the and for are was has had not but its his her all one any can this that with from have they
+    their there some many most more other people said will""".split()
+)
 _LEADING_GROUP = re.compile(r"\(\?:((?:[^()\\]|\\.)*)\)(\?)?")
 _LEADING_SPACE = re.compile(r"(?:\\s[*+]?|\\s\{\d*,?\d*\}| )")
 
@@ -479,6 +483,8 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
     anchors = None
     if not nonword and all(a is not None for a in anchor_sets):
         anchors = frozenset(w for a in anchor_sets if a for w in a)
+        if any(len(w) <= 2 or w in _COMMON_WORDS for w in anchors):
+            anchors = None  # hits on every "it" or "the" cost more than a plain scan
     anchored_source = rf"(?:{body})(?![\w-])" if anchors else None
     examples = entry.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
