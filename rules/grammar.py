@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
-import http.client
 import json
 import os
 import re
@@ -31,11 +30,7 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
@@ -47,6 +42,8 @@ from lint.rule import Rule, RunContext
 from lint.text import WORD
 
 if TYPE_CHECKING:
+    import urllib.error
+
     from lint.document import Block, Document
 
 # LanguageTool rules whose result depends on text around the paragraph (several paragraphs go
@@ -285,6 +282,8 @@ def check_url(base: str) -> str:
 
 
 def _is_loopback(url: str) -> bool:
+    import urllib.parse
+
     host = (urllib.parse.urlsplit(url).hostname or "").lower()
     return host in ("localhost", "::1") or host.startswith("127.")
 
@@ -293,6 +292,8 @@ class Client:
     """Talks to one LanguageTool server over its documented HTTP API (POST /v2/check)."""
 
     def __init__(self, url: str, *, timeout: float, params: Mapping[str, str]) -> None:
+        import urllib.request  # imported on use: the rule is off by default and start-up counts
+
         self.url = check_url(url)
         self.shown = url.strip().rstrip("/")
         self.timeout = timeout
@@ -305,6 +306,11 @@ class Client:
 
     def check(self, text: str, *, timeout: float | None = None) -> Any:
         """POST ``text``; the decoded JSON answer. Raises :class:`Unavailable`."""
+        import http.client
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         # errors="replace": a lone surrogate (undecodable byte) becomes one "?", so offsets hold.
@@ -347,6 +353,8 @@ class Client:
 
 def _read_bounded(resp: Any, deadline: float) -> bytes:
     """Read the whole body, but give up at ``deadline`` even if bytes keep trickling in."""
+    import http.client
+
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -482,6 +490,8 @@ def local_server(
 def _wait_ready(proc: subprocess.Popen[bytes], url: str, language: str, budget: float, log: Any) -> None:
     """Wait until the server accepts connections, then send one small check in ``language``
     (LanguageTool loads a language on its first check) with what is left of ``budget``."""
+    import urllib.parse
+
     deadline = time.monotonic() + budget
     port = int(urllib.parse.urlsplit(url).port or 0)
     while True:
@@ -775,6 +785,8 @@ class LanguageToolRule(Rule):
         return ResultStore(Path(folder), identity)
 
     def _query(self, url: str, todo: Mapping[bytes, str]) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         timeout = self._seconds("languagetool_timeout", DEFAULT_TIMEOUT)
         client = Client(url, timeout=timeout, params=self.request_params())
         limit = self._int_option("batch_chars", 8000)
