@@ -34,10 +34,65 @@ def make_plugin_manager(extra_plugins: Iterable[Any] = (), entry_points: bool = 
     return pm
 
 
-def _load_entry_points(pm: pluggy.PluginManager) -> None:
-    from importlib.metadata import entry_points
+@dataclass(frozen=True)
+class EntryPoint:
+    name: str
+    value: str  # "package.module" or "package.module:attribute"
 
-    for ep in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
+    def load(self) -> Any:
+        import importlib
+
+        module_name, _, attr = self.value.partition(":")
+        obj = importlib.import_module(module_name.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def plugin_entry_points(group: str = hookspecs.PROJECT) -> list[EntryPoint]:
+    """Entry points of ``group`` from every installed distribution on ``sys.path``.
+
+    The same answer as ``importlib.metadata.entry_points(group=...)`` (first distribution of
+    a name wins), read straight from ``entry_points.txt``: importing importlib.metadata costs
+    a pre-commit run about 25 ms, more than a tenth of its whole budget."""
+    import os
+    import sys
+
+    found: dict[str, EntryPoint] = {}
+    seen: set[str] = set()
+    header = f"[{group}]"
+    for base in sys.path:
+        try:
+            entries = sorted(os.listdir(base or "."))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.endswith((".dist-info", ".egg-info")):
+                continue
+            dist = entry.rsplit(".", 1)[0].split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
+            if dist in seen:
+                continue
+            seen.add(dist)
+            try:
+                with open(os.path.join(base or ".", entry, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if header not in text:
+                continue
+            section = False
+            for line in text.splitlines():
+                line = line.strip()
+                if line.startswith("["):
+                    section = line == header
+                elif section and "=" in line and not line.startswith(("#", ";")):
+                    name, _, value = line.partition("=")
+                    found.setdefault(name.strip(), EntryPoint(name.strip(), value.strip()))
+    return [found[n] for n in sorted(found)]
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    for ep in plugin_entry_points():
         if pm.get_plugin(ep.name) is not None:
             continue
         try:

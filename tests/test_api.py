@@ -39,3 +39,17 @@ def test_map_in_other_processes_then_reduce_equals_local_run(tmp_path: Path) -> 
     assert remote_report.findings == local_report.findings
     assert [f.path for f in local_report.findings] == ["a.md"]
     assert local_report.findings[0].category == "boilerplate"
+
+
+def test_entry_point_scan_matches_importlib_metadata(plugin_site: Path, monkeypatch: object) -> None:
+    import sys
+    from importlib.metadata import entry_points
+
+    from lint.plugins import plugin_entry_points
+
+    monkeypatch.syspath_prepend(str(plugin_site))  # type: ignore[attr-defined]
+    ours = [(e.name, e.value) for e in plugin_entry_points()]
+    theirs = sorted((e.name, e.value) for e in entry_points(group="lint_article"))
+    assert ours == theirs
+    assert ("testplugin", "lat_testplugin") in ours
+    assert sys.modules  # the scan itself needs no importlib.metadata
