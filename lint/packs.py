@@ -367,14 +367,14 @@ def remove_block_fix(doc: Document, block: Block, safe: bool = True, last_line: 
     return Fix((Edit(start, end, ""),), "remove the lines", safe)
 
 
-def load_pack(path: Path) -> list[type[PhraseRule]]:
+def load_pack(path: Path, cache_dir: Path | None = None) -> list[type[PhraseRule]]:
     """Read a pack file into rule classes; raise :class:`PackError` naming file, line, key."""
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read phrase pack: {exc}", path=shown) from None
-    data, lines = load(text, shown, PackError)
+    data, lines = load(text, shown, PackError, cache_dir)
     if not isinstance(data, dict):
         raise PackError("a pack must be a mapping with 'version: 1' and 'rules:'", path=shown, line=1)
     unknown = set(data) - {"version", "rules", "description"}
@@ -522,8 +522,8 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
     return type(cls_name, (PhraseRule,), attrs)
 
 
-def pack_rules(paths: Sequence[Path]) -> list[type[Rule]]:
+def pack_rules(paths: Sequence[Path], cache_dir: Path | None = None) -> list[type[Rule]]:
     out: list[type[Rule]] = []
     for p in paths:
-        out.extend(load_pack(Path(p)))
+        out.extend(load_pack(Path(p), cache_dir))
     return out

@@ -128,7 +128,10 @@ class Registry:
         return [self.rules[c] for c in sorted(self.rules)]
 
 
-def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[Path] = ()) -> Registry:
+def build_registry(
+    pm: pluggy.PluginManager, extra_packs: Iterable[Path] = (), cache_dir: Path | None = None
+) -> Registry:
+    """Every rule the plugins provide, validated; ``cache_dir`` keeps parsed packs."""
     rules: dict[str, type[Rule]] = {}
     names: dict[str, str] = {}
     owners: dict[str, str] = {}
@@ -159,9 +162,9 @@ def build_registry(pm: pluggy.PluginManager, extra_packs: Iterable[Path] = ()) -
     for impl in pm.hook.lint_article_packs.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
         pack_paths: Iterable[Any] = impl.function() or ()  # type: ignore[assignment]
-        for cls in pack_rules([Path(p) for p in pack_paths]):
+        for cls in pack_rules([Path(p) for p in pack_paths], cache_dir):
             add(cls, f"{owner} ({cls.source})")
-    for cls in pack_rules(list(extra_packs)):
+    for cls in pack_rules(list(extra_packs), cache_dir):
         add(cls, cls.source)
     reporters: dict[str, type[Any]] = {}
     for result in pm.hook.lint_article_reporters():

@@ -7,6 +7,7 @@ are refused (they allow "billion laughs" expansion and editors never need them).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from lint.errors import UserError
@@ -24,7 +25,44 @@ class LineMap(dict[KeyPath, int]):
         return self.get((), None)
 
 
-def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any, LineMap]:
+def load(
+    text: str, path: str, error: type[UserError] = UserError, cache_dir: Path | None = None
+) -> tuple[Any, LineMap]:
+    """Parse ``text`` (from ``path``, for messages). With ``cache_dir``, a parse of the same
+    text is reused: a one-draft pre-commit run then needs neither YAML parsing nor the
+    ``yaml`` import (together ~50 ms for the built-in phrase packs)."""
+    if cache_dir is None:
+        return _load(text, path, error)
+    import hashlib
+    import pickle
+
+    key = hashlib.blake2b(f"{_FORMAT}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    entry = cache_dir / "yaml" / f"{key}.pickle"
+    try:
+        with open(entry, "rb") as fh:
+            data, lines = pickle.load(fh)
+        return data, LineMap(lines)
+    except Exception:  # missing or unreadable: parse again
+        pass
+    data, lines = _load(text, path, error)
+    try:
+        import os
+        import tempfile
+
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=str(entry.parent), suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((data, dict(lines)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    return data, lines
+
+
+_FORMAT = 1
+
+
+def _load(text: str, path: str, error: type[UserError]) -> tuple[Any, LineMap]:
     import yaml
 
     lines = LineMap()
@@ -74,4 +112,3 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
             raise error(f"cannot read {n.value!r}: {exc}", path=path, line=n.start_mark.line + 1) from None
 
     return walk(node, (), 0), lines
-
