@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,12 +72,24 @@ _PARTICIPLE = re.compile(
     rf"(?<![\w'’-])(?:{'|'.join(_PARTICIPLES)})(?=(?:\s+[\w'’-]+){0, 4}\s*(?:that\b|:|,?\s*[\"“]))"
 )
 
+# The f-string turns "{0, 4}" into the literal text "(0, 4)": the pattern needs "0, 4" in
+# the text after the participle, so it practically never matches. Kept as it is (changing
+# it would change what is attributed); _PARTICIPLE_NEEDS lets the scan be skipped.
+_PARTICIPLE_NEEDS = "0, 4"
+
 _ACCORDING = re.compile(r"(?<![\w-])(?:[Aa]ccording\s+to|[Qq]uoting|[Qq]uoted\s+by|[Ii]n\s+the\s+words\s+of)\s+")
 _NOUN_CUE = re.compile(
     r"(?<![\w-])(?:(?:the\s+)?words\s+of|message\s+from|statement\s+(?:from|by)|remarks\s+(?:by|from)|"
     r"comments\s+(?:by|from))\s+(?=[A-Z])",
     re.I,
 )
+# Gates: every match of _ACCORDING holds one of these (case as written), every match of
+# _NOUN_CUE one of those in lower case.
+_ACCORDING_WORDS = ("ccording", "uot", "words")
+_NOUN_CUE_WORDS = ("words", "message", "statement", "remarks", "comments")
+_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
+"""The characters re.IGNORECASE equates with an ASCII letter although their lower case is
+not that letter ("ı" and "İ" with "i", "ſ" with "s")."""
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSONAL = frozenset({"he", "she"})
 _LEAD_WORDS = frozenset(
@@ -208,12 +220,25 @@ class QuoteSpans:
 
 
 def quote_spans(doc: Document) -> QuoteSpans:
-    """All double-quoted spans of ``doc`` (paired as :func:`find_quotations` pairs them)."""
-    return QuoteSpans(_raw_quotations(doc))
+    """All double-quoted spans of ``doc`` (paired as :func:`find_quotations` pairs them).
+    Computed once per document; treat the object as read-only."""
+    got: QuoteSpans | None = doc.memo.get("rules.speech.quote_spans")
+    if got is None:
+        got = doc.memo["rules.speech.quote_spans"] = QuoteSpans(_raw_quotations(doc))
+    return got
 
 
 def find_quotations(doc: Document) -> list[Quotation]:
-    """Direct-speech quotations of ``doc`` in document order, with their speakers."""
+    """Direct-speech quotations of ``doc`` in document order, with their speakers.
+    Computed once per document (AT101 and the consistency rules share it); each call
+    returns a new list."""
+    got: list[Quotation] | None = doc.memo.get("rules.speech.quotations")
+    if got is None:
+        got = doc.memo["rules.speech.quotations"] = _find_quotations(doc)
+    return list(got)
+
+
+def _find_quotations(doc: Document) -> list[Quotation]:
     raw = _raw_quotations(doc)
     if not raw:
         return []
@@ -245,7 +270,7 @@ def find_quotations(doc: Document) -> list[Quotation]:
         if block.kind == "heading":
             continue
         inner = " ".join(" ".join(_inner(prose, s, e).split()) for s, e in parts)
-        n_words = sum(1 for _ in WORD.finditer(inner))
+        n_words = len(WORD.findall(inner))
         if not _is_speech(prose, qs, qe, inner, n_words, block.start):
             continue
         last = doc.blocks[last_block]
@@ -284,40 +309,68 @@ def find_quotations(doc: Document) -> list[Quotation]:
     return out
 
 
-def find_speech_cues(prose: str, start: int, end: int, quotes: QuoteSpans | None = None) -> list[Attribution]:
+def find_speech_cues(
+    prose: str, start: int, end: int, quotes: QuoteSpans | None = None, verbs: Collection[str] | None = None
+) -> list[Attribution]:
     """Verbs of saying with a subject (or "according to X") in ``prose[start:end]``,
-    outside quotations. Passive or subjectless uses ("it is said") are not cues."""
+    outside quotations. Passive or subjectless uses ("it is said") are not cues.
+
+    ``verbs``, when given, keeps only the cues whose verb (white space normalised, as in
+    "pointed out" or "according to") is one of them; the others are not analysed at all."""
     out: list[Attribution] = []
     for m in SPEECH_VERB.finditer(prose, start, end):
+        verb = m.group(0)
+        if verbs is not None and " ".join(verb.split()) not in verbs:
+            continue
         if quotes is not None and quotes.inside(m.start(), m.end()):
             continue
-        att = _subject_before(prose, start, m.start(), m.group(0)) or _subject_after(
-            prose, m.end(), end, m.group(0), m.start()
-        )
+        att = _subject_before(prose, start, m.start(), verb) or _subject_after(prose, m.end(), end, verb, m.start())
         if att is not None:
             out.append(att)
-    for m in _PARTICIPLE.finditer(prose, start, end):
-        if quotes is not None and quotes.inside(m.start(), m.end()):
-            continue
-        subject = _first_name(prose, start, m.start())
-        if subject is not None:
-            out.append(Attribution(m.group(0), m.start(), prose[subject[0] : subject[1]], subject[0], subject[1]))
-        else:
-            out.append(Attribution(m.group(0), m.start(), None, -1, -1))
-    for pat in (_ACCORDING, _NOUN_CUE):
-        for m in pat.finditer(prose, start, end):
+    if prose.find(_PARTICIPLE_NEEDS, start, end) >= 0:
+        for m in _PARTICIPLE.finditer(prose, start, end):
+            if verbs is not None and m.group(0) not in verbs:
+                continue
             if quotes is not None and quotes.inside(m.start(), m.end()):
                 continue
-            att = _phrase_after(prose, m.end(), end, " ".join(m.group(0).split()).lower(), m.start())
+            subject = _first_name(prose, start, m.start())
+            if subject is not None:
+                out.append(Attribution(m.group(0), m.start(), prose[subject[0] : subject[1]], subject[0], subject[1]))
+            else:
+                out.append(Attribution(m.group(0), m.start(), None, -1, -1))
+    for pat in _phrase_cue_patterns(prose, start, end):
+        for m in pat.finditer(prose, start, end):
+            verb = " ".join(m.group(0).split()).lower()
+            if verbs is not None and verb not in verbs:
+                continue
+            if quotes is not None and quotes.inside(m.start(), m.end()):
+                continue
+            att = _phrase_after(prose, m.end(), end, verb, m.start())
             if att is not None:
                 out.append(att)
     out.sort(key=lambda a: a.verb_start)
     return out
 
 
+def _phrase_cue_patterns(prose: str, start: int, end: int) -> tuple[re.Pattern[str], ...]:
+    """Those of _ACCORDING and _NOUN_CUE that can match in ``prose[start:end]``: each
+    match holds one of the words of its gate (in lower case for the case-insensitive
+    _NOUN_CUE, unless the text holds one of the letters re.IGNORECASE equates with "i" or
+    "s" although their lower case differs)."""
+    according = any(prose.find(w, start, end) >= 0 for w in _ACCORDING_WORDS)
+    segment = prose[start:end]
+    low = segment.lower()
+    noun = any(w in low for w in _NOUN_CUE_WORDS) or any(c in segment for c in _CASEFOLD_ODDITIES)
+    if according and noun:
+        return (_ACCORDING, _NOUN_CUE)
+    if according:
+        return (_ACCORDING,)
+    return (_NOUN_CUE,) if noun else ()
+
+
 def is_title_like(inner: str) -> bool:
     """Most words capitalised and no sentence punctuation: a title, a name, a slogan."""
-    ws = [w.group(0) for w in WORD.finditer(inner)]
+    ws: list[str] = WORD.findall(inner)
     if not ws:
         return True
     content = [w for w in ws if w.lower() not in _SMALL_WORDS]
@@ -335,7 +388,15 @@ def is_title_like(inner: str) -> bool:
 
 def _raw_quotations(doc: Document) -> list[list[tuple[int, int]]]:
     """Quote spans grouped into quotations. A quote left open (at the end of its paragraph,
-    or before the next opening mark) joins the quote that follows it."""
+    or before the next opening mark) joins the quote that follows it. Computed once per
+    document; callers must not change the lists."""
+    got: list[list[tuple[int, int]]] | None = doc.memo.get("rules.speech.raw_quotations")
+    if got is None:
+        got = doc.memo["rules.speech.raw_quotations"] = _pair_quotations(doc)
+    return got
+
+
+def _pair_quotations(doc: Document) -> list[list[tuple[int, int]]]:
     prose = doc.prose
     groups: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] | None = None
@@ -657,7 +718,10 @@ class _NameIndex:
         if self._full is None:
             full: dict[str, tuple[str, int]] = {}
             for m in _NAME_RUN.finditer(self.doc.prose):
-                words = _strip_titles(m.group(0).split())
+                run = m.group(0)
+                if " " not in run and "\t" not in run:
+                    continue  # one word (runs are joined by spaces and tabs): no full name
+                words = _strip_titles(run.split())
                 if len(words) < 2 or len(words) > 4:
                     continue
                 last = words[-1]
