@@ -10,8 +10,10 @@ Quotations and their speakers come from :mod:`rules.speech`; numbers from
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from lint.document import Block, Document, Sentence
 from lint.model import Finding, Severity
 from lint.rule import Rule
 from rules.extract import Amount, is_statistic_like, parse_amounts
-from rules.speech import QuoteSpans, find_quotations, find_speech_cues, quote_spans
+from rules.speech import Attribution, QuoteSpans, find_quotations, find_speech_cues, quote_spans
 
 PACK = Path(__file__).parent / "data" / "attribution.yaml"
 
@@ -63,6 +65,14 @@ _SOURCE_NOUN = re.compile(
     r")(?![\w-])",
     re.I,
 )
+# Every match of _SOURCE_NOUN holds one of these words (in lower case): a gate that spares
+# the pattern, slow to scan, most sentences.
+_SOURCE_NOUN_WORDS = (
+    "figure data stat number estimate report result account survey study poll research filing census "
+    "forecast projection calculation statement outlook update release analysis index record according "
+    "source register audit review minutes consultation ranking league inquiry investigation list chart "
+    "table tally"
+).split()
 # Someone named doing the counting ("the bank researched its links", "the council surveyed
 # 2,000 homes"): the paragraph says where its figures come from.
 _RESEARCH_VERB = re.compile(
@@ -96,10 +106,6 @@ _CREDIT_VERBS = frozenset(
 )
 
 
-def _credits(prose: str, start: int, end: int, quotes: QuoteSpans) -> bool:
-    return any(" ".join(a.verb.split()) in _CREDIT_VERBS for a in find_speech_cues(prose, start, end, quotes))
-
-
 # -- statistics beyond parse_amounts ------------------------------------------------------
 
 _CHANGE = re.compile(
@@ -124,6 +130,77 @@ _ONE_IN = re.compile(
 _DIGIT = re.compile(r"\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 
+# Gates that spare most sentences the three patterns above: every match of _CHANGE or
+# _RANK holds one of these words, every match of _ONE_IN a match of _ONE_IN_GATE, in lower
+# case. Lower-casing is how re.IGNORECASE compares letters, except for three characters
+# that it equates with "i" or "s": a draft holding one of them is searched without gates.
+_CHANGE_RANK_WORDS = (
+    "doubled tripled trebled quadrupled halved twofold threefold fourfold fivefold tenfold ranked ranks "
+    "largest biggest highest lowest richest fastest-growing best-selling popular"
+).split()
+_ONE_IN_GATE = re.compile(r"(?:one|two|three|four|five|[1-9])\s+in\s")
+# The characters re.IGNORECASE equates with an ASCII letter although their lower case is
+# not that letter ("ı" and "İ" with "i", "ſ" with "s").
+_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
+
+
+def _gate_text(doc: Document) -> str | None:
+    """``doc.prose`` in lower case, for gates that look for words in it; None when the
+    draft holds a character that re.IGNORECASE and lower-casing treat differently."""
+    prose = doc.prose
+    return None if any(c in prose for c in _CASEFOLD_ODDITIES) else doc.prose_lower
+
+
+class _Spans:
+    """Sorted spans of text, with a fast "does any of them overlap [start, end)" test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []  # the largest end among the spans up to each one
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # the spans that start before ``end``
+        return i > 0 and self._max_end[i - 1] > start
+
+
+def _word_spans(low: str, words: Iterable[str]) -> _Spans:
+    spans = []
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            spans.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    return _Spans(spans)
+
+
+class _FigureGates:
+    """Which of the patterns of figures in words (_CHANGE, _RANK, _ONE_IN) can match in a
+    sentence of one draft: those whose gate (see above) has a hit in the sentence."""
+
+    def __init__(self, low: str | None) -> None:
+        self.low = low
+        if low is not None:
+            self.change_rank = _word_spans(low, _CHANGE_RANK_WORDS)
+            self.one_in = _Spans(m.span() for m in _ONE_IN_GATE.finditer(low))
+
+    def patterns(self, start: int, end: int) -> tuple[re.Pattern[str], ...]:
+        if self.low is None:
+            return (_CHANGE, _RANK, _ONE_IN)
+        out: tuple[re.Pattern[str], ...] = ()
+        if self.change_rank and self.change_rank.overlaps(start, end):
+            out = (_CHANGE, _RANK)
+        if self.one_in and self.one_in.overlaps(start, end):
+            out += (_ONE_IN,)
+        return out
+
 
 class _Figure:
     __slots__ = ("start", "end", "raw", "amount")
@@ -132,7 +209,15 @@ class _Figure:
         self.start, self.end, self.raw, self.amount = start, end, raw, amount
 
 
-def _figures(prose: str, start: int, end: int, quotes: QuoteSpans) -> list[_Figure]:
+def _figures(
+    prose: str,
+    start: int,
+    end: int,
+    quotes: QuoteSpans,
+    patterns: Sequence[re.Pattern[str]] = (_CHANGE, _RANK, _ONE_IN),
+) -> list[_Figure]:
+    """Statistics in ``prose[start:end]``, outside quotations; ``patterns`` are the
+    patterns of figures in words to look for (see :class:`_FigureGates`)."""
     out: list[_Figure] = []
     for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
@@ -140,7 +225,7 @@ def _figures(prose: str, start: int, end: int, quotes: QuoteSpans) -> list[_Figu
         if _COMPOUND_AFTER.match(prose, a.end):
             continue  # "a 3,000-word essay", "a £100,000-a-year job": a description, not a finding
         out.append(_Figure(a.start, a.end, a.raw, a))
-    for pat in (_CHANGE, _RANK, _ONE_IN):
+    for pat in patterns:
         for m in pat.finditer(prose, start, end):
             if not quotes.inside(m.start(), m.end()):
                 out.append(_Figure(m.start(), m.end(), m.group(0)))
@@ -265,10 +350,10 @@ class UnsourcedStatistic(Rule):
 
     def __init__(self, context: Any = None) -> None:
         super().__init__(context)
-        self._source_rx: re.Pattern[str] | None | bool = False
+        self._source_names: _SourceNames | None | bool = False
 
-    def _sources(self) -> re.Pattern[str] | None:
-        if self._source_rx is False:
+    def _sources(self) -> _SourceNames | None:
+        if self._source_names is False:
             facts = self.context.facts
             names: set[str] = set()
             if facts is not None:
@@ -281,12 +366,8 @@ class UnsourcedStatistic(Rule):
                     if getattr(fig, "source", None):
                         names.add(fig.source)
             names = {n for n in names if n.strip()}
-            if names:
-                alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
-                self._source_rx = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
-            else:
-                self._source_rx = None
-        return self._source_rx  # type: ignore[return-value]
+            self._source_names = _SourceNames.build(names) if names else None
+        return self._source_names  # type: ignore[return-value]
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
@@ -298,17 +379,15 @@ class UnsourcedStatistic(Rule):
         for block in blocks:
             if block.kind == "heading":
                 continue
-            prev_sourced = False
-            for sent in doc.block_sentences(block):
-                sourced_here = _sentence_sourced(prose, sent, ctx.quotes, ctx.sources)
-                continues = prev_sourced and _ANAPHOR_START.match(prose, sent.start) is not None
-                prev_sourced = sourced_here or continues
-                figs = [f for f in _figures(prose, sent.start, sent.end, ctx.quotes) if not _routine(prose, sent, f)]
+            sents = doc.block_sentences(block)
+            chain = _SourcedChain(prose, sents, ctx)
+            for k, sent in enumerate(sents):
+                figs = ctx.figures(sent)
                 if not figs:
                     continue
                 if prose[sent.start : sent.end].rstrip(' "”’)').endswith("?"):
                     continue
-                if sourced_here or continues or ctx.paragraph_sourced(block):
+                if chain.sourced(k) or ctx.paragraph_sourced(block):
                     # "Acme forecasts 2% growth. It also expects rates to fall to 4%."
                     ctx.with_sourced_figures.add(block.index)
                     continue
@@ -357,32 +436,149 @@ class UnsourcedStatistic(Rule):
         return None
 
 
-class _StatContext:
-    """What AT102 works out once per draft."""
+class _SourcedChain:
+    """Whether each sentence of a paragraph is sourced, itself or by a chain of anaphoric
+    sentences ("It also expects ...") back to a sourced one, worked out lazily: only the
+    sentences that state a figure (and the chains behind them) are ever examined."""
 
-    def __init__(self, doc: Document, sources: re.Pattern[str] | None) -> None:
+    def __init__(self, prose: str, sentences: Sequence[Sentence], ctx: _StatContext) -> None:
+        self.prose = prose
+        self.sentences = sentences
+        self.ctx = ctx
+        self._known: dict[int, bool] = {}
+
+    def sourced(self, k: int) -> bool:
+        """``sourced(k) = sentence k names a source, or it opens with an anaphor and
+        sourced(k - 1)``; ``sourced(-1)`` is False."""
+        known = self._known
+        chained: list[int] = []
+        j = k
+        while True:
+            if j < 0:
+                value = False
+                break
+            if j in known:
+                value = known[j]
+                break
+            sent = self.sentences[j]
+            if self.ctx.sentence_sourced(sent):
+                value = known[j] = True
+                break
+            if _ANAPHOR_START.match(self.prose, sent.start) is None:
+                value = known[j] = False
+                break
+            chained.append(j)  # unsourced itself, but carries on from the sentence before
+            j -= 1
+        for i in chained:
+            known[i] = value
+        return known[k]
+
+
+@dataclass(frozen=True)
+class _SourceNames:
+    """The fact base's sources as one pattern, with the lower-case first word of each name
+    as a gate (None when a name is not plain ASCII: then there is no gate)."""
+
+    regex: re.Pattern[str]
+    first_words: frozenset[str] | None
+
+    @classmethod
+    def build(cls, names: Iterable[str]) -> _SourceNames:
+        ordered = sorted(names, key=len, reverse=True)
+        alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+        firsts = frozenset(n.split()[0].lower() for n in ordered)
+        gate = firsts if all(w.isascii() for w in firsts) else None
+        return cls(re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I), gate)
+
+
+class _StatContext:
+    """What AT102 works out once per draft.
+
+    The sourcing tests are pure, so they are asked in the order that settles most of them
+    cheaply; the costly patterns (_SOURCE_NOUN, the fact base's sources) only run on text
+    that holds one of the words their matches need (see :func:`_gate_text`)."""
+
+    def __init__(self, doc: Document, sources: _SourceNames | None) -> None:
         self.doc = doc
         self.prose = doc.prose
         self.quotes = quote_spans(doc)
         self.sources = sources
+        self.low = _gate_text(doc)
         self.with_sourced_figures: set[int] = set()
+        self.figure_gates = _FigureGates(self.low)
         self._para: dict[int, bool] = {}
+        self._cues: dict[tuple[int, int], list[Attribution]] = {}
         self._credited: set[str] | None = None
         self._org_credited = False
+
+    def figures(self, sent: Sentence) -> list[_Figure]:
+        """The figures of ``sent`` that need a source (not transactions, market moves...)."""
+        s, e = sent.start, sent.end
+        figs = _figures(self.prose, s, e, self.quotes, self.figure_gates.patterns(s, e))
+        if not figs:
+            return figs
+        found = _SentenceSearch(self.prose, sent)
+        return [f for f in figs if not _routine(self.prose, sent, f, found)]
+
+    def _may_hold(self, start: int, end: int, words: Iterable[str] | None) -> bool:
+        if self.low is None or words is None:
+            return True
+        segment = self.low[start:end]
+        return any(w in segment for w in words)
+
+    def _unquoted(self, rx: re.Pattern[str], start: int, end: int) -> bool:
+        """A match of ``rx`` in ``prose[start:end]`` outside quotations."""
+        return any(not self.quotes.inside(m.start(), m.end()) for m in rx.finditer(self.prose, start, end))
+
+    def credit_cues(self, start: int, end: int) -> list[Attribution]:
+        """Speech cues with a verb that credits a source ("said", "according to")."""
+        key = (start, end)
+        got = self._cues.get(key)
+        if got is None:
+            got = self._cues[key] = find_speech_cues(self.prose, start, end, self.quotes, verbs=_CREDIT_VERBS)
+        return got
+
+    def names_source(self, start: int, end: int) -> bool:
+        """A data source named outside quotations ("official figures", "a survey by")."""
+        return self._may_hold(start, end, _SOURCE_NOUN_WORDS) and self._unquoted(_SOURCE_NOUN, start, end)
+
+    def source_credited(self, start: int, end: int) -> bool:
+        """A source of the fact base credited (see :func:`_source_credited`)."""
+        src = self.sources
+        if src is None or not self._may_hold(start, end, src.first_words):
+            return False
+        return _source_credited(self.prose, start, end, src.regex)
+
+    def sentence_sourced(self, sent: Sentence) -> bool:
+        s, e = sent.start, sent.end
+        return (
+            self._unquoted(_STAT_VERB, s, e)
+            or bool(self.credit_cues(s, e))
+            or self._unquoted(_VAGUE, s, e)
+            or self.names_source(s, e)
+            or self.source_credited(s, e)
+        )
 
     def paragraph_sourced(self, block: Block) -> bool:
         got = self._para.get(block.index)
         if got is None:
-            got = _paragraph_sourced(self.doc, block, self.quotes, self.sources)
+            s, e = block.start, block.end
+            got = bool(
+                _LINK.search(self.doc.text, s, e)
+                or _DATELINE.search(self.prose, s, e)
+                or self.credit_cues(s, e)
+                or self._unquoted(_RESEARCH_VERB, s, e)
+                or self.source_credited(s, e)
+                or self.names_source(s, e)
+            )
             self._para[block.index] = got
         return got
 
     def names_data_source(self, block: Block) -> bool:
         """The paragraph names where figures come from ("Rolling Stone's annual list")."""
-        for m in _SOURCE_NOUN.finditer(self.prose, block.start, block.end):
-            if not self.quotes.inside(m.start(), m.end()):
-                return True
-        return _LINK.search(self.doc.text, block.start, block.end) is not None
+        return (
+            self.names_source(block.start, block.end) or _LINK.search(self.doc.text, block.start, block.end) is not None
+        )
 
     def body_credits(self, block: Block) -> bool:
         """One of the next two paragraphs credits a speaker or names a data source."""
@@ -431,8 +627,8 @@ class _StatContext:
             for b in self.doc.blocks:
                 if b.kind == "heading":
                     continue
-                for a in find_speech_cues(prose, b.start, b.end, self.quotes):
-                    if " ".join(a.verb.split()) not in _CREDIT_VERBS or a.speaker_start < 0:
+                for a in self.credit_cues(b.start, b.end):
+                    if a.speaker_start < 0:
                         continue
                     if (
                         _ORG_NOUN.search(prose, a.speaker_start, a.speaker_end)
@@ -571,14 +767,31 @@ _MARKET = re.compile(
 )
 
 
-def _routine(prose: str, sent: Sentence, fig: _Figure) -> bool:
-    """A figure that is not a finding to source: a transaction price or a market move."""
+class _SentenceSearch:
+    """Whether a pattern matches anywhere in a sentence, searched once per pattern."""
+
+    __slots__ = ("prose", "start", "end", "_found")
+
+    def __init__(self, prose: str, sent: Sentence) -> None:
+        self.prose, self.start, self.end = prose, sent.start, sent.end
+        self._found: dict[re.Pattern[str], bool] = {}
+
+    def __call__(self, rx: re.Pattern[str]) -> bool:
+        got = self._found.get(rx)
+        if got is None:
+            got = self._found[rx] = rx.search(self.prose, self.start, self.end) is not None
+        return got
+
+
+def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -> bool:
+    """A figure that is not a finding to source: a transaction price or a market move.
+    ``found`` searches the sentence (the sentence-wide tests are shared by its figures)."""
     a = fig.amount
     if a is None:
         return False
     if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
-    if a.kind == "money" and _TRANSACTION.search(prose, sent.start, sent.end):
+    if a.kind == "money" and found(_TRANSACTION):
         return True
     if a.kind in ("quantity", "number") and _ATTRIBUTIVE.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
@@ -586,24 +799,13 @@ def _routine(prose: str, sent: Sentence, fig: _Figure) -> bool:
         return True  # "owns 30% of the project": a holding, public record
     if _POLICY.match(prose, a.end) or _POLICY_BEFORE.search(prose, max(sent.start, a.start - 30), a.start):
         return True  # "a 7% growth target", "a target of 1.5 million": a rule or goal someone set
-    if _RULE_STATEMENT.search(prose, sent.start, sent.end):
+    if found(_RULE_STATEMENT):
         return True  # "entries must be under 10,000 words", "provided that 35% of parts ...": a rule
     if a.kind in ("quantity", "number") and _CHOSEN_BY.search(prose, max(sent.start, a.start - 40), a.start):
         return True  # "chosen by 11,000 fans": who took part in an event, not a finding
-    if _FIRST_PERSON.search(prose, sent.start, sent.end):
+    if found(_FIRST_PERSON):
         return True  # "I earned £25 a week": the writer's or a speaker's own account
-    return bool(_MARKET.search(prose, sent.start, sent.end))
-
-
-def _sentence_sourced(prose: str, sent: Sentence, quotes: QuoteSpans, sources: re.Pattern[str] | None) -> bool:
-    s, e = sent.start, sent.end
-    if _credits(prose, s, e, quotes):
-        return True
-    for rx in (_STAT_VERB, _SOURCE_NOUN, _VAGUE):
-        for m in rx.finditer(prose, s, e):
-            if not quotes.inside(m.start(), m.end()):
-                return True
-    return _source_credited(prose, s, e, sources)
+    return found(_MARKET)
 
 
 # A fact-base source counts when the text credits it ("Reuters reported", "according to
@@ -630,20 +832,6 @@ def _source_credited(prose: str, start: int, end: int, sources: re.Pattern[str] 
         if _CREDIT_AFTER.match(prose[m.end() : min(end, m.end() + 60)]):
             return True
     return False
-
-
-def _paragraph_sourced(doc: Document, block: Block, quotes: QuoteSpans, sources: re.Pattern[str] | None) -> bool:
-    prose = doc.prose
-    s, e = block.start, block.end
-    if _LINK.search(doc.text, s, e) or _DATELINE.search(prose, s, e):
-        return True
-    if _source_credited(prose, s, e, sources):
-        return True
-    for rx in (_SOURCE_NOUN, _RESEARCH_VERB):
-        for m in rx.finditer(prose, s, e):
-            if not quotes.inside(m.start(), m.end()):
-                return True
-    return _credits(prose, s, e, quotes)
 
 
 def _lead_in_sourced(doc: Document, block: Block, para_sourced: Any) -> bool:
