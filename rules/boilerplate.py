@@ -18,6 +18,7 @@ those lines and nothing else, so applying the fixes again once they are applied 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -161,12 +162,12 @@ class Region:
 
 def _words(text: str, cap: int = 64) -> int:
     """Number of words in ``text``, counted up to ``cap`` (thresholds only need that much)."""
-    n = 0
-    for _ in WORD.finditer(text):
-        n += 1
-        if n >= cap:
-            break
-    return n
+    return len(list(itertools.islice(WORD.finditer(text), cap)))
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``_words(text) > n``, counting no further than needed."""
+    return _words(text, n + 1) > n
 
 
 def _tokens(text: str) -> list[str]:
@@ -208,20 +209,26 @@ class View:
             self.lines.append(Line(ln, visible, not source.strip(), owner[ln] if visible else None))
         self.n = n
         self._wrapped: dict[int, bool] = {}
+        self._text: dict[int, str] = {}
         self.markdown = doc.kind == "markdown"
-        body = [b for b in doc.blocks if self.is_body(b)]
+        first_body = next((b for b in doc.blocks if self.is_body(b)), None)
         self.header_end = n + 1
-        if body:
+        self.trailer_start = n + 1
+        if first_body is not None:
             # The first prose line of the first paragraph (a Markdown paragraph may start with
             # clutter lines that were pasted without blank lines).
-            b = body[0]
+            b = first_body
             self.header_end = next(
                 (x for x in range(b.first_line, b.last_line + 1) if _words(self.lines[x].text, 8) >= 8), b.first_line
             )
-        self.trailer_start = body[-1].last_line if body else n + 1
+            last_body = next(b for b in reversed(doc.blocks) if self.is_body(b))
+            self.trailer_start = last_body.last_line
 
     def block_text(self, b: Block) -> str:
-        return " ".join(self.doc.block_text(b).split())
+        got = self._text.get(b.index)
+        if got is None:
+            got = self._text[b.index] = " ".join(self.doc.block_text(b).split())
+        return got
 
     def is_body(self, b: Block) -> bool:
         if b.kind not in ("paragraph", "blockquote"):
@@ -296,7 +303,7 @@ class View:
 
 def _headline_like(text: str, list_item: bool) -> bool:
     """A linked headline: a short line that is not a sentence of running prose."""
-    n = _words(text)
+    n = _words(text, 26)
     if not 2 <= n <= 25 or _SENTENCE_BREAK.search(text):
         return False
     if text[-1:] in ":;,":
@@ -398,7 +405,7 @@ class _Analysis:
             m = _LINK_LABEL.fullmatch(label)
             if m:
                 name = m.group("more") or m.group("explore")
-                if name and _words(name) > 5:
+                if name and _more_words_than(name, 5):
                     continue
                 if name:
                     self.section_names.setdefault(_norm(name), line.no)
@@ -444,9 +451,9 @@ class _Analysis:
                     list_mode = is_list
                 if is_list != list_mode:
                     break
-                if is_list and _words(text) > 60:
+                if is_list and _more_words_than(text, 60):
                     break
-                if not is_list and ((gap and count) or _words(text) > 40):
+                if not is_list and ((gap and count) or _more_words_than(text, 40)):
                     break
             last, count = end, count + 1
         return last, count
@@ -462,9 +469,9 @@ class _Analysis:
             first, end, text, _is_list, _gap = unit
             if _is_clutter_line(text):
                 break
-            if _words(text) <= 30 and text.rstrip(_CLOSERS)[-1:] == "?":
+            if not _more_words_than(text, 30) and text.rstrip(_CLOSERS)[-1:] == "?":
                 questions, answers = questions + 1, 0
-            elif questions and answers < 3 and _words(text, 151) <= 150 and not v.is_heading(first):
+            elif questions and answers < 3 and not _more_words_than(text, 150) and not v.is_heading(first):
                 answers += 1
             else:
                 break
@@ -506,9 +513,9 @@ class _Analysis:
         if not m:
             return None
         key, value = m.group("key").strip(), m.group("value").strip()
-        if _words(key) > 4 or _words(value) > 12 or _SENTENCE_BREAK.search(value):
+        if _more_words_than(key, 4) or _more_words_than(value, 12) or _SENTENCE_BREAK.search(value):
             return None
-        if value.rstrip(_CLOSERS)[-1:] in "!?" or (value.endswith(".") and _words(value) > 3):
+        if value.rstrip(_CLOSERS)[-1:] in "!?" or (value.endswith(".") and _more_words_than(value, 3)):
             return None
         return key
 
@@ -529,6 +536,8 @@ class _Analysis:
         for i, (first, last, text, kind) in enumerate(self.headline_units()):
             if len(text) > 300:
                 continue  # a paragraph, not a headline
+            if not seen and (first >= v.header_end or i > 5):
+                continue  # it can neither repeat a headline nor be one
             key = _norm(text)
             if len(key.split()) < 4 or first in self.taken:
                 continue
@@ -539,9 +548,13 @@ class _Analysis:
                     where = f" (first at line {seen[key]})" if seen[key] else " (front matter title)"
                     self.add("repeated-headline", first, last, f"headline repeated in the body{where}")
                 continue
-            if first >= v.header_end or i > 5 or _ends_sentence(text) or _words(text) > 30:
+            if first >= v.header_end or i > 5 or _ends_sentence(text) or _more_words_than(text, 30):
                 continue  # headlines are among the first blocks, above the story
-            if i == 0 or kind == "heading" or (first == last and kind == "paragraph" and _words(text) <= 20):
+            if (
+                i == 0
+                or kind == "heading"
+                or (first == last and kind == "paragraph" and not _more_words_than(text, 20))
+            ):
                 seen[key] = first
 
     def headline_units(self) -> list[tuple[int, int, str, str]]:
@@ -565,7 +578,7 @@ class _Analysis:
             if (
                 not self.free(line)
                 or not v.standalone(line)
-                or _words(line.text) > 6
+                or _more_words_than(line.text, 6)
                 or not v.plain(line)
                 or _is_pack_clutter(line.text)  # "Menu" twice: the phrase rule flags each line
             ):
@@ -598,9 +611,13 @@ class _Analysis:
         v = self.v
         # The last line of prose: a date below it is page furniture, a date above it may head
         # a section of a timeline.
-        last_prose = max(
-            (x.no for x in v.lines[1:] if self.free(x) and _ends_sentence(x.text) and not _is_pack_clutter(x.text)),
-            default=0,
+        last_prose = next(
+            (
+                x.no
+                for x in reversed(v.lines[1:])
+                if self.free(x) and _ends_sentence(x.text) and not _is_pack_clutter(x.text)
+            ),
+            0,
         )
         for line in v.lines[1:]:
             if not self.free(line) or not v.standalone(line):
@@ -623,7 +640,7 @@ class _Analysis:
                 self.add("section-label", line.no, line.no, f"breadcrumb trail from a web page: '{_quote(t)}'")
                 continue
             b = line.block
-            if b is None or b.first_line != b.last_line or line.no >= v.header_end or _words(t) > 4:
+            if b is None or b.first_line != b.last_line or line.no >= v.header_end or _more_words_than(t, 4):
                 continue
             key = _norm(t)
             if key in self.section_names:
@@ -693,9 +710,13 @@ class _Analysis:
             if not self.free(line) or not v.standalone(line):
                 continue
             t = _trim(line.text)
-            if not t or _words(t) > 40:
+            if not t:
                 continue
-            embed = _EMBED.fullmatch(t) and not _ends_sentence(line.text) and _words(t) <= 30
+            embed = _EMBED.fullmatch(t) is not None and not _ends_sentence(line.text)
+            caption = embed or _CAPTION.fullmatch(t) is not None
+            if not caption or _more_words_than(t, 40):  # the patterns first: they rule out most lines
+                continue
+            embed = embed and not _more_words_than(t, 30)
             if not (embed or _CAPTION.fullmatch(t)):
                 continue
             prev, _ = v.prev_content(line.no)
@@ -716,7 +737,7 @@ class _Analysis:
                 continue  # the pack rule flags the block itself
             for ln in range(b.first_line, b.last_line + 1):
                 line = v.lines[ln]
-                if not self.free(line) or not v.standalone(line) or _words(line.text) > 25:
+                if not self.free(line) or not v.standalone(line) or _more_words_than(line.text, 25):
                     continue
                 hit = _pack_match(line.text)
                 if hit:
