@@ -21,11 +21,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, filterfalse
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple, TypeVar
 
 from lint import hookimpl
 from lint.document import Document
@@ -77,9 +80,6 @@ _DIACRITIC_WORDS = frozenset(
 )
 """Plain words that the accented spelling of another word turns into ("résumé"/"resume")."""
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|[^\W_]+(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]+)*")
-"""Dotted abbreviations ("U.S."), words with inner hyphens, names with an inner apostrophe
-("O'Connor")."""
 _OPENERS = "\"“‘'([{*_—–-•·‐‑ \t\r\n"
 _INITIAL_AFTER = ":;.!?…"
 _AMBIGUOUS_AFTER = ",/–—-&"
@@ -134,32 +134,87 @@ def _is_title(token: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------
-# Term occurrences
+# The words of a draft, shared by the rules of this module through ``doc.memo``
+
+_WORD_PATTERN = r"[^\W_]++(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]++)*+"
+_DOTTED_PATTERN = r"(?:[A-Z]\.){2,}(?!\w)"
+_LONG_PATTERN = r"[^\W_]{3}|[^\W_]{1,2}(?:[-\u2010\u2011][^\W_]|['’][A-Z])"
+_TOKEN_PATTERN = rf"(?<![^\W_])(?:{_DOTTED_PATTERN}|(?<!['’]){_WORD_PATTERN}|(?={_LONG_PATTERN}){_WORD_PATTERN})"
+_RUN = re.compile(rf"({_TOKEN_PATTERN}(?:\s+{_TOKEN_PATTERN})*)")
+"""A run of word tokens separated by white space only (``split`` yields the runs between
+the gaps). A token is a dotted abbreviation ("U.S."), a word with inner hyphens, or a name
+with an inner apostrophe ("O'Connor"); one or two letters right after an apostrophe (the
+"s" of a possessive, the "t" of "don't") are no token, and part of the gap. An n-gram never
+crosses the end of a run."""
+_SEP = "\x00"
+"""Ends every run in :attr:`_Words.tokens` (never a token)."""
+_APOSTROPHES = ("'", "’")
+_SENTENCE_END = (".", "!", "?", ":", ";")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-    initial: bool  # opens a sentence (or follows a colon, an opening quote...)
-    case_ok: bool  # its case is evidence: not a heading, capitals line, title-case line or title
+class _Word(NamedTuple):
+    """What the term rules ask of a token, wherever it is written (one per distinct text)."""
 
-    @property
-    def name_like(self) -> bool:
-        """A capital that sentence position does not explain (month and day names excluded)."""
-        if not self.text[:1].isupper() or self.text.lower() in _CALENDAR:
-            return False
-        return not self.initial or _has_upper_after_first(self.text)
+    text: str  # hyphens normalised to "-"
+    key: str  # _key(text): the key of an n-gram is its words' keys joined
+    real: bool  # a token (not _SEP)
+    alpha: bool  # holds a letter
+    one: bool  # an n-gram on its own: a letter, and _MIN_KEY letters, or capitals or full stops ("US", "U.S.")
+    edge: bool  # may open or close a longer n-gram: a letter, and no lower-case function word mid-sentence
+    capish: bool  # a word of a name across drafts: a capital first, or inner capitals ("iPhone")
+    all_caps: bool
+    stop: bool  # a function word (_STOP), in any case
+    name_mid: bool  # a name where it does not open a sentence: a capital, not a month or day name
+    name_initial: bool  # a name even opening a sentence: ... and a capital after the first letter
+    content: bool  # counts in the title-case test: a letter, not a small word
+    untitled: bool  # ... and neither a capital nor a digit first
+    fold: str  # casefold(), for name contexts
 
 
-@dataclass(frozen=True, slots=True)
-class _Occ:
+_NO_WORD = _Word(_SEP, _SEP, False, False, False, False, False, False, False, False, False, False, False, "")
+_WORD_CACHE: dict[str, _Word] = {_SEP: _NO_WORD}
+"""Word facts by token text, shared by every draft (they do not depend on the draft);
+emptied when it holds _WORD_CACHE_MAX texts, so memory stays flat over many drafts."""
+_WORD_CACHE_MAX = 200_000
+_EDGE = attrgetter("edge")
+_CAPISH = attrgetter("capish")
+_NAME_MID = attrgetter("name_mid")
+
+
+def _word(token: str) -> _Word:
+    text = token.replace("\u2010", "-").replace("\u2011", "-")
+    low = text.lower()
+    alpha = any(c.isalpha() for c in text)
+    key = _key(text)
+    cap = text[:1].isupper()
+    all_caps = _is_all_caps(text)
+    stop = low in _STOP
+    name_mid = cap and low not in _CALENDAR
+    content = alpha and low not in _SMALL
+    return _Word(
+        text=text,
+        key=key,
+        real=True,
+        alpha=alpha,
+        one=alpha and (len(key) >= _MIN_KEY or all_caps or "." in text),
+        edge=alpha and not (stop and not name_mid),
+        capish=cap or _is_mixed(text),
+        all_caps=all_caps,
+        stop=stop,
+        name_mid=name_mid,
+        name_initial=name_mid and _has_upper_after_first(text),
+        content=content,
+        untitled=content and not (cap or text[:1].isdigit()),
+        fold=text.casefold(),
+    )
+
+
+class _Occ(NamedTuple):
     """One occurrence of an n-gram (one to three words joined by spaces or hyphens)."""
 
     form: str  # separators normalised to one space / "-"
-    start: int
-    end: int
+    at: int  # index of its first word in _Words.tokens (document order; _Words.span gives offsets)
+    size: int  # words
     initial: bool  # the first word opens a sentence (its first capital proves nothing)
     case_ok: bool  # every word's case is evidence
     proper: bool  # some word is a name (capital not explained by position)
@@ -167,6 +222,372 @@ class _Occ:
     stops: bool  # a lower-case function word inside ("Enron and WorldCom")
     next_kind: str  # "cap" | "word" | "other" | "ambiguous": what follows
     context: tuple[str, str]  # name words right before and after ("" when none)
+
+
+@dataclass(slots=True, eq=False)
+class _Words:
+    """The word tokens of a draft's prose, run by run, sentence by sentence: built once per
+    document (:func:`_words`) for CS101, CS110, CS113 and CS102. Per token, only what does
+    not depend on its place is computed up front (:class:`_Word`); offsets, sentence starts
+    and case evidence are worked out for the few tokens a rule looks at."""
+
+    prose: str
+    tokens: list[str]  # token texts as written, each run followed by _SEP
+    words: list[_Word]  # the facts of each token
+    vocabulary: dict[str, _Word]  # the distinct token texts
+    run_first: list[int]  # per run: its first token
+    run_start: list[int]  # ... its offsets
+    run_end: list[int]
+    run_initial: list[bool]  # ... whether its first token opens a sentence
+    run_sentence: list[int]  # ... its sentence (index into sentence_end)
+    sentence_end: list[int]
+    sentence_case: list[bool]  # its capitals are case evidence (not a heading, a capitals line, title case)
+    sentence_titled: list[bool]  # it overlaps a quoted title
+    titles: list[tuple[int, int]]
+    starts: dict[int, list[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
+
+    def run_of(self, j: int) -> int:
+        return bisect_right(self.run_first, j) - 1
+
+    def start_of(self, j: int, r: int) -> int:
+        """Offset of token ``j`` (in run ``r``)."""
+        starts = self.starts.get(r)
+        if starts is None:
+            starts = self.starts[r] = []
+            tokens, find = self.tokens, self.prose.find
+            pos, k = self.run_start[r], self.run_first[r]
+            while tokens[k] != _SEP:  # only white space between the tokens of a run
+                pos = find(tokens[k], pos)
+                starts.append(pos)
+                pos += len(tokens[k])
+                k += 1
+        return starts[j - self.run_first[r]]
+
+    def span(self, index: int, size: int) -> tuple[int, int]:
+        """Offsets of the n-gram of ``size`` tokens from token ``index``."""
+        r = self.run_of(index)
+        last = index + size - 1
+        return self.start_of(index, r), self.start_of(last, r) + len(self.tokens[last])
+
+    def initial(self, j: int, r: int) -> bool:
+        """Token ``j`` opens a sentence (or follows a colon, an opening quote...)."""
+        if j == self.run_first[r]:
+            return self.run_initial[r]
+        if not self.tokens[j - 1].endswith("."):  # white space after a word: not initial
+            return False
+        # after "U.S.": initial, unless the white space is not an opener (a no-break space)
+        gap = self.prose[self.start_of(j - 1, r) + len(self.tokens[j - 1]) : self.start_of(j, r)]
+        return not gap.rstrip(_OPENERS)
+
+    def name_like(self, j: int, r: int) -> bool:
+        """A capital that sentence position does not explain (month and day names excluded)."""
+        w = self.words[j]
+        return w.name_mid and (w.name_initial or not self.initial(j, r))
+
+    def plain_stop(self, j: int, r: int) -> bool:
+        """A lower-case function word (a capitalised one may be part of a name: "My BMW")."""
+        return self.words[j].stop and not self.name_like(j, r)
+
+    def case_ok(self, j: int, r: int) -> bool:
+        """The token's case is evidence: not in a heading, capitals line, title-case line or
+        quoted title."""
+        k = self.run_sentence[r]
+        if not self.sentence_case[k]:
+            return False
+        if self.sentence_titled[k]:
+            st = self.start_of(j, r)
+            return not any(s <= st < e for s, e in self.titles)
+        return True
+
+    def occurrence(self, i: int, n: int, r: int) -> _Occ | None:
+        """The n-gram of ``n`` tokens from token ``i`` (in run ``r``), or None when it is no
+        term: a longer n-gram must end in a letter and neither open nor close with a
+        lower-case function word; short keys collide by chance ("US"/"U.S." are kept)."""
+        words = self.words
+        last = i + n - 1
+        first_w, last_w = words[i], words[last]
+        if not first_w.alpha:
+            return None
+        if n == 1:
+            if not first_w.one:
+                return None
+        elif not last_w.alpha or self.plain_stop(i, r) or self.plain_stop(last, r):
+            return None
+        elif n == 2:
+            if len(first_w.key) + len(last_w.key) < _MIN_KEY:
+                return None
+        elif len(first_w.key) + len(words[i + 1].key) + len(last_w.key) < _MIN_KEY:
+            return None
+        names = [self.name_like(j, r) for j in range(i, last + 1)]
+        tokens = self.tokens
+        prev_name = ""
+        if i > 0 and tokens[i - 1] != _SEP and self.name_like(i - 1, r):
+            prev_name = words[i - 1].fold
+            if prev_name.rstrip(".") in _HONORIFICS:
+                prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
+        if tokens[last + 1] != _SEP:
+            kind, next_name = _after_word(words[last + 1], self.name_like(last + 1, r))
+        else:
+            rest = self.prose[self.run_end[r] : self.sentence_end[self.run_sentence[r]]].lstrip()
+            kind, next_name = ("ambiguous" if rest[:1] and rest[0] in _AMBIGUOUS_AFTER else "other"), ""
+        return _Occ(
+            form=" ".join(w.text for w in words[i : last + 1]),
+            at=i,
+            size=n,
+            initial=self.initial(i, r),
+            case_ok=all(self.case_ok(j, r) for j in range(i, last + 1)),
+            proper=any(names),
+            first_proper=names[0],
+            stops=n == 3 and self.plain_stop(i + 1, r),
+            next_kind=kind,
+            context=(prev_name, next_name),
+        )
+
+
+def _after_word(nxt: _Word, name_like: bool) -> tuple[str, str]:
+    """(kind, name) of the word right after an n-gram (white space between)."""
+    w = nxt.text
+    if w[:1].isupper() or w[:1].isdigit():
+        return "cap", (nxt.fold if (name_like or w[:1].isdigit()) else "")
+    low = w.lower()
+    if low in _COORD:
+        return "ambiguous", ""
+    return ("other" if low in _STOP else "word"), ""
+
+
+def _words(doc: Document) -> _Words:
+    """The draft's :class:`_Words`, built on first use."""
+    got: _Words | None = doc.memo.get("rules.consistency.words")
+    if got is None:
+        got = doc.memo["rules.consistency.words"] = _build_words(doc)
+    return got
+
+
+def _build_words(doc: Document) -> _Words:
+    prose = doc.prose
+    split = _RUN.split
+    tokens: list[str] = []
+    run_first: list[int] = []
+    run_start: list[int] = []
+    run_end: list[int] = []
+    run_initial: list[bool] = []
+    run_sentence: list[int] = []
+    sentence_end: list[int] = []
+    sentences = []  # (sentence, its first token)
+    for sent in doc.sentences:
+        s, e = sent.start, sent.end
+        if s and prose[s - 1] in _APOSTROPHES:  # a token right after an apostrophe may be short
+            parts = split(prose[s - 1 : e])
+            parts[0] = parts[0][1:]
+        else:
+            parts = split(prose[s:e])
+        if len(parts) == 1:
+            continue
+        k = len(sentence_end)
+        sentences.append((sent, len(tokens)))
+        sentence_end.append(e)
+        pos = s
+        last = ""  # the last character of the previous run
+        for i in range(1, len(parts), 2):
+            gap, run = parts[i - 1], parts[i]
+            pos += len(gap)
+            g = gap.rstrip(_OPENERS)
+            run_initial.append(g[-1] in _INITIAL_AFTER if g else (not last or last in _INITIAL_AFTER))
+            run_first.append(len(tokens))
+            run_start.append(pos)
+            pos += len(run)
+            run_end.append(pos)
+            run_sentence.append(k)
+            tokens.extend(run.split())
+            tokens.append(_SEP)
+            last = run[-1]
+    cache = _WORD_CACHE
+    vocabulary_texts = set(tokens)
+    if len(cache) + len(vocabulary_texts) > _WORD_CACHE_MAX:
+        cache.clear()
+        cache[_SEP] = _NO_WORD
+    for t in vocabulary_texts.difference(cache):
+        cache[t] = _word(t)
+    vocabulary = {t: cache[t] for t in vocabulary_texts}
+    words = list(map(vocabulary.__getitem__, tokens))
+    titles = _title_quotes(doc)
+    blocks = doc.blocks
+    lower_blocks: dict[int, bool] = {}
+    sentence_case: list[bool] = []
+    sentence_titled: list[bool] = []
+    for k, (sent, first) in enumerate(sentences):
+        s, e = sent.start, sent.end
+        text = prose[s:e]
+        block = blocks[sent.block]
+        no_case = block.kind == "heading" or not any(map(str.islower, text))
+        if not no_case:
+            lower = lower_blocks.get(block.index)
+            if lower is None:
+                lower = lower_blocks[block.index] = any(map(str.islower, prose[block.start : block.end]))
+            no_case = not lower
+        if not no_case:
+            end = sentences[k + 1][1] if k + 1 < len(sentences) else len(tokens)
+            mine = words[first:end]
+            if not any(w.untitled for w in mine):
+                # a headline run into the text, or a title-case label (a list item or a line
+                # without a full stop): "Fast Wireless Charging"
+                short = block.kind == "list_item" or not text.rstrip(" \"”’')").endswith(_SENTENCE_END)
+                no_case = sum(w.content for w in mine) >= (2 if short else 4)
+        sentence_case.append(not no_case)
+        sentence_titled.append(any(a < e and s < b for a, b in titles))
+    return _Words(
+        prose,
+        tokens,
+        words,
+        vocabulary,
+        run_first,
+        run_start,
+        run_end,
+        run_initial,
+        run_sentence,
+        sentence_end,
+        sentence_case,
+        sentence_titled,
+        titles,
+    )
+
+
+def _title_quotes(doc: Document) -> list[tuple[int, int]]:
+    """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
+    got: list[tuple[int, int]] | None = doc.memo.get("rules.consistency.title_quotes")
+    if got is None:
+        from rules.speech import is_title_like
+
+        got = doc.memo["rules.consistency.title_quotes"] = []
+        for s, e in doc.quotes:
+            inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
+            if is_title_like(inner):
+                got.append((s, e))
+    return got
+
+
+def _is_initial(prose: str, sent_start: int, pos: int) -> bool:
+    j = pos - 1
+    while j >= sent_start and prose[j] in _OPENERS:
+        j -= 1
+    return j < sent_start or prose[j] in _INITIAL_AFTER
+
+
+# --------------------------------------------------------------------------------------
+# Term occurrences
+
+
+def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
+    """Occurrences by key and form of every one-, two- and three-word n-gram of the draft
+    (within runs), keeping only keys written in two or more forms.
+
+    Most n-grams have one form: the keys written two ways are found first from the words'
+    facts alone (n-grams whose first or last word is a lower-case function word wherever it
+    stands, which no key can use, are left out), then only their occurrences are looked at
+    closely."""
+    ws = _words(doc)
+    words, tokens = ws.words, ws.tokens
+    seen: dict[str, str] = {}  # key -> a form
+    multi: set[str] = set()  # keys seen in two forms
+    for w in ws.vocabulary.values():
+        if w.one and seen.setdefault(w.key, w.text) != w.text:
+            multi.add(w.key)
+    keys: list[str] = []
+    refs: list[int] = []  # 4 * first token + words
+    for i in compress(range(len(words)), map(_EDGE, words)):
+        a, b = words[i], words[i + 1]
+        if b.edge:
+            key = a.key + b.key
+            if len(key) >= _MIN_KEY:
+                form = f"{a.text} {b.text}"
+                if seen.setdefault(key, form) != form:
+                    multi.add(key)
+                keys.append(key)
+                refs.append(4 * i + 2)
+        if b.real:
+            c = words[i + 2]
+            if c.edge:
+                key = a.key + b.key + c.key
+                if len(key) >= _MIN_KEY:
+                    form = f"{a.text} {b.text} {c.text}"
+                    if seen.setdefault(key, form) != form:
+                        multi.add(key)
+                    keys.append(key)
+                    refs.append(4 * i + 3)
+    if not multi:
+        return {}
+    singles = {t for t, w in ws.vocabulary.items() if w.one and w.key in multi}
+    candidates = [4 * j + 1 for j in compress(count(), map(singles.__contains__, tokens))]
+    candidates.extend(compress(refs, map(multi.__contains__, keys)))
+    candidates.sort()
+    # Group the occurrences by key and form (refs and sentence starts only), merge the
+    # sentence-opening capitals, and look closely at the keys still written two ways.
+    by_key: dict[str, dict[str, list[int]]] = {}
+    initial: dict[int, bool] = {}
+    runs: dict[int, int] = {}
+    for ref in candidates:
+        i, n = divmod(ref, 4)
+        r = ws.run_of(i)
+        last = i + n - 1
+        if n > 1 and (ws.plain_stop(i, r) or ws.plain_stop(last, r)):
+            continue
+        ws_i = words[i : last + 1]
+        by_key.setdefault("".join(w.key for w in ws_i), {}).setdefault(" ".join(w.text for w in ws_i), []).append(ref)
+        initial[ref] = ws.initial(i, r)
+        runs[ref] = r
+    out: dict[str, dict[str, list[_Occ]]] = {}
+    for key, forms in by_key.items():
+        if len(forms) > 1:
+            forms = _merge_initial_capitals(forms, initial.__getitem__, int)
+        if len(forms) > 1:
+            out[key] = {
+                form: [occ for ref in group if (occ := ws.occurrence(ref // 4, ref % 4, runs[ref])) is not None]
+                for form, group in forms.items()
+            }
+    return out
+
+
+def _names(ws: _Words) -> Iterator[tuple[str, _Occ]]:
+    """``(key, occurrence)`` of every n-gram that CS110 records, in document order: every
+    word capitalised or with inner capitals ("Time Warner", "HarmonyOS NEXT", "U.S."), some
+    word a name, no lower-case function word inside."""
+    words = ws.words
+    caps = list(compress(count(), map(_CAPISH, words)))
+    n_caps = len(caps)
+    k = 0
+    while k < n_caps:
+        first = last = caps[k]
+        k += 1
+        while k < n_caps and caps[k] == last + 1:  # a stretch of such words (within a run)
+            last += 1
+            k += 1
+        r = ws.run_of(first)
+        for i in range(first, last + 1):
+            for n in range(1, min(_MAX_N, last - i + 1) + 1):
+                occ = ws.occurrence(i, n, r)
+                if occ is not None and occ.proper and not occ.stops:
+                    yield "".join(w.key for w in words[i : i + n]), occ
+
+
+_T = TypeVar("_T")
+
+
+def _merge_initial_capitals(
+    forms: dict[str, list[_T]], initial: Callable[[_T], bool], order: Callable[[_T], int]
+) -> dict[str, list[_T]]:
+    """ "Healthcare" opening a sentence is the "healthcare" of the rest of the draft.
+    ``initial(o)``: the occurrence opens a sentence; ``order(o)``: its place in the draft."""
+    merged = dict(forms)
+    for form, occs in forms.items():
+        lowered = form[:1].lower() + form[1:]
+        if lowered != form and lowered in merged and all(map(initial, occs)):
+            merged[lowered] = sorted(merged[lowered] + occs, key=order)
+            del merged[form]
+    return merged
+
+
+# --------------------------------------------------------------------------------------
+# What the comparison knows of a form
 
 
 @dataclass
@@ -224,160 +645,6 @@ class Variance:
     name: bool = False
     """The difference is inside a name (capitalised words either side of the separator, or
     inner capitals), as opposed to an ordinary word ("grid-scale")."""
-
-
-def _is_initial(prose: str, sent_start: int, pos: int) -> bool:
-    j = pos - 1
-    while j >= sent_start and prose[j] in _OPENERS:
-        j -= 1
-    return j < sent_start or prose[j] in _INITIAL_AFTER
-
-
-def _title_quotes(doc: Document) -> list[tuple[int, int]]:
-    """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
-    from rules.speech import is_title_like
-
-    out = []
-    for s, e in doc.quotes:
-        inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
-        if is_title_like(inner):
-            out.append((s, e))
-    return out
-
-
-def _title_case_sentence(words: list[str], short: bool = False) -> bool:
-    """A headline run into the text ("BMW to Deeply Integrate with the Harmony Ecosystem"), or
-    a title-case label (``short``: a list item or a line without a full stop, "Fast Wireless
-    Charging")."""
-    content = [w for w in words if w.lower() not in _SMALL and any(c.isalpha() for c in w)]
-    if len(content) < (2 if short else 4):
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content)
-
-
-def _tokens(doc: Document) -> Iterator[tuple[int, int, list[_Tok]]]:
-    """Word tokens per sentence ``(start, end, tokens)``, with whether their case is evidence."""
-    prose = doc.prose
-    titles = _title_quotes(doc)
-    ti = 0
-    blocks = doc.blocks
-    for sent in doc.sentences:
-        s_start, s_end = sent.start, sent.end
-        block = blocks[sent.block]
-        text = prose[s_start:s_end]
-        no_case = (
-            block.kind == "heading"
-            or not any(c.islower() for c in text)
-            or not any(c.islower() for c in prose[block.start : block.end])
-        )
-        raw = []
-        for m in _TOKEN.finditer(prose, s_start, s_end):
-            word = m.group(0)
-            if m.start() > 0 and prose[m.start() - 1] in "'’" and len(word) <= 2:
-                continue  # the "s" of a possessive, the "t" of "don't"
-            raw.append(m)
-        short = block.kind == "list_item" or not text.rstrip(" \"”’')").endswith((".", "!", "?", ":", ";"))
-        if not no_case and _title_case_sentence([m.group(0) for m in raw], short):
-            no_case = True
-        toks: list[_Tok] = []
-        for m in raw:
-            st = m.start()
-            while ti < len(titles) and titles[ti][1] <= st:
-                ti += 1
-            in_title = ti < len(titles) and titles[ti][0] <= st < titles[ti][1]
-            word = m.group(0)
-            for h in "\u2010\u2011":
-                word = word.replace(h, "-")
-            toks.append(_Tok(word, st, m.end(), _is_initial(prose, s_start, st), not (no_case or in_title)))
-        yield s_start, s_end, toks
-
-
-def _after(prose: str, pos: int, end: int, nxt: _Tok | None) -> tuple[str, str]:
-    """(kind, name) of what follows an n-gram ending at ``pos``: the next word when only white
-    space separates them, else the punctuation."""
-    if nxt is not None:
-        w = nxt.text
-        if w[:1].isupper() or w[:1].isdigit():
-            return "cap", (w.casefold() if (nxt.name_like or w[:1].isdigit()) else "")
-        low = w.lower()
-        if low in _COORD:
-            return "ambiguous", ""
-        return ("other" if low in _STOP else "word"), ""
-    rest = prose[pos:end].lstrip()
-    if rest[:1] and rest[0] in _AMBIGUOUS_AFTER:
-        return "ambiguous", ""
-    return "other", ""
-
-
-def _occurrences(doc: Document) -> Iterator[_Occ]:
-    """Every one-, two- and three-word n-gram of the draft's prose, within sentences."""
-    prose = doc.prose
-    for _s_start, s_end, toks in _tokens(doc):
-        n_toks = len(toks)
-        joined = [i + 1 < n_toks and not prose[toks[i].end : toks[i + 1].start].strip() for i in range(n_toks)]
-        for i in range(n_toks):
-            first = toks[i]
-            if not any(c.isalpha() for c in first.text):
-                continue
-            prev = toks[i - 1] if i > 0 and joined[i - 1] else None
-            prev_name = prev.text.casefold() if prev is not None and prev.name_like else ""
-            if prev_name.rstrip(".") in _HONORIFICS:
-                prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
-            for n in range(1, _MAX_N + 1):
-                j = i + n - 1
-                if j >= n_toks or (n > 1 and not joined[j - 1]):
-                    break
-                last = toks[j]
-                if n > 1 and (not any(c.isalpha() for c in last.text) or _plain_stop(first) or _plain_stop(last)):
-                    continue
-                words = toks[i : j + 1]
-                form = " ".join(t.text for t in words)
-                if len(_key(form)) < _MIN_KEY and not (n == 1 and (_is_all_caps(form) or "." in form)):
-                    continue  # short words collide by chance; "US"/"U.S." are kept
-                nxt = toks[j + 1] if j + 1 < n_toks and joined[j] else None
-                kind, next_name = _after(prose, last.end, s_end, nxt)
-                yield _Occ(
-                    form=form,
-                    start=first.start,
-                    end=last.end,
-                    initial=first.initial,
-                    case_ok=all(t.case_ok for t in words),
-                    proper=any(t.name_like for t in words),
-                    first_proper=first.name_like,
-                    stops=any(_plain_stop(t) for t in words[1:-1]),
-                    next_kind=kind,
-                    context=(prev_name, next_name),
-                )
-
-
-def _plain_stop(tok: _Tok) -> bool:
-    """A lower-case function word (a capitalised one may be part of a name: "My BMW")."""
-    return tok.text.lower() in _STOP and not tok.name_like
-
-
-def _groups(doc: Document, occurrences: Iterable[_Occ] | None = None) -> dict[str, dict[str, list[_Occ]]]:
-    """Occurrences by key and form, keeping only keys written in two or more forms."""
-    by_key: dict[str, dict[str, list[_Occ]]] = defaultdict(dict)
-    for occ in _occurrences(doc) if occurrences is None else occurrences:
-        by_key[_key(occ.form)].setdefault(occ.form, []).append(occ)
-    out = {}
-    for key, forms in by_key.items():
-        if len(forms) > 1:
-            forms = _merge_initial_capitals(forms)
-        if len(forms) > 1:
-            out[key] = forms
-    return out
-
-
-def _merge_initial_capitals(forms: dict[str, list[_Occ]]) -> dict[str, list[_Occ]]:
-    """ "Healthcare" opening a sentence is the "healthcare" of the rest of the draft."""
-    merged = dict(forms)
-    for form, occs in forms.items():
-        lowered = form[:1].lower() + form[1:]
-        if lowered != form and lowered in merged and all(o.initial for o in occs):
-            merged[lowered] = sorted(merged[lowered] + occs, key=lambda o: o.start)
-            del merged[form]
-    return merged
 
 
 # --------------------------------------------------------------------------------------
@@ -675,15 +942,18 @@ class TermForms(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        groups = _term_groups(doc)
+        if not groups:
+            return
         verdicts: list[tuple[str, str, int, Variance, dict[str, list[_Occ]]]] = []
-        for forms in _groups(doc).values():
+        for forms in groups.values():
             infos = {}
             for form, occs in forms.items():
                 info = FormInfo(form)
                 for o in occs:
                     info.add(o)
                 infos[form] = info
-            ranked = sorted(forms, key=lambda f: (-infos[f].count, forms[f][0].start))
+            ranked = sorted(forms, key=lambda f: (-infos[f].count, forms[f][0].at))
             top = ranked[0]
             for other in ranked[1:]:
                 v = compare_forms(infos[top], infos[other])
@@ -693,8 +963,8 @@ class TermForms(Rule):
                 n_other = _evidence_count(infos[other], v)
                 if n_top == 0 or n_other == 0:
                     continue
-                first_top = next(o for o in forms[top] if _is_evidence(o, v)).start
-                first_other = next(o for o in forms[other] if _is_evidence(o, v)).start
+                first_top = next(o for o in forms[top] if _is_evidence(o, v)).at
+                first_other = next(o for o in forms[other] if _is_evidence(o, v)).at
                 if n_other > n_top or (n_other == n_top and first_top > first_other):
                     minor, major, n_major = top, other, n_other
                 else:
@@ -705,30 +975,38 @@ class TermForms(Rule):
         # A longer n-gram must not point the other way from a shorter one inside it: "US
         # economy"/"U.S. economy" on a tie, when "U.S." is the minority form on its own.
         directed = {(minor, major) for minor, major, _, v, _ in verdicts if not v.weak}
+        ws = _words(doc)
         candidates: list[tuple[_Occ, str, str, int, Related, bool]] = []
         for minor, major, n_major, v, forms in verdicts:
             if any((sub_major, sub_minor) in directed for sub_minor, sub_major in _sub_pairs(minor, major)):
                 continue
             ref = next(o for o in forms[major] if _is_evidence(o, v))
-            line = doc.position(ref.start)[0]
+            line = doc.position(ws.span(ref.at, ref.size)[0])[0]
             related = Related(doc.path, line, f"written '{major}'")
             for o in forms[minor]:
                 if _is_evidence(o, v):
                     candidates.append((o, minor, major, n_major, related, v.weak or bool(o.context[0])))
-        settled = _settled_spans(self.context.facts, doc)
+        settled = _settled_spans(self.context.facts, doc) if candidates else []
         if settled:
-            candidates = [c for c in candidates if not any(s < c[0].end and c[0].start < e for s, e in settled)]
+            spans = [ws.span(c[0].at, c[0].size) for c in candidates]
+            candidates = [
+                c
+                for c, (cs, ce) in zip(candidates, spans, strict=True)
+                if not any(s < ce and cs < e for s, e in settled)
+            ]
+        # Nesting and order of n-grams are those of their first and last tokens.
         for o, minor, major, n_major, related, _ in _one_per_place(
-            candidates, lambda c: (None, c[0].start, c[0].end, c[5])
+            candidates, lambda c: (None, c[0].at, c[0].at + c[0].size - 1, c[5])
         ):
+            start, end = ws.span(o.at, o.size)
             msg = f"'{minor}' is written '{major}' on line {related.line}"
             if n_major > 1:
                 msg += f" ({_times(n_major)} in this draft)"
             fix = None
-            if doc.text[o.start : o.end] == doc.prose[o.start : o.end]:
-                repl = _recase(doc.text[o.start : o.end], major) if o.initial else major
-                fix = Fix((Edit(o.start, o.end, repl),), f"write '{major}'", safe=False)
-            yield self.finding(doc, o.start, o.end, msg, fix=fix, related=[related])
+            if doc.text[start:end] == doc.prose[start:end]:
+                repl = _recase(doc.text[start:end], major) if o.initial else major
+                fix = Fix((Edit(start, end, repl),), f"write '{major}'", safe=False)
+            yield self.finding(doc, start, end, msg, fix=fix, related=[related])
 
 
 def _settled_spans(facts: Any, doc: Document) -> list[tuple[int, int]]:
@@ -835,19 +1113,20 @@ class TermFormsAcrossDrafts(Rule):
     )
 
     def record(self, doc: Document) -> list[tuple[Any, ...]] | None:
-        by_key: dict[str, dict[str, list[_Occ]]] = defaultdict(dict)
-        for occ in _occurrences(doc):
-            # Names only: every word capitalised ("Time Warner", "HarmonyOS NEXT", "U.S.").
-            if occ.proper and not occ.stops and all(w[:1].isupper() or _is_mixed(w) for w in occ.form.split()):
-                by_key[_key(occ.form)].setdefault(occ.form, []).append(occ)
-        out = []
+        ws = _words(doc)
+        by_key: dict[str, dict[str, list[_Occ]]] = {}
+        for key, occ in _names(ws):
+            by_key.setdefault(key, {}).setdefault(occ.form, []).append(occ)
+        out: list[tuple[Any, ...]] = []
         for key, forms in by_key.items():
-            for form, occs in _merge_initial_capitals(forms).items():
-                out.extend(self._records(doc, key, form, occs))
+            if len(forms) > 1:
+                forms = _merge_initial_capitals(forms, _OCC_INITIAL, _OCC_AT)
+            for form, occs in forms.items():
+                out.extend(self._records(doc, ws, key, form, occs))
         return out or None
 
     @staticmethod
-    def _records(doc: Document, key: str, form: str, occs: list[_Occ]) -> Iterator[tuple[Any, ...]]:
+    def _records(doc: Document, ws: _Words, key: str, form: str, occs: list[_Occ]) -> Iterator[tuple[Any, ...]]:
         info = FormInfo(form)
         for o in occs:
             info.add(o)
@@ -859,27 +1138,34 @@ class TermFormsAcrossDrafts(Rule):
             pick = pick or next((o for o in occs if o.case_ok), None)
             if pick is not None and pick is not occs[0]:
                 chosen.append(pick)
-        yield _encode(_FormRecord(key, info, tuple(_place(doc, o) for o in chosen)))
+        yield _encode(_FormRecord(key, info, tuple(_place(doc, ws, o) for o in chosen)))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
-        by_key: dict[str, dict[str, list[_FormRecord]]] = defaultdict(lambda: defaultdict(list))
+        # Group the packed records by key; only keys in two drafts are voted on, and only the
+        # votes of keys with two forms are unpacked.
+        key_of: dict[str, str] = {}
+        by_key: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
         for path, recs in records:
             for packed in recs:
-                r = _decode(packed)
-                by_key[r.key][path].append(r)
+                form = packed[0]
+                key = key_of.get(form)
+                if key is None:
+                    key = key_of[form] = _key(form)
+                by_key.setdefault(key, {}).setdefault(path, []).append(packed)
         facts = self.context.facts
         found: list[tuple[str, Span, str, Related, str, bool]] = []
         accepted: set[frozenset[str]] = set()
         groups = []
-        for per_path in by_key.values():
+        for key, per_path in by_key.items():
             if len(per_path) < 2:
                 continue
-            # Each draft votes with its most used form.
-            votes: dict[str, list[tuple[str, _FormRecord]]] = defaultdict(list)
+            # Each draft votes with its most used form (on a tie, the one it uses first).
+            packed_votes: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
             for path, recs in per_path.items():
-                best = max(recs, key=lambda r: (r.info.count, -r.places[0].span.start))
-                votes[best.info.form].append((path, best))
-            if len(votes) > 1:
+                best = max(recs, key=_packed_vote)
+                packed_votes.setdefault(best[0], []).append((path, best))
+            if len(packed_votes) > 1:
+                votes = {f: [(path, _decode(t, key)) for path, t in ds] for f, ds in packed_votes.items()}
                 groups.append((max(len(f.split()) for f in votes), per_path, votes))
         # Shortest names first: a longer n-gram is not reported when a shorter one inside it
         # carries the same difference ("Vice President" inside "Vice President Dick").
@@ -913,7 +1199,7 @@ class TermFormsAcrossDrafts(Rule):
                 n_major = len(votes[major])
                 related = Related(ref_path, ref_span.line, f"written '{major}'")
                 for path, r in votes[minor]:
-                    if any(x.info.form == major for x in per_path[path]):
+                    if any(x[0] == major for x in per_path[path]):
                         continue  # the draft uses both: CS101 reports it
                     place = _record_place(r, v)
                     if place is None:
@@ -961,7 +1247,7 @@ def _encode(r: _FormRecord) -> tuple[Any, ...]:
     return (i.form, i.count, i.case_count, i.case_mid, flags, kinds, tuple(i.contexts), places)
 
 
-def _decode(t: tuple[Any, ...]) -> _FormRecord:
+def _decode(t: tuple[Any, ...], key: str) -> _FormRecord:
     form, count, case_count, case_mid, flags, kinds, contexts, places = t
     info = FormInfo(
         form,
@@ -975,14 +1261,25 @@ def _decode(t: tuple[Any, ...]) -> _FormRecord:
         contexts=set(contexts),
     )
     return _FormRecord(
-        _key(form),
+        key,
         info,
         tuple(_Place(Span(*p[:6]), p[6], bool(p[7] & 1), bool(p[7] & 2)) for p in places),
     )
 
 
-def _place(doc: Document, occ: _Occ) -> _Place:
-    return _Place(doc.span(occ.start, occ.end), _snippet(doc, occ.start, occ.end), occ.initial, occ.case_ok)
+def _packed_vote(t: tuple[Any, ...]) -> tuple[int, int]:
+    """How a draft picks the form it votes with from its packed records: the most used, then
+    the first used."""
+    return t[1], -t[7][0][0]
+
+
+_OCC_INITIAL = attrgetter("initial")
+_OCC_AT = attrgetter("at")
+
+
+def _place(doc: Document, ws: _Words, occ: _Occ) -> _Place:
+    start, end = ws.span(occ.at, occ.size)
+    return _Place(doc.span(start, end), _snippet(doc, start, end), occ.initial, occ.case_ok)
 
 
 def _snippet(doc: Document, start: int, end: int, width: int = 30) -> str:
@@ -1561,6 +1858,29 @@ _METRIC_RE = re.compile(
     r"(?<![\w-])(" + "|".join(sorted((re.escape(k) for k in _METRICS), key=len, reverse=True)) + r")(?![\w-])",
     re.I,
 )
+_METRIC_HINTS = tuple(sorted({max(k.replace("-", " ").split(), key=len) for k in _METRICS}))
+"""A word of each metric: a sentence without one (in any case) names no metric."""
+_CASE_ODD = ("\u0130", "\u0131", "\u017f")
+"""Letters that match "i" or "s" when case is ignored, but whose lower case is no ASCII letter."""
+
+
+def _metric_hints(doc: Document) -> list[int] | None:
+    """Sorted offsets of the metric words (:data:`_METRIC_HINTS`) in the draft: a sentence
+    holding none of them holds no metric. None when that cannot be told this way."""
+    prose = doc.prose
+    if any(c in prose for c in _CASE_ODD):
+        return None
+    low = doc.prose_lower
+    found = []
+    for hint in _METRIC_HINTS:
+        i = low.find(hint)
+        while i >= 0:
+            found.append(i)
+            i = low.find(hint, i + 1)
+    found.sort()
+    return found
+
+
 _METRIC_QUALIFIERS = frozenset(
     """annual quarterly global worldwide domestic overseas international retail online advertising ad
     underlying gross core group half-year first-half second-half""".split()
@@ -1681,10 +2001,17 @@ class FigureConflict(Rule):
         from rules.extract import parse_amounts
 
         prose = doc.prose
-        named = self._mid_sentence_names(doc)
+        hints = _metric_hints(doc)
+        if hints is not None and not hints:
+            return None  # no metric anywhere
+        named = functools.cache(lambda: self._mid_sentence_names(doc))
         out = []
         for sent in doc.sentences:
             s, e = sent.start, sent.end
+            if hints is not None:
+                h = bisect_left(hints, s)
+                if h == len(hints) or hints[h] >= e:
+                    continue  # no metric word in the sentence
             if doc.blocks[sent.block].kind == "heading" or not _METRIC_RE.search(prose, s, e):
                 continue
             amounts = parse_amounts(prose, s, e)
@@ -1734,15 +2061,19 @@ class FigureConflict(Rule):
     @staticmethod
     def _mid_sentence_names(doc: Document) -> set[str]:
         """Capitalised words the draft writes mid-sentence: names, not sentence openers."""
+        ws = _words(doc)
         out: set[str] = set()
-        for _s, _e, toks in _tokens(doc):
-            for t in toks:
-                if t.name_like and t.case_ok:
-                    out.add(t.text)
+        for j in compress(count(), map(_NAME_MID, ws.words)):
+            r = ws.run_of(j)
+            if ws.name_like(j, r) and ws.case_ok(j, r):
+                out.add(ws.words[j].text)
         return out
 
-    def _entity(self, doc: Document, prose: str, s: int, metric_start: int, named: set[str]) -> str | None:
-        """The one organisation named before the metric in its sentence, or None."""
+    def _entity(
+        self, doc: Document, prose: str, s: int, metric_start: int, named: Callable[[], set[str]]
+    ) -> str | None:
+        """The one organisation named before the metric in its sentence, or None (``named()``:
+        the draft's mid-sentence names)."""
         facts = self.context.facts
         runs = []
         for m in _NAME_RUN.finditer(prose, s, metric_start):
@@ -1752,7 +2083,7 @@ class FigureConflict(Rule):
                 continue
             first = words[0]
             initial = _is_initial(prose, s, m.start())
-            if initial and len(words) == 1 and first not in named and not _is_all_caps(first):
+            if initial and len(words) == 1 and first not in named() and not _is_all_caps(first):
                 if facts is None or facts.entity_for(first) is None:
                     continue  # "Recently", "Analysts": a sentence opener, not a name
             if first.lower() in _SENTENCE_ADVERBS or (first.lower() in _STOP and len(words) == 1):
@@ -1930,6 +2261,41 @@ _LOOKAHEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise"}
 
 
+_WORD_PARTS = re.compile(r"[-\u2010\u2011'’.]")
+
+
+def _marker_words(doc: Document) -> set[str]:
+    """The marker words (lower case) the draft may hold: every marker is a token of the draft
+    or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
+    markers)."""
+    table = spelling_table()
+    vocabulary = _words(doc).vocabulary
+    found = table.keys() & map(str.lower, vocabulary)
+    for token in filterfalse(str.isalpha, vocabulary):
+        for part in _WORD_PARTS.split(token):
+            low = part.lower()
+            if low in table:
+                found.add(low)
+    return found
+
+
+def _may_report(words: set[str], preferred: tuple[str, str] | None) -> bool:
+    """Markers among ``words`` could be reported: both varieties of an axis, or (with a
+    configured variety) one that is not wanted."""
+    table = spelling_table()
+    seen: dict[str, set[str]] = defaultdict(set)
+    for w in words:
+        sp = table[w]
+        seen[sp.axis].add(sp.variety)
+    for axis, varieties in seen.items():
+        if preferred is None:
+            if len(varieties) > 1:
+                return True
+        elif varieties - {preferred[0] if axis == "us-uk" else preferred[1]}:
+            return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class _Marker:
     start: int
@@ -2013,9 +2379,6 @@ class SpellingVariety(Rule):
         return out
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        markers = self._markers(doc)
-        if not markers:
-            return
         wanted = str(self.options.get("variety", "auto")).lower()
         preferred = {
             "us": ("US", "ize"),
@@ -2024,6 +2387,11 @@ class SpellingVariety(Rule):
             "british": ("UK", "ise"),
             "oxford": ("UK", "ize"),
         }.get(wanted)
+        if not _may_report(_marker_words(doc), preferred):
+            return
+        markers = self._markers(doc)
+        if not markers:
+            return
         for axis in ("us-uk", "ize"):
             group = [m for m in markers if m.spelling.axis == axis]
             if not group:
