@@ -598,7 +598,7 @@ _NAME_TOKEN = re.compile(
 _MONTH_WORDS = frozenset(m.capitalize() for m in _MONTHS)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chunk:
     sym: str  # P person (fact base) O org (fact base) C capitalised run T title , s f a h L x q
     start: int
@@ -840,11 +840,19 @@ def looks_like_org(name: str) -> bool:
 
 
 def find_role_mentions(doc: Document, facts: FactBase | None = None) -> list[RoleMention]:
-    """Role mentions in every sentence of ``doc`` (prose only)."""
+    """Role mentions in every sentence of ``doc`` (prose only). Found once per draft and
+    fact base (the facts and consistency rules share them); each call returns a new list."""
+    got: tuple[FactBase | None, list[RoleMention]] | None = doc.memo.get("rules.extract.role_mentions")
+    if got is None or got[0] is not facts:
+        got = doc.memo["rules.extract.role_mentions"] = (facts, _find_role_mentions(doc, facts))
+    return list(got[1])
+
+
+def _find_role_mentions(doc: Document, facts: FactBase | None) -> list[RoleMention]:
     out: list[RoleMention] = []
     prose = doc.prose
     finder = _title_finder(facts)
-    low = _lower_same_length(prose)
+    low = doc.prose_lower
     for block in doc.blocks:
         # One title search per block; only sentences holding a title are chunked.
         current = None
@@ -1051,6 +1059,20 @@ class KeywordIndex:
                 exact = written if written != written.lower() else None
                 self._values.setdefault(key, []).append((exact, list(vals)))
         self.regex = _lower_keyword_regex(list(self._values)) if self._values else None
+        # A gate: every match holds, as written, the longest piece of its keyword between
+        # spaces, apostrophes and hyphens (which the pattern lets vary). None: no gate.
+        pieces = [max(re.split(r"[ '\-]", k), key=len) for k in self._values]
+        self._pieces: frozenset[str] | None = frozenset(pieces) if all(pieces) and len(pieces) <= 32 else None
+
+    def may_match(self, low: str, start: int = 0, end: int | None = None) -> bool:
+        """False when no keyword can occur in ``low[start:end]`` (``low``: the text
+        lower-cased, same length), found without scanning for the keywords."""
+        if self.regex is None:
+            return False
+        if self._pieces is None:
+            return True
+        segment = low[start:end]
+        return any(p in segment for p in self._pieces)
 
     def find(
         self, text: str, start: int = 0, end: int | None = None, low: str | None = None
@@ -1062,7 +1084,9 @@ class KeywordIndex:
         end = len(text) if end is None else end
         if low is None or len(low) != len(text):
             low = _lower_same_length(text)
-        out = []
+        out: list[tuple[int, int, list[Any]]] = []
+        if not self.may_match(low, start, end):
+            return out
         for m in self.regex.finditer(low, start, end):
             key = " ".join(fold(m.group(0)).split())
             written = " ".join(text[m.start() : m.end()].replace("’", "'").split())

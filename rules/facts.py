@@ -66,17 +66,34 @@ class _Sentences:
         return bisect.bisect_right(self.starts, offset) - 1
 
 
+def _block_entities(doc: Document, facts: FactBase) -> list[list[EntityMatch]]:
+    """The fact base entities each block of ``doc`` names, found once per draft and fact
+    base (FA101, FA104 and FA105 share them)."""
+    got: tuple[FactBase, list[list[EntityMatch]]] | None = doc.memo.get("rules.facts.block_entities")
+    if got is None or got[0] is not facts:
+        prose = doc.prose
+        got = doc.memo["rules.facts.block_entities"] = (
+            facts,
+            [facts.find_entities(prose, b.start, b.end) for b in doc.blocks],
+        )
+    return got[1]
+
+
 def _analyse(doc: Document, facts: FactBase) -> _Sentences:
+    got: tuple[FactBase, _Sentences] | None = doc.memo.get("rules.facts.sentences")
+    if got is not None and got[0] is facts:
+        return got[1]
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     per: list[list[EntityMatch]] = [[] for _ in sentences]
-    prose = doc.prose
-    for block in doc.blocks:
-        for m in facts.find_entities(prose, block.start, block.end):
+    for found in _block_entities(doc, facts):
+        for m in found:
             i = bisect.bisect_right(starts, m.start) - 1
             if 0 <= i < len(sentences) and m.end <= sentences[i].end:
                 per[i].append(m)
-    return _Sentences(sentences, starts, per)
+    info = _Sentences(sentences, starts, per)
+    doc.memo["rules.facts.sentences"] = (facts, info)
+    return info
 
 
 def _where(path: str, line: int) -> str:
@@ -193,9 +210,8 @@ class AvoidedName(Rule):
         facts: FactBase | None = self.context.facts
         if facts is None or not any(e.avoid for e in facts.entities):
             return
-        prose = doc.prose
-        for block in doc.blocks:
-            for m in facts.find_entities(prose, block.start, block.end):
+        for found in _block_entities(doc, facts):
+            for m in found:
                 if m.kind != "avoid":
                     continue
                 written = doc.text[m.start : m.end]
@@ -535,7 +551,9 @@ def _keyword_hits(
     found in one pass per block. Over-long sentences are left out (see MAX_SENTENCE)."""
     per: dict[int, dict[int, tuple[Any, list[tuple[int, int]]]]] = {}
     prose = doc.prose
-    low = prose.lower()
+    low = doc.prose_lower
+    if not index.may_match(low):
+        return []
     for block in doc.blocks:
         for s, e, entries in index.find(prose, block.start, block.end, low):
             i = info.index_at(s)
@@ -548,6 +566,66 @@ def _keyword_hits(
             for entry in entries:
                 slot.setdefault(id(entry), (entry, []))[1].append((s, e))
     return [(i, list(per[i].values())) for i in sorted(per)]
+
+
+def _figure_entities(facts: FactBase) -> dict[int, Any]:
+    """The entity of each figure of the fact base (None when unknown), by id."""
+    return facts.cached(
+        "rules.facts.figure_entities", lambda: {id(f): facts.entity_for(f.entity or "") for f in facts.figures}
+    )
+
+
+class _FigureSentence:
+    """What FA104 asks of one sentence about each figure whose keyword it holds, worked
+    out once per sentence rather than once per figure."""
+
+    def __init__(self, info: _Sentences, i: int, text: str, day: _dt.date) -> None:
+        self.info, self.i, self.text, self.day = info, i, text, day
+        here = info.entities[i]
+        self.named = {id(m.entity) for m in here}
+        self.org_named = any(m.entity.type == "organization" for m in here)
+        self._before: set[int] | None = None
+        self.part_period = _PART_PERIOD.search(text) is not None
+        self.years = _years(text)
+        self._relative: re.Match[str] | None | bool = False
+
+    def about(self, fig: Figure, targets: dict[int, Any]) -> bool:
+        """The sentence is about the figure's entity: it names it, or it refers back with
+        "its", "the company"... to the sentence before, which names it."""
+        if not fig.entity:
+            return True
+        target = targets.get(id(fig))
+        if target is None:
+            return False
+        if id(target) in self.named:
+            return True
+        if self.org_named:
+            return False  # another organisation is the subject here
+        if self._before is None:
+            info, i = self.info, self.i
+            chained = i > 0 and info.sentences[i - 1].block == info.sentences[i].block and _ANAPHOR.search(self.text)
+            self._before = {id(m.entity) for m in info.entities[i - 1]} if chained else set()
+        return id(target) in self._before
+
+    def _relative_year(self) -> re.Match[str] | None:
+        if self._relative is False:
+            self._relative = _RELATIVE_YEAR.search(self.text)
+        return self._relative  # type: ignore[return-value]
+
+    def right_period(self, fig: Figure) -> bool:
+        """The sentence is about the figure's year and period (not a quarter, a forecast...)."""
+        if self.part_period:
+            return False
+        years, day = self.years, self.day
+        if fig.year is None:
+            return not years or years == {day.year}
+        if years:
+            return fig.year in years and len(years) == 1 or fig.year in years and not self._relative_year()
+        rel = self._relative_year()
+        if rel:
+            word = rel.group(0).lower()
+            return fig.year == (day.year if word.startswith("this") else day.year - 1)
+        return fig.year == day.year - 1
 
 
 def _compatible(fig: Figure, a: Amount) -> bool:
@@ -650,14 +728,16 @@ class FigureMismatch(Rule):
         info = _analyse(doc, facts)
         prose = doc.prose
         day = _draft_day(self, doc)
+        targets = _figure_entities(facts)
         for i, by_entry in _keyword_hits(doc, info, index):
             sent = info.sentences[i]
             text = prose[sent.start : sent.end]
+            here = _FigureSentence(info, i, text, day)
             amounts: list[Amount] | None = None
             for fig, hits in by_entry:
-                if not self._about_entity(facts, fig, info, i, text):
+                if not here.about(fig, targets):
                     continue
-                if not self._right_period(fig, text, day):
+                if not here.right_period(fig):
                     continue
                 if amounts is None:
                     amounts = parse_amounts(prose, sent.start, sent.end)
@@ -672,39 +752,6 @@ class FigureMismatch(Rule):
                         f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
                         related=(Related(fig.path, fig.line, fig.name),),
                     )
-
-    @staticmethod
-    def _about_entity(facts: FactBase, fig: Figure, info: _Sentences, i: int, text: str) -> bool:
-        if not fig.entity:
-            return True
-        target = facts.cached(
-            "rules.facts.figure_entities", lambda: {id(f): facts.entity_for(f.entity or "") for f in facts.figures}
-        ).get(id(fig))
-        here = info.entities[i]
-        if target is None:
-            return False
-        if any(m.entity is target for m in here):
-            return True
-        if any(m.entity.type == "organization" for m in here):
-            return False  # another organisation is the subject here
-        if i > 0 and info.sentences[i - 1].block == info.sentences[i].block and _ANAPHOR.search(text):
-            return any(m.entity is target for m in info.entities[i - 1])
-        return False
-
-    @staticmethod
-    def _right_period(fig: Figure, text: str, day: _dt.date) -> bool:
-        if _PART_PERIOD.search(text):
-            return False
-        years = _years(text)
-        if fig.year is None:
-            return not years or years == {day.year}
-        if years:
-            return fig.year in years and len(years) == 1 or fig.year in years and not _RELATIVE_YEAR.search(text)
-        rel = _RELATIVE_YEAR.search(text)
-        if rel:
-            word = rel.group(0).lower()
-            return fig.year == (day.year if word.startswith("this") else day.year - 1)
-        return fig.year == day.year - 1
 
     @staticmethod
     def _mismatch(
