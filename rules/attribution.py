@@ -181,6 +181,30 @@ def _word_spans(low: str, words: Iterable[str]) -> _Spans:
     return _Spans(spans)
 
 
+_IN = re.compile(r"\sin\s")
+_ONE_IN_WORDS = ("one", "two", "three", "four", "five")
+
+
+def _one_in_spans(low: str) -> _Spans:
+    """Spans holding every match of _ONE_IN_GATE in ``low``, found through the white space
+    and "in" it ends with (a scan three times faster). An "in" whose white space before it
+    ends an earlier hit follows "in", not a number, so the hits that finditer skips are
+    never needed."""
+    spans = []
+    for m in _IN.finditer(low):
+        j = m.start() + 1  # the white space before "in" ends here
+        while j > 0 and low[j - 1].isspace():
+            j -= 1
+        if j > 0 and low[j - 1] in "123456789":
+            spans.append((j - 1, m.end()))
+        else:
+            for w in _ONE_IN_WORDS:
+                if low.endswith(w, 0, j):
+                    spans.append((j - len(w), m.end()))
+                    break
+    return _Spans(spans)
+
+
 class _FigureGates:
     """Which of the patterns of figures in words (_CHANGE, _RANK, _ONE_IN) can match in a
     sentence of one draft: those whose gate (see above) has a hit in the sentence."""
@@ -189,7 +213,7 @@ class _FigureGates:
         self.low = low
         if low is not None:
             self.change_rank = _word_spans(low, _CHANGE_RANK_WORDS)
-            self.one_in = _Spans(m.span() for m in _ONE_IN_GATE.finditer(low))
+            self.one_in = _one_in_spans(low)
 
     def patterns(self, start: int, end: int) -> tuple[re.Pattern[str], ...]:
         if self.low is None:
@@ -517,7 +541,7 @@ class _StatContext:
         figs = _figures(self.prose, s, e, self.quotes, self.figure_gates.patterns(s, e))
         if not figs:
             return figs
-        found = _SentenceSearch(self.prose, sent)
+        found = _SentenceSearch(self.prose, sent, self.low)
         return [f for f in figs if not _routine(self.prose, sent, f, found)]
 
     def _may_hold(self, start: int, end: int, words: Iterable[str] | None) -> bool:
@@ -768,19 +792,36 @@ _MARKET = re.compile(
 
 
 class _SentenceSearch:
-    """Whether a pattern matches anywhere in a sentence, searched once per pattern."""
+    """Whether a pattern matches anywhere in a sentence, searched once per pattern; the
+    patterns of _SENTENCE_GATES only where the sentence holds one of their words."""
 
-    __slots__ = ("prose", "start", "end", "_found")
+    __slots__ = ("prose", "low", "start", "end", "_found")
 
-    def __init__(self, prose: str, sent: Sentence) -> None:
-        self.prose, self.start, self.end = prose, sent.start, sent.end
+    def __init__(self, prose: str, sent: Sentence, low: str | None) -> None:
+        self.prose, self.low, self.start, self.end = prose, low, sent.start, sent.end
         self._found: dict[re.Pattern[str], bool] = {}
 
     def __call__(self, rx: re.Pattern[str]) -> bool:
         got = self._found.get(rx)
         if got is None:
+            words = _SENTENCE_GATES.get(rx)
+            if words is not None and self.low is not None:
+                segment = self.low[self.start : self.end]
+                if not any(w in segment for w in words):
+                    self._found[rx] = False
+                    return False
             got = self._found[rx] = rx.search(self.prose, self.start, self.end) is not None
         return got
+
+
+# Every match of these patterns holds one of the words (in lower case; see _gate_text).
+_SENTENCE_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _RULE_STATEMENT: ("must", "shall", "provid", "condition", "have", "required", "allowed", "entitled", "eligible"),
+    _MARKET: tuple(
+        """share stock index indices dow nasdaq ftse nikkei dax cac hang bond yield dollar euro sterling yen barrel
+        crude oil traded trading closed futures currency exchange""".split()
+    ),
+}
 
 
 def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -> bool:

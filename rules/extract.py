@@ -123,6 +123,31 @@ _HEDGE_ABOUT = re.compile(
 )
 _HEDGE_OVER = re.compile(r"\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
 _HEDGE_UNDER = re.compile(r"\b(?:less\s+than|under|below|fewer\s+than|at\s+most|no\s+more\s+than)\s*$", re.I)
+_HEDGE_LAST_WORDS = frozenset(
+    "about around roughly approximately nearly almost some to estimated circa than over above least exceeding of "
+    "under below most".split()
+)
+"""The last word of each phrase of _HEDGE_ABOUT, _HEDGE_OVER and _HEDGE_UNDER (the others end
+in "." or "~")."""
+_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
+"""Characters re.IGNORECASE equates with an ASCII letter although their lower case is not it."""
+
+
+def _may_hedge(before: str) -> bool:
+    """False when no hedge pattern can match ``before``: each match ends the text (but for
+    white space) with one of _HEDGE_LAST_WORDS, "." or "~". Spares most numbers three
+    regular expression searches."""
+    tail = before.rstrip()
+    if not tail:
+        return False
+    if tail[-1] in ".~" or any(c in tail for c in _CASEFOLD_ODDITIES):
+        return True
+    i = len(tail)
+    while i > 0 and tail[i - 1].isascii() and tail[i - 1].isalpha():
+        i -= 1
+    return tail[i:].lower() in _HEDGE_LAST_WORDS
+
+
 _UNIT_WORDS = re.compile(r"[ \u00a0]([a-z][a-z\-]{0,20})\b(?![’'])")
 _NOT_UNITS = frozenset(
     """a an the of in on at to for from by with and or but nor per than as is are was were be been
@@ -239,7 +264,7 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
             elif scale_word:
                 kind = "quantity"
         hedge = ""
-        if kind in ("money", "percent", "pp", "quantity", "number"):
+        if kind in ("money", "percent", "pp", "quantity", "number") and _may_hedge(before):
             if _HEDGE_ABOUT.search(before):
                 hedge = "about"
             elif _HEDGE_OVER.search(before):
