@@ -137,7 +137,7 @@ class _CmuTable:
     searches the table indexes the file once (about a tenth of a second) and answers from
     the index exactly what the search would answer (see :meth:`_build_index`)."""
 
-    INDEX_AFTER = 4000
+    INDEX_AFTER = 2000
 
     def __init__(self) -> None:
         self._data: bytes | None = None
@@ -249,28 +249,37 @@ class _Lexicon:
         self._cmu = _CmuTable()
         self._pyphen: Any = None
         self._easy: frozenset[str] = frozenset()
-        self._list_words: Any = None
 
     def textstat(self) -> Any:
+        """The textstat module, for the formulas textstat computes itself."""
         if self._textstat is None:
             try:
                 import textstat
-                from textstat.backend.selections import list_words
-                from textstat.backend.utils import get_lang_easy_words, get_pyphen
             except ImportError as exc:  # pragma: no cover - depends on the environment
                 raise RuleUnavailable(
                     f"readability scores need textstat, which cannot be imported ({exc}); reinstall lint-article"
                 ) from None
-            self._pyphen = get_pyphen("en_US")
-            self._easy = frozenset(get_lang_easy_words("en_US"))
-            self._list_words = list_words
             self._textstat = textstat
         return self._textstat
+
+    def _load(self) -> None:
+        """pyphen's en_US patterns and textstat's easy words, as textstat 0.7.8's
+        ``get_pyphen("en_US")`` and ``get_lang_easy_words("en_US")`` give them, without
+        importing textstat (a twentieth of a second: more than linting a small draft)."""
+        if self._pyphen is None:
+            try:
+                from pyphen import Pyphen
+            except ImportError as exc:  # pragma: no cover - depends on the environment
+                raise RuleUnavailable(
+                    f"readability scores need pyphen, which cannot be imported ({exc}); reinstall lint-article"
+                ) from None
+            self._easy = _easy_words()
+            self._pyphen = Pyphen(lang="en_US")
 
     def _count(self, text: str) -> int:
         """textstat's ``syllable_count``: CMU pronunciation, else pyphen's hyphenation."""
         count = 0
-        for word in self._list_words(text, lowercase=True):
+        for word in _list_words(text):
             found = self._cmu.syllables(word)
             count += found if found is not None else len(self._pyphen.positions(word)) + 1
         return count
@@ -280,7 +289,7 @@ class _Lexicon:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        self.textstat()
+        self._load()
         bare = _NOT_WORD.sub("", key)
         syllables = self._count(key) if bare else 0
         difficult = bool(bare) and syllables >= 3 and bare not in self._easy and len(bare.split()) == 1
@@ -308,6 +317,28 @@ class _Lexicon:
 
 
 _NOT_WORD = re.compile(r"[^\w']")
+# textstat 0.7.8's list_words(text, lowercase=True): drop apostrophes that do not make a
+# contraction, then all other punctuation; lower-case; split at white space.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def _list_words(text: str) -> list[str]:
+    """textstat's ``list_words(text, lowercase=True)`` (its remove_punctuation, lower, split)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def _easy_words() -> frozenset[str]:
+    """textstat's Dale-Chall easy words for English, read from its file as it reads them."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textstat")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
+        raise RuleUnavailable("readability scores need textstat; reinstall lint-article")
+    with open(Path(folders[0]) / "resources" / "en" / "easy_words.txt") as f:  # opened as textstat opens it
+        return frozenset(ln.strip() for ln in f)
 
 
 def _textstat_version() -> str:

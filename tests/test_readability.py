@@ -262,3 +262,27 @@ def test_twenty_megabyte_draft_is_not_quadratic() -> None:
     text = "\n\n".join([para] * 400) + "\n"
     assert len(run_rule(rd.LongParagraph, text)) == 400
     assert len(rd.analyse(Document.from_text("d.md", text))) == 400
+
+
+# -- textstat's dictionaries, read without textstat ------------------------------------------
+
+
+def test_word_lists_match_textstat() -> None:
+    pytest.importorskip("textstat")
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_easy_words
+
+    assert rd._easy_words() == frozenset(get_lang_easy_words("en_US"))
+    for word in ["don't", "o'clock", "'tis", "rock'n'roll", "well-known", "u.s.", "ac&dc", "it's", "x'y", "ça"]:
+        assert rd._list_words(word) == list_words(word, lowercase=True)
+
+
+def test_cmu_index_answers_what_the_search_answers() -> None:
+    table = rd._CmuTable()
+    data = table._load()
+    words = ["sepulveda", "sepultura", "sepultura's", "stilton", "stilted", "stiltner", "stilts", "a", "zzz", "the"]
+    words += [line.split(b" ")[0].decode() for line in data.split(b"\n")[::997] if line]
+    searched = [table._search(data, w.encode()) for w in words]
+    table._build_index(data)
+    assert table._unordered  # cmudict is not quite sorted: those keys are still searched
+    assert [table.syllables(w) for w in words] == searched
