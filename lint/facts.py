@@ -65,7 +65,6 @@ Aho-Corasick automaton over every entity form) are built lazily, once per proces
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -560,6 +559,14 @@ _FIGURE_KEYS = ("name", "entity", "keywords", "value", "unit", "tolerance", "sou
 _EVENT_KEYS = ("name", "date", "keywords", "entity", "entities", "note")
 _CLAIM_KEYS = ("pattern", "message", "ignorecase", "note")
 
+
+def _close_matches(word: str, possibilities: Sequence[str], n: int = 1) -> list[str]:
+    """``difflib.get_close_matches`` for error hints (difflib is imported only then)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)
+
+
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([a-zA-Z ]*?)\s*$")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 
@@ -575,7 +582,7 @@ class _Loader:
     def check_keys(self, item: Mapping[Any, Any], allowed: Sequence[str], *key: Any) -> None:
         for k in item:
             if k not in allowed:
-                close = difflib.get_close_matches(str(k), allowed, n=1)
+                close = _close_matches(str(k), allowed, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
                 raise self.error(f"unknown key {k!r}", *key, k, hint=hint)
 
@@ -931,7 +938,7 @@ def _parse_file(text: str, path: str) -> FactBase:
         etype = ld.string(item.get("type"), "entities", i, "type") or "term"
         etype = _TYPE_SYNONYMS.get(etype.lower(), etype.lower())
         if etype not in ENTITY_TYPES:
-            close = difflib.get_close_matches(etype, ENTITY_TYPES, n=1)
+            close = _close_matches(etype, ENTITY_TYPES, n=1)
             raise ld.error(
                 f"unknown entity type {etype!r}",
                 "entities",
@@ -955,7 +962,7 @@ def _parse_file(text: str, path: str) -> FactBase:
         assert person is not None and title is not None
         if entities and declared.entity_for(person) is None:
             names = [e.name for e in entities if e.type == "person"] or [e.name for e in entities]
-            close = difflib.get_close_matches(person, names, n=1)
+            close = _close_matches(person, names, n=1)
             raise ld.error(
                 f"unknown person {person!r}",
                 "roles",

@@ -21,7 +21,7 @@ from lint import hookimpl
 from lint.document import Block, Document, Sentence
 from lint.model import Finding, Severity
 from lint.rule import Rule
-from rules.extract import Amount, is_statistic_like, parse_amounts
+from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts
 from rules.speech import Attribution, QuoteSpans, find_quotations, find_speech_cues, quote_spans
 
 PACK = Path(__file__).parent / "data" / "attribution.yaml"
@@ -31,7 +31,7 @@ PACK = Path(__file__).parent / "data" / "attribution.yaml"
 # Verbs that credit a figure to whoever is the subject of the sentence ("the firm posted a
 # profit of $3bn", "the survey found 40%"). Same sentence only: "The company reported a
 # decline. Sales fell 4%." does not say who measured the 4%.
-_STAT_VERB = re.compile(
+_STAT_VERB = lazy_pattern(
     r"(?<![\w-])(?:reported|reports|reporting|posted|posts|recorded|records|booked|books|announced|announces|"
     r"disclosed|discloses|revealed|reveals|estimated|estimates|estimate|forecast|forecasts|forecasting|unveiled|unveils|"
     r"projected|projects|predicts|predicted|showed|shows|show|shown|found|finds|find|suggests|suggested|suggest|"
@@ -41,7 +41,7 @@ _STAT_VERB = re.compile(
 )
 # Nouns that name where a figure comes from ("official figures", "data from the ONS", "a survey
 # by YouGov", "its annual report"): they source every figure in their paragraph.
-_SOURCE_NOUN = re.compile(
+_SOURCE_NOUN = lazy_pattern(
     r"(?<![\w-])(?:"
     r"(?:official|government|company|latest|new|annual|financial|quarterly|earnings|interim|half-year|full-year|"
     r"monthly|weekly|industry|trade|market|provisional|preliminary|published|its|their|the\s+firm's|"
@@ -86,7 +86,7 @@ _DATELINE = re.compile(
 )
 _LINK = re.compile(r"\]\(|\]\[|<https?:|https?://|www\.")
 # Vague attribution is AT103's business: the statistic rule does not repeat it.
-_VAGUE = re.compile(
+_VAGUE = lazy_pattern(
     r"(?<![\w-])(?:reportedly|allegedly|it\s+(?:is|was|has\s+been)\s+(?:reported|said|understood|believed|"
     r"thought|claimed|alleged|estimated|rumoured|rumored)|(?:sources|insiders|reports|analysts|experts|"
     r"observers|estimates)\s+(?:say|said|suggest|suggested|believe|claim|claimed|indicate)|"
@@ -108,13 +108,13 @@ _CREDIT_VERBS = frozenset(
 
 # -- statistics beyond parse_amounts ------------------------------------------------------
 
-_CHANGE = re.compile(
+_CHANGE = lazy_pattern(
     r"(?<![\w-])(?:doubled|tripled|trebled|quadrupled|halved|(?:two|three|four|five|ten)fold)(?![\w-])"
     r"(?!\s+(?:down|up|as|back|over)\b)",
     re.I,
 )
 _ORDINALS = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-_RANK = re.compile(
+_RANK = lazy_pattern(
     rf"(?<![\w-])(?:(?:ranked|ranks)\s+(?:No\.?\s*|number\s+)?(?:\d+|first|{_ORDINALS})(?![\w-])"
     r"|(?:is|was|are|were|become|became|becomes|remain|remains|remained)\s+(?:now\s+|still\s+)?(?:the\s+)?"
     r"(?:[\w-]+[’']s\s+)?"
@@ -122,7 +122,7 @@ _RANK = re.compile(
     r"(?![\w-]))",
     re.I,
 )
-_ONE_IN = re.compile(
+_ONE_IN = lazy_pattern(
     r"(?<![\w-])(?:one|two|three|four|five|[1-9])\s+in\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|"
     r"ten|twenty|a\s+hundred|[1-9]\d{0,2})(?![\w-])(?!\s*(?:am|pm|minutes|hours|days|weeks|months|years)\b)",
     re.I,
@@ -217,12 +217,12 @@ class _FigureGates:
 
     def patterns(self, start: int, end: int) -> tuple[re.Pattern[str], ...]:
         if self.low is None:
-            return (_CHANGE, _RANK, _ONE_IN)
+            return (_CHANGE(), _RANK(), _ONE_IN())
         out: tuple[re.Pattern[str], ...] = ()
         if self.change_rank and self.change_rank.overlaps(start, end):
-            out = (_CHANGE, _RANK)
+            out = (_CHANGE(), _RANK())
         if self.one_in and self.one_in.overlaps(start, end):
-            out += (_ONE_IN,)
+            out += (_ONE_IN(),)
         return out
 
 
@@ -238,10 +238,12 @@ def _figures(
     start: int,
     end: int,
     quotes: QuoteSpans,
-    patterns: Sequence[re.Pattern[str]] = (_CHANGE, _RANK, _ONE_IN),
+    patterns: Sequence[re.Pattern[str]] | None = None,
 ) -> list[_Figure]:
     """Statistics in ``prose[start:end]``, outside quotations; ``patterns`` are the
-    patterns of figures in words to look for (see :class:`_FigureGates`)."""
+    patterns of figures in words to look for (see :class:`_FigureGates`; None: all)."""
+    if patterns is None:
+        patterns = (_CHANGE(), _RANK(), _ONE_IN())
     out: list[_Figure] = []
     for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
@@ -564,7 +566,7 @@ class _StatContext:
 
     def names_source(self, start: int, end: int) -> bool:
         """A data source named outside quotations ("official figures", "a survey by")."""
-        return self._may_hold(start, end, _SOURCE_NOUN_WORDS) and self._unquoted(_SOURCE_NOUN, start, end)
+        return self._may_hold(start, end, _SOURCE_NOUN_WORDS) and self._unquoted(_SOURCE_NOUN(), start, end)
 
     def source_credited(self, start: int, end: int) -> bool:
         """A source of the fact base credited (see :func:`_source_credited`)."""
@@ -576,9 +578,9 @@ class _StatContext:
     def sentence_sourced(self, sent: Sentence) -> bool:
         s, e = sent.start, sent.end
         return (
-            self._unquoted(_STAT_VERB, s, e)
+            self._unquoted(_STAT_VERB(), s, e)
             or bool(self.credit_cues(s, e))
-            or self._unquoted(_VAGUE, s, e)
+            or self._unquoted(_VAGUE(), s, e)
             or self.names_source(s, e)
             or self.source_credited(s, e)
         )
@@ -640,7 +642,7 @@ class _StatContext:
             for m in _CAP_TOKEN.finditer(self.prose, lo, hi)
             if _norm_token(m.group(0)) not in _GENERIC_CAPS
             and not _RESULTS.fullmatch(m.group(0))
-            and not _DESCRIPTOR.fullmatch(m.group(0))
+            and not _DESCRIPTOR().fullmatch(m.group(0))
         ]
         return not others and _RESULTS.search(self.prose, lo, hi) is not None
 
@@ -719,7 +721,7 @@ _GENERIC_CAPS = frozenset(
 )
 
 
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR = lazy_pattern(
     r"(?:first|second|third|fourth|full|half|quarter|year|annual|quarterly|net|pre|tax|operating|underlying|"
     r"total|gross|overall|global|domestic|international|worldwide|core|like|for|last|this)"
     r"(?:-(?:first|second|third|fourth|full|half|quarter|year|annual|quarterly|net|pre|tax|operating|underlying|"
@@ -750,7 +752,7 @@ def _previous_body_block(doc: Document, block: Block) -> Block | None:
 
 # Money that is the price of a transaction ("agreed to buy X for $2bn", "a $40bn deal",
 # "pledged £76m", "sold at auction for £100,000") is an event reported, not a finding measured.
-_TRANSACTION = re.compile(
+_TRANSACTION = lazy_pattern(
     r"(?<![\w-])(?:for|worth|valued\s+at|deal|deals|bid|bids|offer|offered|offers|takeover|pay|paid|pays|paying|"
     r"pledge|pledged|pledges|donated|donates|donation|fine|fined|fines|cost|costs|costing|priced|price|sold|"
     r"bought|buy|buys|buying|raise|raised|raising|fund|funding|funds|grant|grants|loan|loans|award|awarded|"
@@ -832,7 +834,7 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
         return False
     if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
-    if a.kind == "money" and found(_TRANSACTION):
+    if a.kind == "money" and found(_TRANSACTION()):
         return True
     if a.kind in ("quantity", "number") and _ATTRIBUTIVE.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
@@ -855,7 +857,7 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
 _CREDIT_BEFORE = re.compile(
     r"(?:(?:according\s+to|from|by|via|cited|citing|per|quoting|told|in|source:)\s+(?:the\s+|a\s+)?|\(\s*)$", re.I
 )
-_CREDIT_AFTER = re.compile(
+_CREDIT_AFTER = lazy_pattern(
     r"^(?:[’']s)?\s*(?:(?:latest|new|own|annual|quarterly|official|financial|[\w-]+)\s+)?"
     r"(?:report|reports|reported|figures|data|statistics|survey|study|poll|results|filing|statement|release|"
     r"said|says|told|estimates?|estimated|forecasts?|published|announced|confirmed|disclosed|revealed|showed|"
@@ -870,7 +872,7 @@ def _source_credited(prose: str, start: int, end: int, sources: re.Pattern[str] 
     for m in sources.finditer(prose, start, end):
         if _CREDIT_BEFORE.search(prose[max(start, m.start() - 30) : m.start()]):
             return True
-        if _CREDIT_AFTER.match(prose[m.end() : min(end, m.end() + 60)]):
+        if _CREDIT_AFTER().match(prose[m.end() : min(end, m.end() + 60)]):
             return True
     return False
 

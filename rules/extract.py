@@ -16,8 +16,9 @@ automaton pass per sentence). Used by the facts, consistency and attribution fam
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,13 @@ from lint.facts import CURRENCY_ALIASES, SCALES, fold, normalise_unit, singular
 if TYPE_CHECKING:
     from lint.document import Document
     from lint.facts import FactBase
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A function that returns ``re.compile(pattern, flags)``, compiled on its first call:
+    a big pattern that not every draft needs costs nothing at import (a one-draft run
+    starts faster)."""
+    return functools.cache(lambda: re.compile(pattern, flags))
 
 # ======================================================================================
 # Amounts
@@ -381,7 +389,7 @@ class DateMention:
     has_year: bool
 
 
-_DAY_DATES = re.compile(
+_DAY_DATES = lazy_pattern(
     rf"""
     \b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
   | \b(?P<m1>{_MONTH_RE})[ \u00a0](?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y1>\d{{4}})\b)?
@@ -396,7 +404,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, default_year: 
     takes ``default_year`` (skipped when None). "May" is read as a month only before a day."""
     end = len(text) if end is None else end
     out: list[DateMention] = []
-    for m in _DAY_DATES.finditer(text, start, end):
+    for m in _DAY_DATES().finditer(text, start, end):
         try:
             if m.group("iy"):
                 y, mo, d, has_year = int(m.group("iy")), int(m.group("im")), int(m.group("id")), True
@@ -447,7 +455,8 @@ _TITLE_PREFIX = (
 )
 _TITLE_ONE = rf"{_TITLE_PREFIX}(?:{_TITLE_CORE})"
 _TITLE_RE_BUILTIN = rf"{_TITLE_ONE}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{_TITLE_ONE}))*"
-TITLE_REGEX = re.compile(rf"\b(?:{_TITLE_RE_BUILTIN})\b", re.I | re.X)
+_TITLE_REGEX = lazy_pattern(rf"\b(?:{_TITLE_RE_BUILTIN})\b", re.I | re.X)
+"""The built-in titles (as ``TITLE_REGEX``, compiled on first use)."""
 
 _TITLE_EQUIV = {
     "ceo": "chief executive officer",
@@ -714,16 +723,22 @@ def _lower_same_length(text: str) -> str:
     return low
 
 
-_BUILTIN_FINDER = TitleFinder()
+_builtin_finder = functools.cache(TitleFinder)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "TITLE_REGEX":  # compiled on first use: only fact bases with roles need it
+        return _TITLE_REGEX()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _title_finder(facts: FactBase | None) -> TitleFinder:
     if facts is None or not facts.roles:
-        return _BUILTIN_FINDER
+        return _builtin_finder()
 
     def build() -> TitleFinder:
         extra = {" ".join(t.split()) for r in facts.roles for t in r.titles}
-        return TitleFinder([t for t in extra if not TITLE_REGEX.fullmatch(t)])
+        return TitleFinder([t for t in extra if not _TITLE_REGEX().fullmatch(t)])
 
     return facts.cached("extract.title_finder", build)
 

@@ -38,6 +38,7 @@ from rules.extract import (
     find_role_mentions,
     is_exclusive_title,
     is_vague_title,
+    lazy_pattern,
     name_parts,
     parse_amounts,
     person_entity,
@@ -245,7 +246,7 @@ _SKIP_QUALIFIERS = frozenset(
     "former ex then late previous outgoing incoming new newly-appointed acting interim future departing "
     "retired onetime one-time erstwhile".split()
 )
-_PAST_CONTEXT = re.compile(
+_PAST_CONTEXT = lazy_pattern(
     r"\b(?:former|formerly|then|previously|once|until|had\s+been|used\s+to|predecessors?|succeed\w*|replac\w*|"
     r"step(?:s|ped|ping)?\s+down|resign\w*|retir\w*|oust\w*|depart\w*|exit|sack\w*|fired|quit\w*|left|"
     r"dismiss\w*|death|died|late)\b",
@@ -300,7 +301,7 @@ def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> lis
             past = past_year[sent.start] = any(y < day.year for y in _years(_unquoted(doc, sent, quote_starts)))
         if past:
             continue  # a historical sentence ("In 2015, ...") is about another date: skip
-        if _PAST_CONTEXT.search(prose, max(sent.start, m.start - 40), m.start):
+        if _PAST_CONTEXT().search(prose, max(sent.start, m.start - 40), m.start):
             continue
         check = _check_mention(facts, m, day)
         if check is not None:
@@ -492,18 +493,18 @@ class PostHolder(Rule):
 # ======================================================================================
 # FA104: figures
 
-_METRIC_WORDS = re.compile(
+_METRIC_WORDS = lazy_pattern(
     r"\b(?:revenues?|sales|turnover|profits?|income|earnings|ebit(?:da)?|margins?|deliveries|losses|loss|costs?|"
     r"spending|investments?|debt|cash|dividends?|prices?|valuation|value|market\s+share|shares|employees|staff|"
     r"workers|jobs|output|production|capacity|volume|budget|tax|fine|funding)\b",
     re.I,
 )
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazy_pattern(
     r"\b(?:by|from|up|down|compared\s+(?:with|to)|versus|vs\.?|against|(?:higher|lower|bigger|smaller|greater|larger|less|fewer)\s+than|increase\s+of|rise\s+of|"
     r"drop\s+of|fall\s+of|decline\s+of|growth\s+of|gain\s+of|jump\s+of|plus|minus)\s+(?:about\s+|around\s+|nearly\s+)?$",
     re.I,
 )
-_PART_PERIOD = re.compile(
+_PART_PERIOD = lazy_pattern(
     r"\b(?:quarter(?:ly)?|half[- ]year|first[- ]half|second[- ]half|h[12]|q[1-4]|month(?:ly|s)?|weekly|"
     r"nine\s+months|six\s+months|per|segment|division|"
     # forward-looking: forecasts, targets and hopes are not statements of the figure
@@ -516,7 +517,7 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:last|previous|prior|past)\s+year\b|\ba\s+year\s+(?:earlier|before|ago)\b|\bthis\s+year\b", re.I
 )
 _ANAPHOR = re.compile(r"\b(?:its|it|the\s+(?:company|group|firm|carmaker|automaker|maker|business))\b", re.I)
-_KEYWORD_QUALIFIED = re.compile(
+_KEYWORD_QUALIFIED = lazy_pattern(
     # "revenue in China", "growth in goods", "sales of cars": a part of the figure, not it
     r"\s+(?:in|of|from|for|at|on|by)\s+"
     r"(?!(?:the\s+|its\s+|their\s+)?(?:year|period|fiscal|financial|full|first|latest|last|previous|past|whole|group|"
@@ -526,7 +527,7 @@ _KEYWORD_QUALIFIED = re.compile(
     r"(?:the\s+|its\s+|their\s+)?[^\W\d_]",
     re.I,
 )
-_BEFORE_GAP = re.compile(
+_BEFORE_GAP = lazy_pattern(
     # "$27bn (£14bn) back tax bill", "€142bn in revenue": at most two plain words between
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?!(?:to|for|from|by|than|and|or|but|after|before|which|that|as|while|with|"
     r"against|was|were|is|are|had|has)\b)[a-z][a-z-]*\s+){0,2}",
@@ -585,7 +586,7 @@ class _FigureSentence:
         self.named = {id(m.entity) for m in here}
         self.org_named = any(m.entity.type == "organization" for m in here)
         self._before: set[int] | None = None
-        self.part_period = _PART_PERIOD.search(text) is not None
+        self.part_period = _PART_PERIOD().search(text) is not None
         self.years = _years(text)
         self._relative: re.Match[str] | None | bool = False
 
@@ -761,7 +762,7 @@ class FigureMismatch(Rule):
         for a in amounts:
             if not _compatible(fig, a):
                 continue
-            if _CHANGE_BEFORE.search(prose, max(base, a.start - 30), a.start):
+            if _CHANGE_BEFORE().search(prose, max(base, a.start - 30), a.start):
                 continue
             usable.append(a)
         if not usable:
@@ -769,16 +770,16 @@ class FigureMismatch(Rule):
         if any(_consistent(fig, a) for a in usable):
             return None
         for ks, ke in hits:
-            if _KEYWORD_QUALIFIED.match(prose, ke):
+            if _KEYWORD_QUALIFIED().match(prose, ke):
                 continue
             after = [a for a in usable if a.start >= ke and a.start - ke <= 80]
             before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
             for a in after[:1]:
-                if not _METRIC_WORDS.search(prose, ke, a.start) and ";" not in prose[ke : a.start]:
+                if not _METRIC_WORDS().search(prose, ke, a.start) and ";" not in prose[ke : a.start]:
                     return a
             for a in before[-1:]:
                 between = prose[a.end : ks]
-                if _BEFORE_GAP.fullmatch(between) and not _METRIC_WORDS.search(between):
+                if _BEFORE_GAP().fullmatch(between) and not _METRIC_WORDS().search(between):
                     return a
         return None
 
