@@ -375,3 +375,40 @@ def test_a_named_document_or_poll_in_the_paragraph_sources_it() -> None:
     assert at102(text) == []
     text = "A listener poll saw the old theme tune win with 41% of the votes.\n"
     assert at102(text) == []
+
+
+# -- fast paths give exactly what the plain patterns give ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lint.document import Document  # noqa: E402
+from rules.speech import quote_spans  # noqa: E402
+
+_FIGURE_WORDS = (
+    "sales doubled Doubled tenfold ranked 3rd ranks No. 1 the is was third-largest second biggest most popular "
+    'one in four Two in five 3 in 10 in every hundred ſales ı İ . , and 12% $4bn 2,000 " “ ”'
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_FIGURE_WORDS, "\n"]), max_size=20))
+def test_figure_gates_never_hide_a_figure(words: list[str]) -> None:
+    doc = Document.from_text("d.txt", " ".join(words) + "\n")
+    quotes = quote_spans(doc)
+    gates = attribution._FigureGates(attribution._gate_text(doc))
+    for sent in doc.sentences:
+        gated = attribution._figures(doc.prose, sent.start, sent.end, quotes, gates.patterns(sent.start, sent.end))
+        plain = attribution._figures(doc.prose, sent.start, sent.end, quotes)
+        assert [(f.start, f.end, f.raw) for f in gated] == [(f.start, f.end, f.raw) for f in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["one", "two", "five", "tone", "in", "xin", "7", "0", " ", "  ", "\n", "."]), max_size=14)
+)
+def test_one_in_spans_cover_every_gate_match(parts: list[str]) -> None:
+    low = "".join(parts)
+    spans = attribution._one_in_spans(low)
+    for m in attribution._ONE_IN_GATE.finditer(low):
+        assert spans.overlaps(m.start(), m.end())

@@ -488,3 +488,9 @@ def test_long_draft_is_linear_and_fast() -> None:
     found = lint(text, "draft.md")
     assert time.perf_counter() - start < 5
     assert spans(found) == [("BP120", 6003, 6004)]
+
+
+def test_word_thresholds_count_no_further_than_needed() -> None:
+    text = "one two three four five six seven"
+    assert bp._words(text) == 7 and bp._words(text, 3) == 3
+    assert bp._more_words_than(text, 6) and not bp._more_words_than(text, 7)

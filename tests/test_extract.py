@@ -305,3 +305,67 @@ def test_month_name_does_not_take_the_full_stop() -> None:
     assert d.date == dt.date(2005, 3, 16) and "The vote is on 16 March. Then"[d.start : d.end] == "16 March"
     (d,) = find_dates("Due on Jan. 5, 2005 at noon.")
     assert d.date == dt.date(2005, 1, 5)
+
+
+# -- fast paths give exactly what the plain patterns give ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import rules.extract as extract  # noqa: E402
+
+_NUMBERISH = st.lists(
+    st.sampled_from(list("0123456789 ,.-%$€£kmbKMB\u00a0/:") + ["US$", "USD ", "bn", " million", " per cent"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBERISH, st.integers(0, 40), st.integers(0, 40))
+def test_amount_scan_finds_what_finditer_finds(text: str, a: int, b: int) -> None:
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    fast = [(m.span(), m.groupdict()) for m in extract._amount_matches(text, start, end)]
+    plain = [(m.span(), m.groupdict()) for m in extract._AMOUNT.finditer(text, start, end)]
+    assert fast == plain
+
+
+_HEDGE_WORDS = (
+    "about around roughly nearly some close to an estimated up circa c. ~ more than over above at least "
+    "exceeding in excess of upwards less under below fewer most no x ABOUT Over ſome ı İ 5 , -"
+).split()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*_HEDGE_WORDS, " ", "\n", "\t", "\u00a0"]), max_size=8))
+def test_hedge_precheck_never_hides_a_hedge(parts: list[str]) -> None:
+    before = " ".join(parts)
+    found = any(rx.search(before) for rx in (extract._HEDGE_ABOUT, extract._HEDGE_OVER, extract._HEDGE_UNDER))
+    assert extract._may_hedge(before) or not found
+
+
+_KEYWORD_TEXT = (
+    "net profit|net-profit|net\nprofit|sales|Sales|o’brien|o'brien|IPO|ipo|revenue|revenues|the|x|.| ".split("|")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEYWORD_TEXT), max_size=12))
+def test_keyword_index_gate_changes_nothing(parts: list[str]) -> None:
+    index = extract.KeywordIndex({"net profit": [1], "sales": [2], "O'Brien": [3], "IPO": [4], "revenue": [5]})
+    text = " ".join(parts)
+    gated = index.find(text)
+    index._pieces = None  # no gate
+    assert gated == index.find(text)
+
+
+def test_role_mentions_are_found_once_per_draft() -> None:
+    doc = Document.from_text("d.md", "Acme chief executive Jo Bloggs said so.\n")
+    first = find_role_mentions(doc)
+    again = find_role_mentions(doc)
+    assert first == again and first is not again and first
+
+
+def test_title_regex_is_still_importable() -> None:
+    from rules.extract import TITLE_REGEX
+
+    assert TITLE_REGEX.fullmatch("chief executive") is not None

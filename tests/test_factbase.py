@@ -306,3 +306,13 @@ def test_case_variant_avoided_forms_match_exactly() -> None:
         ("black berry", "avoid", False),
         ("BlackBerry", "name", True),
     ]
+
+
+def test_fold_replaces_what_translate_replaced() -> None:
+    from lint.facts import _TRANSLATE, fold
+
+    text = "O’Neil‘s\u00a0plan\tgoes\nup\r—down ‐ ‑ ‒ – İstanbul STRASSE ß"
+    low = text.lower()
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text) if len(low) != len(text) else low
+    assert fold(text) == low.translate(_TRANSLATE)
+    assert len(fold(text)) == len(text)

@@ -182,3 +182,54 @@ def test_person_subject_with_appositive_or_adverbs() -> None:
     assert only(text).speaker == "Tilde Sand"
     text = 'Union veteran Sir Alun Pryce has already accused the board of bad faith. "They never meant to talk."\n'
     assert only(text).speaker == "Alun Pryce"  # titles are not part of the name
+
+
+# -- fast paths give exactly what the plain patterns give ------------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import rules.speech as speech  # noqa: E402
+
+_CUE_WORDS = (
+    "Jo Bloggs said the plan , according to the firm in the words of Mr Smith a statement from Acme "
+    'STATEMENT FROM Remarks by ſtatement quoting Quoted by he she told us pointed out put it . " “ ” '
+    "saying it0, 4 that real Madrid de la van Dam al"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=16), st.integers(0, 5), st.integers(0, 200))
+def test_cue_gates_change_nothing(words: list[str], a: int, b: int) -> None:
+    text = " ".join(words)
+    start, end = min(a, len(text)), min(max(a, b), len(text))
+    got = speech.find_speech_cues(text, start, end)
+    ungated = speech._phrase_cue_patterns, speech._PARTICIPLE_NEEDS
+    try:
+        speech._phrase_cue_patterns = lambda *_: (speech._ACCORDING, speech._NOUN_CUE)  # type: ignore[assignment]
+        speech._PARTICIPLE_NEEDS = ""
+        assert got == speech.find_speech_cues(text, start, end)
+    finally:
+        speech._phrase_cue_patterns, speech._PARTICIPLE_NEEDS = ungated  # type: ignore[assignment]
+    verbs = frozenset({"said", "told", "according to", "pointed out"})
+    assert speech.find_speech_cues(text, start, end, verbs=verbs) == [
+        c for c in got if " ".join(c.verb.split()) in verbs
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS + ["\t", "O'Neil", "McDonald's", "iPhone"]), max_size=12))
+def test_name_run_lookahead_changes_no_match(words: list[str]) -> None:
+    text = " ".join(words)
+    plain = re.compile(speech._NAME_RUN.pattern.removeprefix("(?=[A-Zabdlv])"))
+    assert [m.span() for m in speech._NAME_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_quotations_are_found_once_per_draft() -> None:
+    doc = Document.from_text("d.md", '"We will build the plant next year," said Jo Bloggs.\n')
+    first = find_quotations(doc)
+    again = find_quotations(doc)
+    assert first == again and first is not again and first[0].speaker == "Jo Bloggs"
+    assert quote_spans(doc) is quote_spans(doc)
