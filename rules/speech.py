@@ -106,6 +106,13 @@ _NAMING = re.compile(
     r"coined|marked|stamped|reading|read|signs?|banners?|placards?|as)\s*[:,]?\s*$",
     re.I,
 )
+_NAMING_LAST_WORDS = frozenset(
+    """called calls call dubbed dubs titled entitled named names as term terms word words phrase slogan headline
+    book books film movie song single album series show novel play programme program motto hashtag label brand
+    campaign nicknamed branded labelled labeled christened coined marked stamped reading read sign signs banner
+    banners placard placards""".split()
+)
+"""The last word of each phrase of _NAMING."""
 _SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is vs via de la le du von van".split())
 _NAME_RUN = re.compile(
     # The lookahead changes no match (each starts with a capital or a particle) but spares
@@ -473,9 +480,25 @@ def _is_speech(prose: str, qs: int, qe: int, inner: str, n_words: int, block_sta
         return False
     if _NOUN_USE.match(prose, qe) and not inner.rstrip().endswith((",", ".", "!", "?")):
         return False  # '"Taking responsibility" is this year's slogan': a name, not speech
-    if _NAMING.search(prose[max(block_start, qs - 40) : qs]):
+    before = prose[max(block_start, qs - 40) : qs]
+    if _may_name(before) and _NAMING.search(before):
         return False
     return not is_title_like(inner)
+
+
+def _may_name(before: str) -> bool:
+    """False when _NAMING cannot match ``before``: each match ends the text (but for white
+    space and one colon or comma) with one of _NAMING_LAST_WORDS. Spares most quotations
+    the search."""
+    tail = before.rstrip()
+    if tail[-1:] in (":", ","):
+        tail = tail[:-1].rstrip()
+    if any(c in tail for c in _CASEFOLD_ODDITIES):
+        return True
+    i = len(tail)
+    while i > 0 and tail[i - 1].isascii() and tail[i - 1].isalpha():
+        i -= 1
+    return tail[i:].lower() in _NAMING_LAST_WORDS
 
 
 # -- attribution -----------------------------------------------------------------------
@@ -714,25 +737,35 @@ class _NameIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._full: dict[str, tuple[str, int]] | None = None
+        self._full: dict[str, tuple[str, int] | None] = {}
         self._speakers: list[tuple[int, str]] = []
 
-    def _index(self) -> dict[str, tuple[str, int]]:
-        if self._full is None:
-            full: dict[str, tuple[str, int]] = {}
-            for m in _NAME_RUN.finditer(self.doc.prose):
-                run = m.group(0)
-                if " " not in run and "\t" not in run:
-                    continue  # one word (runs are joined by spaces and tabs): no full name
-                words = _strip_titles(run.split())
-                if len(words) < 2 or len(words) > 4:
-                    continue
-                last = words[-1]
-                name = " ".join(words)
-                if last not in full or len(words) > len(full[last][0].split()):
-                    full[last] = (name, m.start())
-            self._full = full
-        return self._full
+    def full_name(self, surname: str) -> tuple[str, int] | None:
+        """The full name (two to four words, titles stripped) that ends with ``surname`` in
+        the draft, and where: the first of those with the most words. A run of capitalised
+        words never crosses a line break, so only the lines that hold ``surname`` are
+        searched, and each as the whole draft's search would see it."""
+        if surname not in self._full:
+            prose = self.doc.prose
+            best: tuple[str, int] | None = None
+            at = prose.find(surname)
+            while at >= 0:
+                line_start = prose.rfind("\n", 0, at) + 1
+                line_end = prose.find("\n", at)
+                if line_end < 0:
+                    line_end = len(prose)
+                for m in _NAME_RUN.finditer(prose, line_start, line_end):
+                    run = m.group(0)
+                    if " " not in run and "\t" not in run:
+                        continue  # one word (runs are joined by spaces and tabs): no full name
+                    words = _strip_titles(run.split())
+                    if not 2 <= len(words) <= 4 or words[-1] != surname:
+                        continue
+                    if best is None or len(words) > len(best[0].split()):
+                        best = (" ".join(words), m.start())
+                at = prose.find(surname, line_end)
+            self._full[surname] = best
+        return self._full[surname]
 
     def _last_person_before(self, offset: int) -> str | None:
         """The last two-to-three-word name in the paragraph of ``offset`` or the one before."""
@@ -774,7 +807,7 @@ class _NameIndex:
         if not parts:
             return words, False
         if len(parts) == 1:
-            got = self._index().get(parts[0])
+            got = self.full_name(parts[0])
             if got is not None and got[1] <= offset:
                 return got[0], True
         return " ".join(parts), True
