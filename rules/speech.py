@@ -135,6 +135,30 @@ _TRAILING_AUX = re.compile(
     r"(?:[\s,]+(?:also|later|then|has|had|have|once|previously|recently|earlier|again|simply|just|famously|"
     r"repeatedly|publicly|privately|separately|would|will|could|may|might|has\s+also|had\s+also))+\s*$",
 )
+_AUX_WORDS = frozenset(
+    """also later then has had have once previously recently earlier again simply just famously repeatedly publicly
+    privately separately would will could may might""".split()
+)
+"""The last word of each phrase of _TRAILING_AUX (which is case-sensitive)."""
+
+
+def _ends_with_aux(prose: str, lo: int, hi: int) -> bool:
+    """False when _TRAILING_AUX cannot match in ``prose[lo:hi]``: each match ends it (but
+    for white space) with one of _AUX_WORDS after a space or comma."""
+    j = hi
+    while j > lo and prose[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > lo and prose[i - 1].isascii() and prose[i - 1].isalpha():
+        i -= 1
+    return prose[i:j] in _AUX_WORDS
+
+
+_NON_SPACE = re.compile(r"\S+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_SENTENCE_PUNCT = re.compile(r"[.!?,;:]\s")
+_INVERSION_HEAD = re.compile(r"[,\"”!?]\s*$")
+_NAME_ONLY = re.compile(r"[ \t]*((?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s*[.!]?\s*$")
 _AFTER_SPEAKER_END = re.compile(
     r"[,.;:!?()\[\]—–\"“”]|\s-\s|\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
     r"today|while|as|to|adding|noting|saying|told|earlier|later|but|because|if|with)\s"
@@ -390,7 +414,7 @@ def is_title_like(inner: str) -> bool:
     if caps * 10 < len(content) * 8:
         return False
     body = inner.rstrip(' .!?,"”')
-    return not re.search(r"[.!?,;:]\s", body) and len(ws) <= 12
+    return not _SENTENCE_PUNCT.search(body) and len(ws) <= 12
 
 
 # -- quotation spans -------------------------------------------------------------------
@@ -625,9 +649,7 @@ def _person_subject(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
-    m = re.match(
-        r"[ \t]*((?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s*[.!]?\s*$", prose[lo:hi]
-    )
+    m = _NAME_ONLY.match(prose[lo:hi])
     return m is not None and prose[lo - 2 : lo].strip()[:1] in (",", "")
 
 
@@ -642,7 +664,7 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
         if k + 1 > cut:
             cut = k + 1
     seg_start = lo + cut
-    tail = _TRAILING_AUX.search(prose, seg_start, verb_start)
+    tail = _TRAILING_AUX.search(prose, seg_start, verb_start) if _ends_with_aux(prose, seg_start, verb_start) else None
     seg_end = tail.start() if tail else verb_start
     seg = prose[seg_start:seg_end]
     if not seg.strip(" \t\r\n,"):
@@ -662,7 +684,7 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
         while k > 0 and not stripped[k]:
             k -= 1
     offset = seg_start + sum(len(p) + 1 for p in pieces[:k])
-    words = list(re.finditer(r"\S+", pieces[k]))
+    words = list(_NON_SPACE.finditer(pieces[k]))
     while words and words[0].group(0).lower() in _LEAD_WORDS:
         words.pop(0)
     while words and words[-1].group(0) in _TRAIL_WORDS:
@@ -684,7 +706,7 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
     ):
         # "to say", "would say" are not statements of speech; "they say" and "Critics say" are
         return None
-    if not re.search(r"[A-Za-z]", text):
+    if not _ASCII_LETTER.search(text):
         return None
     return Attribution(verb, verb_start, text, s, e)
 
@@ -697,7 +719,7 @@ def _is_name(text: str) -> bool:
 def _subject_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:
     """Inverted attribution right after a quotation: '"...," said Jo Bloggs, the boss.'"""
     head = prose[max(0, verb_start - 4) : verb_start]
-    if not re.search(r"[,\"”!?]\s*$", head):
+    if not _INVERSION_HEAD.search(head):
         return None
     return _phrase_after(prose, lo, hi, verb, verb_start)
 
@@ -711,7 +733,7 @@ def _phrase_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> A
     text = prose[i:stop].rstrip()
     if not text:
         return None
-    words = list(re.finditer(r"\S+", text))
+    words = list(_NON_SPACE.finditer(text))
     if len(words) > 9:
         text = text[: words[8].end()]
     first = text.split()[0].lower()
