@@ -28,7 +28,7 @@ from typing import ClassVar
 from lint import hookimpl
 from lint.document import Block, Document
 from lint.model import Finding, Severity
-from lint.packs import remove_block_fix
+from lint.packs import PhraseRule, load_pack, remove_block_fix
 from lint.rule import Rule
 from lint.text import WORD
 
@@ -323,9 +323,18 @@ def _is_label(text: str) -> bool:
 
 @functools.cache
 def _pack_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    from lint.packs import load_pack
+    return tuple((cls.code, cls.name, cls.pattern) for cls in _pack_classes())
 
-    return tuple((cls.code, cls.name, cls.pattern) for cls in load_pack(PACK))
+
+def _pack_classes() -> list[type[PhraseRule]]:
+    """The pack's rule classes: those the run's registry built from it, when it did (reading
+    the pack again would parse its YAML, and import yaml, which a run served by the pack
+    cache never needs), else the pack loaded now. In the pack's order either way."""
+    prefix = f"{PACK}:"
+    built = {cls.code: cls for cls in PhraseRule.__subclasses__() if cls.source.startswith(prefix)}
+    if built:
+        return sorted(built.values(), key=lambda cls: int(cls.source.rsplit(":", 1)[1]))
+    return load_pack(PACK)
 
 
 def _pack_match(text: str) -> tuple[str, str] | None:
