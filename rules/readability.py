@@ -248,7 +248,7 @@ class _Lexicon:
         self._textstat: Any = None
         self._cmu = _CmuTable()
         self._pyphen: Any = None
-        self._easy: frozenset[str] = frozenset()
+        self._easy: frozenset[str] | None = None
 
     def textstat(self) -> Any:
         """The textstat module, for the formulas textstat computes itself."""
@@ -262,10 +262,9 @@ class _Lexicon:
             self._textstat = textstat
         return self._textstat
 
-    def _load(self) -> None:
-        """pyphen's en_US patterns and textstat's easy words, as textstat 0.7.8's
-        ``get_pyphen("en_US")`` and ``get_lang_easy_words("en_US")`` give them, without
-        importing textstat (a twentieth of a second: more than linting a small draft)."""
+    def _hyphenator(self) -> Any:
+        """pyphen's en_US patterns, as textstat 0.7.8's ``get_pyphen("en_US")`` gives them,
+        loaded on the first word the CMU dictionary lacks (parsing them costs ~50 ms)."""
         if self._pyphen is None:
             try:
                 from pyphen import Pyphen
@@ -273,15 +272,21 @@ class _Lexicon:
                 raise RuleUnavailable(
                     f"readability scores need pyphen, which cannot be imported ({exc}); reinstall lint-article"
                 ) from None
-            self._easy = _easy_words()
             self._pyphen = Pyphen(lang="en_US")
+        return self._pyphen
+
+    def _easy_words(self) -> frozenset[str]:
+        """textstat's easy words (``get_lang_easy_words("en_US")``), read on first need."""
+        if self._easy is None:
+            self._easy = _easy_words()
+        return self._easy
 
     def _count(self, text: str) -> int:
         """textstat's ``syllable_count``: CMU pronunciation, else pyphen's hyphenation."""
         count = 0
         for word in _list_words(text):
             found = self._cmu.syllables(word)
-            count += found if found is not None else len(self._pyphen.positions(word)) + 1
+            count += found if found is not None else len(self._hyphenator().positions(word)) + 1
         return count
 
     def lookup(self, word: str) -> tuple[int, bool]:
@@ -289,10 +294,9 @@ class _Lexicon:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        self._load()
         bare = _NOT_WORD.sub("", key)
         syllables = self._count(key) if bare else 0
-        difficult = bool(bare) and syllables >= 3 and bare not in self._easy and len(bare.split()) == 1
+        difficult = bool(bare) and syllables >= 3 and bare not in self._easy_words() and len(bare.split()) == 1
         if len(self._memo) >= self.MAX_WORDS:
             self._memo.clear()
         self._memo[key] = (syllables, difficult)
