@@ -22,11 +22,11 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, count, filterfalse
-from operator import attrgetter
+from itertools import accumulate, chain, combinations, compress, count, filterfalse, repeat
+from operator import attrgetter, itemgetter, ne, sub
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
@@ -139,14 +139,19 @@ def _is_title(token: str) -> bool:
 _WORD_PATTERN = r"[^\W_]++(?:(?:[-\u2010\u2011]|['’](?=[A-Z]))[^\W_]++)*+"
 _DOTTED_PATTERN = r"(?:[A-Z]\.){2,}(?!\w)"
 _LONG_PATTERN = r"[^\W_]{3}|[^\W_]{1,2}(?:[-\u2010\u2011][^\W_]|['’][A-Z])"
-_TOKEN_PATTERN = rf"(?<![^\W_])(?:{_DOTTED_PATTERN}|(?<!['’]){_WORD_PATTERN}|(?={_LONG_PATTERN}){_WORD_PATTERN})"
-_RUN = re.compile(rf"({_TOKEN_PATTERN}(?:\s+{_TOKEN_PATTERN})*)")
+_FIRST_TOKEN_PATTERN = (
+    rf"(?<![^\W_])(?:(?=[A-Z]\.){_DOTTED_PATTERN}|(?<!['’]){_WORD_PATTERN}|(?={_LONG_PATTERN}){_WORD_PATTERN})"
+)
+_NEXT_TOKEN_PATTERN = rf"(?:(?=[A-Z]\.){_DOTTED_PATTERN}|{_WORD_PATTERN})"  # after white space
+_RUN = re.compile(rf"({_FIRST_TOKEN_PATTERN}(?:\s++{_NEXT_TOKEN_PATTERN})*+)")
 """A run of word tokens separated by white space only (``split`` yields the runs between
 the gaps). A token is a dotted abbreviation ("U.S."), a word with inner hyphens, or a name
 with an inner apostrophe ("O'Connor"); one or two letters right after an apostrophe (the
 "s" of a possessive, the "t" of "don't") are no token, and part of the gap. An n-gram never
 crosses the end of a run."""
 _SEP = "\x00"
+_NON_SPACE = re.compile(r"\S+")
+_MATCH_START = re.Match.start
 """Ends every run in :attr:`_Words.tokens` (never a token)."""
 _APOSTROPHES = ("'", "’")
 _SENTENCE_END = (".", "!", "?", ":", ";")
@@ -162,7 +167,6 @@ class _Word(NamedTuple):
     one: bool  # an n-gram on its own: a letter, and _MIN_KEY letters, or capitals or full stops ("US", "U.S.")
     edge: bool  # may open or close a longer n-gram: a letter, and no lower-case function word mid-sentence
     capish: bool  # a word of a name across drafts: a capital first, or inner capitals ("iPhone")
-    all_caps: bool
     stop: bool  # a function word (_STOP), in any case
     name_mid: bool  # a name where it does not open a sentence: a capital, not a month or day name
     name_initial: bool  # a name even opening a sentence: ... and a capital after the first letter
@@ -171,23 +175,30 @@ class _Word(NamedTuple):
     fold: str  # casefold(), for name contexts
 
 
-_NO_WORD = _Word(_SEP, _SEP, False, False, False, False, False, False, False, False, False, False, False, "")
+_NO_WORD = _Word(_SEP, _SEP, False, False, False, False, False, False, False, False, False, False, "")
 _WORD_CACHE: dict[str, _Word] = {_SEP: _NO_WORD}
 """Word facts by token text, shared by every draft (they do not depend on the draft);
 emptied when it holds _WORD_CACHE_MAX texts, so memory stays flat over many drafts."""
 _WORD_CACHE_MAX = 200_000
 _EDGE = attrgetter("edge")
+_ONE = attrgetter("one")
+_UNTITLED = attrgetter("untitled")
+_CONTENT = attrgetter("content")
 _CAPISH = attrgetter("capish")
 _NAME_MID = attrgetter("name_mid")
 
 
 def _word(token: str) -> _Word:
-    text = token.replace("\u2010", "-").replace("\u2011", "-")
+    if token.isascii():
+        text = token
+        key = token.lower().replace("-", "").replace(".", "")  # _key
+        alpha = not token.isdigit() and any(map(str.isalpha, token))
+    else:
+        text = token.replace("\u2010", "-").replace("\u2011", "-")
+        key = _key(text)
+        alpha = any(map(str.isalpha, text))
     low = text.lower()
-    alpha = any(c.isalpha() for c in text)
-    key = _key(text)
     cap = text[:1].isupper()
-    all_caps = _is_all_caps(text)
     stop = low in _STOP
     name_mid = cap and low not in _CALENDAR
     content = alpha and low not in _SMALL
@@ -196,10 +207,9 @@ def _word(token: str) -> _Word:
         key=key,
         real=True,
         alpha=alpha,
-        one=alpha and (len(key) >= _MIN_KEY or all_caps or "." in text),
+        one=alpha and (len(key) >= _MIN_KEY or "." in text or _is_all_caps(text)),
         edge=alpha and not (stop and not name_mid),
         capish=cap or _is_mixed(text),
-        all_caps=all_caps,
         stop=stop,
         name_mid=name_mid,
         name_initial=name_mid and _has_upper_after_first(text),
@@ -228,39 +238,51 @@ class _Occ(NamedTuple):
 class _Words:
     """The word tokens of a draft's prose, run by run, sentence by sentence: built once per
     document (:func:`_words`) for CS101, CS110, CS113 and CS102. Per token, only what does
-    not depend on its place is computed up front (:class:`_Word`); offsets, sentence starts
+    not depend on its place is known up front (:class:`_Word`); offsets, sentence starts
     and case evidence are worked out for the few tokens a rule looks at."""
 
     prose: str
     tokens: list[str]  # token texts as written, each run followed by _SEP
     words: list[_Word]  # the facts of each token
-    vocabulary: dict[str, _Word]  # the distinct token texts
     run_first: list[int]  # per run: its first token
     run_start: list[int]  # ... its offsets
     run_end: list[int]
-    run_initial: list[bool]  # ... whether its first token opens a sentence
-    run_sentence: list[int]  # ... its sentence (index into sentence_end)
+    run_sentence: list[int]  # ... its sentence (index into sentence_start...)
+    sentence_runs: list[int]  # per sentence holding a token: its first run
+    sentence_start: list[int]
     sentence_end: list[int]
     sentence_case: list[bool]  # its capitals are case evidence (not a heading, a capitals line, title case)
     sentence_titled: list[bool]  # it overlaps a quoted title
     titles: list[tuple[int, int]]
     starts: dict[int, list[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
+    initials: dict[int, bool] = field(default_factory=dict)  # run -> its first token opens a sentence (lazy)
 
     def run_of(self, j: int) -> int:
         return bisect_right(self.run_first, j) - 1
 
+    def run_initial(self, r: int) -> bool:
+        """The first token of run ``r`` opens a sentence: only openers (quotes, brackets,
+        dashes, white space) between it and the sentence start, a colon or full stop..."""
+        got = self.initials.get(r)
+        if got is None:
+            k = self.run_sentence[r]
+            first_run = r == self.sentence_runs[k]
+            prev_end = self.sentence_start[k] if first_run else self.run_end[r - 1]
+            gap = self.prose[prev_end : self.run_start[r]].rstrip(_OPENERS)
+            if gap:
+                got = gap[-1] in _INITIAL_AFTER
+            else:  # after the previous run's last character ("U.S. Army")
+                got = first_run or self.prose[prev_end - 1] in _INITIAL_AFTER
+            self.initials[r] = got
+        return got
+
     def start_of(self, j: int, r: int) -> int:
         """Offset of token ``j`` (in run ``r``)."""
         starts = self.starts.get(r)
-        if starts is None:
-            starts = self.starts[r] = []
-            tokens, find = self.tokens, self.prose.find
-            pos, k = self.run_start[r], self.run_first[r]
-            while tokens[k] != _SEP:  # only white space between the tokens of a run
-                pos = find(tokens[k], pos)
-                starts.append(pos)
-                pos += len(tokens[k])
-                k += 1
+        if starts is None:  # only white space between the tokens of a run
+            starts = self.starts[r] = list(
+                map(_MATCH_START, _NON_SPACE.finditer(self.prose, self.run_start[r], self.run_end[r]))
+            )
         return starts[j - self.run_first[r]]
 
     def span(self, index: int, size: int) -> tuple[int, int]:
@@ -272,7 +294,7 @@ class _Words:
     def initial(self, j: int, r: int) -> bool:
         """Token ``j`` opens a sentence (or follows a colon, an opening quote...)."""
         if j == self.run_first[r]:
-            return self.run_initial[r]
+            return self.run_initial(r)
         if not self.tokens[j - 1].endswith("."):  # white space after a word: not initial
             return False
         # after "U.S.": initial, unless the white space is not an opener (a no-break space)
@@ -328,8 +350,7 @@ class _Words:
         if tokens[last + 1] != _SEP:
             kind, next_name = _after_word(words[last + 1], self.name_like(last + 1, r))
         else:
-            rest = self.prose[self.run_end[r] : self.sentence_end[self.run_sentence[r]]].lstrip()
-            kind, next_name = ("ambiguous" if rest[:1] and rest[0] in _AMBIGUOUS_AFTER else "other"), ""
+            kind, next_name = _after_run(self, r), ""
         return _Occ(
             form=" ".join(w.text for w in words[i : last + 1]),
             at=i,
@@ -366,14 +387,14 @@ def _words(doc: Document) -> _Words:
 def _build_words(doc: Document) -> _Words:
     prose = doc.prose
     split = _RUN.split
-    tokens: list[str] = []
-    run_first: list[int] = []
-    run_start: list[int] = []
-    run_end: list[int] = []
-    run_initial: list[bool] = []
-    run_sentence: list[int] = []
+    # The prose as gap, run, gap, run, ..., gap (text outside sentences joins the gaps), so
+    # that the offsets of the runs add up.
+    chunks = [""]
+    sentence_runs: list[int] = []
+    sentence_start: list[int] = []
     sentence_end: list[int] = []
-    sentences = []  # (sentence, its first token)
+    kept = []
+    runs = pos = 0
     for sent in doc.sentences:
         s, e = sent.start, sent.end
         if s and prose[s - 1] in _APOSTROPHES:  # a token right after an apostrophe may be short
@@ -383,39 +404,35 @@ def _build_words(doc: Document) -> _Words:
             parts = split(prose[s:e])
         if len(parts) == 1:
             continue
-        k = len(sentence_end)
-        sentences.append((sent, len(tokens)))
+        kept.append(sent)
+        sentence_runs.append(runs)
+        sentence_start.append(s)
         sentence_end.append(e)
-        pos = s
-        last = ""  # the last character of the previous run
-        for i in range(1, len(parts), 2):
-            gap, run = parts[i - 1], parts[i]
-            pos += len(gap)
-            g = gap.rstrip(_OPENERS)
-            run_initial.append(g[-1] in _INITIAL_AFTER if g else (not last or last in _INITIAL_AFTER))
-            run_first.append(len(tokens))
-            run_start.append(pos)
-            pos += len(run)
-            run_end.append(pos)
-            run_sentence.append(k)
-            tokens.extend(run.split())
-            tokens.append(_SEP)
-            last = run[-1]
+        runs += len(parts) >> 1
+        chunks[-1] += prose[pos:s] + parts[0]
+        chunks.extend(parts[1:])
+        pos = e
+    offsets = list(accumulate(map(len, chunks)))
+    tokens = f" {_SEP} ".join(chunks[1::2]).split()
+    tokens.append(_SEP)
+    run_first = [0]
+    run_first.extend(compress(count(1), map(_SEP.__eq__, tokens[:-1])))
     cache = _WORD_CACHE
-    vocabulary_texts = set(tokens)
-    if len(cache) + len(vocabulary_texts) > _WORD_CACHE_MAX:
+    if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
         cache[_SEP] = _NO_WORD
-    for t in vocabulary_texts.difference(cache):
-        cache[t] = _word(t)
-    vocabulary = {t: cache[t] for t in vocabulary_texts}
-    words = list(map(vocabulary.__getitem__, tokens))
+    try:
+        words = list(map(cache.__getitem__, tokens))
+    except KeyError:  # new words
+        for t in set(tokens).difference(cache):
+            cache[t] = _word(t)
+        words = list(map(cache.__getitem__, tokens))
     titles = _title_quotes(doc)
     blocks = doc.blocks
     lower_blocks: dict[int, bool] = {}
     sentence_case: list[bool] = []
     sentence_titled: list[bool] = []
-    for k, (sent, first) in enumerate(sentences):
+    for k, sent in enumerate(kept):
         s, e = sent.start, sent.end
         text = prose[s:e]
         block = blocks[sent.block]
@@ -426,25 +443,26 @@ def _build_words(doc: Document) -> _Words:
                 lower = lower_blocks[block.index] = any(map(str.islower, prose[block.start : block.end]))
             no_case = not lower
         if not no_case:
-            end = sentences[k + 1][1] if k + 1 < len(sentences) else len(tokens)
+            first = run_first[sentence_runs[k]]
+            end = run_first[sentence_runs[k + 1]] if k + 1 < len(kept) else len(tokens)
             mine = words[first:end]
-            if not any(w.untitled for w in mine):
+            if not any(map(_UNTITLED, mine)):
                 # a headline run into the text, or a title-case label (a list item or a line
                 # without a full stop): "Fast Wireless Charging"
                 short = block.kind == "list_item" or not text.rstrip(" \"”’')").endswith(_SENTENCE_END)
-                no_case = sum(w.content for w in mine) >= (2 if short else 4)
+                no_case = sum(map(_CONTENT, mine)) >= (2 if short else 4)
         sentence_case.append(not no_case)
         sentence_titled.append(any(a < e and s < b for a, b in titles))
     return _Words(
         prose,
         tokens,
         words,
-        vocabulary,
         run_first,
-        run_start,
-        run_end,
-        run_initial,
-        run_sentence,
+        offsets[0::2][:runs],
+        offsets[1::2][:runs],
+        list(chain.from_iterable(map(repeat, range(len(kept)), map(sub, [*sentence_runs[1:], runs], sentence_runs)))),
+        sentence_runs,
+        sentence_start,
         sentence_end,
         sentence_case,
         sentence_titled,
@@ -478,47 +496,76 @@ def _is_initial(prose: str, sent_start: int, pos: int) -> bool:
 
 
 def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
-    """Occurrences by key and form of every one-, two- and three-word n-gram of the draft
-    (within runs), keeping only keys written in two or more forms.
+    """Occurrences by key and form of the draft's one-, two- and three-word n-grams (within
+    runs), keeping only keys written in two or more forms that :func:`compare_forms` may
+    tell apart (:func:`_reportable`).
 
-    Most n-grams have one form: the keys written two ways are found first from the words'
+    Most n-grams have one form, so the keys written two ways are found from the words'
     facts alone (n-grams whose first or last word is a lower-case function word wherever it
-    stands, which no key can use, are left out), then only their occurrences are looked at
-    closely."""
+    stands are left out: no key can use them); only the occurrences of those keys are
+    then looked at closely."""
     ws = _words(doc)
     words, tokens = ws.words, ws.tokens
-    seen: dict[str, str] = {}  # key -> a form
-    multi: set[str] = set()  # keys seen in two forms
-    for w in ws.vocabulary.values():
-        if w.one and seen.setdefault(w.key, w.text) != w.text:
-            multi.add(w.key)
-    keys: list[str] = []
-    refs: list[int] = []  # 4 * first token + words
+    vocabulary = dict(zip(tokens, words, strict=True))
+    ones = list(compress(vocabulary, map(_ONE, vocabulary.values())))  # single words that are terms
+    one_keys = [vocabulary[t].key for t in ones]
+    seen: dict[str, int] = dict.fromkeys(one_keys, 1)  # key -> its first longer n-gram (1: a single word)
+    multi = {k for k, n in Counter(one_keys).items() if n > 1}  # keys written two ways
+    longer: dict[str, list[int]] = {}  # key -> its longer n-grams (4 * first token + words), once seen twice
+
+    def again(key: str, first: int, ref: int, n: int) -> None:
+        refs = longer.get(key)
+        if refs is None:
+            refs = longer[key] = [] if first == 1 else [first]
+        refs.append(ref)
+        i = ref >> 2
+        if first == 1 or first & 3 != n or tokens[first >> 2 : (first >> 2) + n] != tokens[i : i + n]:
+            multi.add(key)
+
+    setdefault = seen.setdefault
     for i in compress(range(len(words)), map(_EDGE, words)):
         a, b = words[i], words[i + 1]
         if b.edge:
             key = a.key + b.key
             if len(key) >= _MIN_KEY:
-                form = f"{a.text} {b.text}"
-                if seen.setdefault(key, form) != form:
-                    multi.add(key)
-                keys.append(key)
-                refs.append(4 * i + 2)
+                ref = 4 * i + 2
+                first = setdefault(key, ref)
+                if first != ref:
+                    again(key, first, ref, 2)
         if b.real:
             c = words[i + 2]
             if c.edge:
                 key = a.key + b.key + c.key
                 if len(key) >= _MIN_KEY:
-                    form = f"{a.text} {b.text} {c.text}"
-                    if seen.setdefault(key, form) != form:
-                        multi.add(key)
-                    keys.append(key)
-                    refs.append(4 * i + 3)
+                    ref = 4 * i + 3
+                    first = setdefault(key, ref)
+                    if first != ref:
+                        again(key, first, ref, 3)
     if not multi:
         return {}
-    singles = {t for t, w in ws.vocabulary.items() if w.one and w.key in multi}
-    candidates = [4 * j + 1 for j in compress(count(), map(singles.__contains__, tokens))]
-    candidates.extend(compress(refs, map(multi.__contains__, keys)))
+    # The forms of each such key: keep the keys whose forms compare_forms may tell apart.
+    forms_of: dict[str, set[str]] = defaultdict(set)
+    for t, key in zip(ones, one_keys, strict=True):
+        if key in multi:
+            forms_of[key].add(vocabulary[t].text)
+    refs_of: dict[str, list[int]] = {}
+    for key in multi:
+        refs = longer.get(key)
+        if refs is None:
+            first = seen[key]
+            refs = [] if first == 1 else [first]
+        refs_of[key] = refs
+        for ref in refs:
+            forms_of[key].add(" ".join(w.text for w in words[ref >> 2 : (ref >> 2) + (ref & 3)]))
+    kept = {key for key in multi if any(_reportable(x, y) for x, y in combinations(forms_of[key], 2))}
+    if not kept:
+        return {}
+    candidates = [
+        4 * j + 1
+        for j in compress(count(), map(set(compress(ones, map(kept.__contains__, one_keys))).__contains__, tokens))
+    ]
+    for key in kept:
+        candidates.extend(refs_of[key])
     candidates.sort()
     # Group the occurrences by key and form (refs and sentence starts only), merge the
     # sentence-opening capitals, and look closely at the keys still written two ways.
@@ -531,8 +578,8 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
         last = i + n - 1
         if n > 1 and (ws.plain_stop(i, r) or ws.plain_stop(last, r)):
             continue
-        ws_i = words[i : last + 1]
-        by_key.setdefault("".join(w.key for w in ws_i), {}).setdefault(" ".join(w.text for w in ws_i), []).append(ref)
+        mine = words[i : last + 1]
+        by_key.setdefault("".join(w.key for w in mine), {}).setdefault(" ".join(w.text for w in mine), []).append(ref)
         initial[ref] = ws.initial(i, r)
         runs[ref] = r
     out: dict[str, dict[str, list[_Occ]]] = {}
@@ -547,26 +594,137 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
     return out
 
 
-def _names(ws: _Words) -> Iterator[tuple[str, _Occ]]:
-    """``(key, occurrence)`` of every n-gram that CS110 records, in document order: every
-    word capitalised or with inner capitals ("Time Warner", "HarmonyOS NEXT", "U.S."), some
-    word a name, no lower-case function word inside."""
-    words = ws.words
+def _reportable(a: str, b: str) -> bool:
+    """Whether :func:`compare_forms` may report forms ``a`` and ``b`` of one key at all: two
+    forms that differ only in case never are, unless inner capitals or capitals beside title
+    case are involved (one word), or both start with a capital (several words). "The"/"the"
+    and "Analysts said"/"analysts said" are never compared."""
+    if a.lower() != b.lower() or "." in a or "." in b:
+        return True  # separators, diacritics, full stops
+    if " " in a or "-" in a:
+        return a[:1].isupper() and b[:1].isupper()
+    return _is_mixed(a) or _is_mixed(b) or (_is_all_caps(a) and _is_title(b)) or (_is_all_caps(b) and _is_title(a))
+
+
+_NameOcc = tuple[int, int, bool, bool, bool, str, tuple[str, str], int]
+"""A CS110 name occurrence, lean: first token, words, initial, case_ok, first_proper,
+next_kind, context (the fields of :class:`_Occ`; proper is always true, stops false), and
+the run."""
+
+
+def _name_forms(ws: _Words) -> dict[str, dict[str, list[_NameOcc]]]:
+    """Every n-gram that CS110 records, by key and form, in document order: every word
+    capitalised or with inner capitals ("Time Warner", "HarmonyOS NEXT", "U.S."), some word
+    a name, no lower-case function word inside. The same tests as
+    :meth:`_Words.occurrence`, with each word's facts worked out once per stretch of such
+    words."""
+    words, tokens, run_first = ws.words, ws.tokens, ws.run_first
+    out: dict[str, dict[str, list[_NameOcc]]] = {}
     caps = list(compress(count(), map(_CAPISH, words)))
-    n_caps = len(caps)
-    k = 0
-    while k < n_caps:
-        first = last = caps[k]
-        k += 1
-        while k < n_caps and caps[k] == last + 1:  # a stretch of such words (within a run)
-            last += 1
-            k += 1
+    if not caps:
+        return out
+    after_caps = list(map((1).__add__, caps))
+    firsts = [caps[0], *compress(caps[1:], map(ne, caps[1:], after_caps))]
+    lasts = [*compress(caps, map(ne, after_caps, caps[1:])), caps[-1]]
+
+    def add(key: str, form: str, occ: _NameOcc) -> None:
+        forms = out.get(key)
+        if forms is None:
+            out[key] = {form: [occ]}
+        elif form in forms:
+            forms[form].append(occ)
+        else:
+            forms[form] = [occ]
+
+    for first, last in zip(firsts, lasts, strict=True):  # stretches of such words (within a run)
+        if first == last:  # one word (often a sentence's first): its neighbours are no names
+            w = words[first]
+            if not (w.one and w.name_mid):
+                continue
+            r = -1
+            initial1 = False
+            if tokens[first - 1] == _SEP or not first:
+                r = ws.run_of(first)
+                initial1 = ws.run_initial(r)
+            elif tokens[first - 1][-1] == ".":
+                r = ws.run_of(first)
+                initial1 = ws.initial(first, r)
+            if initial1 and not w.name_initial:
+                continue  # a capital the sentence start explains
+            if r < 0:
+                r = ws.run_of(first)
+            if tokens[first + 1] != _SEP:
+                kind, next_name = _after_word(words[first + 1], False)
+            else:
+                kind, next_name = _after_run(ws, r), ""
+            add(w.key, w.text, (first, 1, initial1, ws.case_ok(first, r), True, kind, ("", next_name), r))
+            continue
         r = ws.run_of(first)
+        rf = run_first[r]
+        sentence = ws.run_sentence[r]
+        # the stretch and the word either side of it in the run (name contexts)
+        lo = first - 1 if first > rf else first
+        hi = last + 1 if tokens[last + 1] != _SEP else last
+        near = words[lo : hi + 1]
+        # only a run's first word, or a word after "U.S.", may open a sentence
+        initial = [(j == rf or tokens[j - 1][-1] == ".") and ws.initial(j, r) for j in range(lo, hi + 1)]
+        names = [w.name_mid and (w.name_initial or not x) for w, x in zip(near, initial, strict=True)]
+        stops = [w.stop and not x for w, x in zip(near, names, strict=True)]
+        cases = [ws.case_ok(j, r) for j in range(lo, hi + 1)] if ws.sentence_titled[sentence] else None
+        case_ok = ws.sentence_case[sentence]
         for i in range(first, last + 1):
+            wi = words[i]
+            if not wi.alpha:
+                continue
+            a = i - lo
+            prev_name = ""
+            if a and names[a - 1]:
+                prev_name = near[a - 1].fold
+                if prev_name.rstrip(".") in _HONORIFICS:
+                    prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
             for n in range(1, min(_MAX_N, last - i + 1) + 1):
-                occ = ws.occurrence(i, n, r)
-                if occ is not None and occ.proper and not occ.stops:
-                    yield "".join(w.key for w in words[i : i + n]), occ
+                j = i + n - 1
+                b = j - lo
+                if n == 1:
+                    if not wi.one or not names[a]:
+                        continue
+                    key, form = wi.key, wi.text
+                else:
+                    if not words[j].alpha or stops[a] or stops[b] or (n == 3 and stops[a + 1]):
+                        continue
+                    if not any(names[a : b + 1]):
+                        continue
+                    mine = words[i : j + 1]
+                    key = "".join(w.key for w in mine)
+                    if len(key) < _MIN_KEY:
+                        continue
+                    form = " ".join(w.text for w in mine)
+                if j < hi:
+                    kind, next_name = _after_word(words[j + 1], names[b + 1])
+                else:
+                    kind, next_name = _after_run(ws, r), ""
+                add(
+                    key,
+                    form,
+                    (
+                        i,
+                        n,
+                        initial[a],
+                        case_ok if cases is None else all(cases[a : b + 1]),
+                        names[a],
+                        kind,
+                        (prev_name, next_name),
+                        r,
+                    ),
+                )
+    return out
+
+
+def _after_run(ws: _Words, r: int) -> str:
+    """What follows the end of run ``r`` in its sentence: "ambiguous" for a comma, slash,
+    dash or ampersand ("Enron, WorldCom"), else "other"."""
+    rest = ws.prose[ws.run_end[r] : ws.sentence_end[ws.run_sentence[r]]].lstrip()
+    return "ambiguous" if rest[:1] and rest[0] in _AMBIGUOUS_AFTER else "other"
 
 
 _T = TypeVar("_T")
@@ -1114,31 +1272,15 @@ class TermFormsAcrossDrafts(Rule):
 
     def record(self, doc: Document) -> list[tuple[Any, ...]] | None:
         ws = _words(doc)
-        by_key: dict[str, dict[str, list[_Occ]]] = {}
-        for key, occ in _names(ws):
-            by_key.setdefault(key, {}).setdefault(occ.form, []).append(occ)
         out: list[tuple[Any, ...]] = []
-        for key, forms in by_key.items():
+        for forms in _name_forms(ws).values():
             if len(forms) > 1:
-                forms = _merge_initial_capitals(forms, _OCC_INITIAL, _OCC_AT)
+                forms = _merge_initial_capitals(forms, _INITIAL_OF, _AT_OF)
             for form, occs in forms.items():
-                out.extend(self._records(doc, ws, key, form, occs))
+                rec = _name_record(doc, ws, form, occs)
+                if rec is not None:
+                    out.append(rec)
         return out or None
-
-    @staticmethod
-    def _records(doc: Document, ws: _Words, key: str, form: str, occs: list[_Occ]) -> Iterator[tuple[Any, ...]]:
-        info = FormInfo(form)
-        for o in occs:
-            info.add(o)
-        if not info.proper:
-            return
-        chosen = [occs[0]]
-        if not (occs[0].case_ok and not occs[0].initial):
-            pick = next((o for o in occs if o.case_ok and not o.initial), None)
-            pick = pick or next((o for o in occs if o.case_ok), None)
-            if pick is not None and pick is not occs[0]:
-                chosen.append(pick)
-        yield _encode(_FormRecord(key, info, tuple(_place(doc, ws, o) for o in chosen)))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         # Group the packed records by key; only keys in two drafts are voted on, and only the
@@ -1151,7 +1293,13 @@ class TermFormsAcrossDrafts(Rule):
                 key = key_of.get(form)
                 if key is None:
                     key = key_of[form] = _key(form)
-                by_key.setdefault(key, {}).setdefault(path, []).append(packed)
+                per_path = by_key.get(key)
+                if per_path is None:
+                    by_key[key] = {path: [packed]}
+                elif path in per_path:
+                    per_path[path].append(packed)
+                else:
+                    per_path[path] = [packed]
         facts = self.context.facts
         found: list[tuple[str, Span, str, Related, str, bool]] = []
         accepted: set[frozenset[str]] = set()
@@ -1162,7 +1310,7 @@ class TermFormsAcrossDrafts(Rule):
             # Each draft votes with its most used form (on a tie, the one it uses first).
             packed_votes: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
             for path, recs in per_path.items():
-                best = max(recs, key=_packed_vote)
+                best = recs[0] if len(recs) == 1 else max(recs, key=_packed_vote)
                 packed_votes.setdefault(best[0], []).append((path, best))
             if len(packed_votes) > 1:
                 votes = {f: [(path, _decode(t, key)) for path, t in ds] for f, ds in packed_votes.items()}
@@ -1233,21 +1381,12 @@ _KIND_LETTERS = {"cap": "c", "word": "w", "other": "o", "ambiguous": "a"}
 _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 
-def _encode(r: _FormRecord) -> tuple[Any, ...]:
-    """A record as plain tuples: a draft has dozens of names, and thousands of drafts' records
-    are held at once (the key is recomputed from the form)."""
-    i = r.info
-    flags = int(i.proper) | int(i.lower) << 1 | int(i.first_proper) << 2
-    kinds = "".join(sorted(_KIND_LETTERS[k] for k in i.next_kinds))
-    places = tuple(
-        (p.span.start, p.span.end, p.span.line, p.span.column, p.span.end_line, p.span.end_column, p.context)
-        + (int(p.initial) | int(p.case_ok) << 1,)
-        for p in r.places
-    )
-    return (i.form, i.count, i.case_count, i.case_mid, flags, kinds, tuple(i.contexts), places)
-
-
 def _decode(t: tuple[Any, ...], key: str) -> _FormRecord:
+    """A record packed as plain tuples (a draft has dozens of names, and thousands of drafts'
+    records are held at once): ``(form, count, case_count, case_mid, flags, kinds, contexts,
+    places)``, flags ``proper | lower << 1 | first_proper << 2``, kinds the sorted letters of
+    :data:`_KIND_LETTERS`, places as :func:`_packed_place` makes them. The key is not
+    recorded: it is the form's :func:`_key`."""
     form, count, case_count, case_mid, flags, kinds, contexts, places = t
     info = FormInfo(
         form,
@@ -1267,34 +1406,73 @@ def _decode(t: tuple[Any, ...], key: str) -> _FormRecord:
     )
 
 
+_AT_OF = itemgetter(0)
+_INITIAL_OF = itemgetter(2)
+
+
+def _name_record(doc: Document, ws: _Words, form: str, occs: list[_NameOcc]) -> tuple[Any, ...] | None:
+    """The packed record (:func:`_decode`) of a name form written at ``occs``: what
+    :class:`FormInfo` sums over them, and the places of the first occurrence and of the
+    first usable as case evidence. None when no occurrence is case evidence (FormInfo.proper:
+    every occurrence is a name). A name form always holds a capital (FormInfo.lower)."""
+    first = occs[0]
+    if len(occs) == 1:
+        if not first[3]:
+            return None
+        flags = 1 | int(first[4]) << 2
+        place = _packed_place(doc, ws, first)
+        return (form, 1, 1, int(not first[2]), flags, _KIND_LETTERS[first[5]], (first[6],), (place,))
+    case = [o for o in occs if o[3]]
+    if not case:
+        return None
+    contexts: set[tuple[str, str]] = set()
+    for o in occs:
+        if len(contexts) < _MAX_CONTEXTS:
+            contexts.add(o[6])
+    flags = 1 | int(any(o[4] for o in case)) << 2
+    kinds = "".join(sorted({_KIND_LETTERS[o[5]] for o in occs}))
+    chosen = [first]
+    if not (first[3] and not first[2]):
+        pick = next((o for o in case if not o[2]), None) or case[0]
+        if pick is not first:
+            chosen.append(pick)
+    places = tuple(_packed_place(doc, ws, o) for o in chosen)
+    return (form, len(occs), len(case), sum(1 for o in case if not o[2]), flags, kinds, tuple(contexts), places)
+
+
 def _packed_vote(t: tuple[Any, ...]) -> tuple[int, int]:
     """How a draft picks the form it votes with from its packed records: the most used, then
     the first used."""
     return t[1], -t[7][0][0]
 
 
-_OCC_INITIAL = attrgetter("initial")
-_OCC_AT = attrgetter("at")
-
-
-def _place(doc: Document, ws: _Words, occ: _Occ) -> _Place:
-    start, end = ws.span(occ.at, occ.size)
-    return _Place(doc.span(start, end), _snippet(doc, start, end), occ.initial, occ.case_ok)
-
-
-def _snippet(doc: Document, start: int, end: int, width: int = 30) -> str:
-    """The occurrence with a few words either side, within its sentence (records stay small)."""
-    prose = doc.prose
-    sent = doc.sentence_at(start)
-    lo, hi = (sent.start, sent.end) if sent else (start, end)
-    a, b = max(lo, start - width), min(hi, end + width)
+def _packed_place(doc: Document, ws: _Words, occ: _NameOcc) -> tuple[Any, ...]:
+    """A :class:`_Place` as a tuple (span fields, context, flags) of a name occurrence. The
+    context is the occurrence with a few words either side, within its sentence (records
+    stay small)."""
+    at, size, initial, case_ok, r = occ[0], occ[1], occ[2], occ[3], occ[7]
+    starts = ws.starts.get(r)
+    if starts is None:
+        ws.start_of(at, r)
+        starts = ws.starts[r]
+    first = ws.run_first[r]
+    start = starts[at - first]
+    last = at + size - 1
+    end = starts[last - first] + len(ws.tokens[last])
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end) if "\n" in doc.text[start:end] else (line, column + end - start)
+    sentence = ws.run_sentence[r]
+    lo, hi = ws.sentence_start[sentence], ws.sentence_end[sentence]
+    prose = ws.prose
+    a, b = max(lo, start - 30), min(hi, end + 30)
     if a > lo:  # do not start or end inside a word
         space = prose.find(" ", a, start)
         a = space + 1 if space >= 0 else start
     if b < hi:
         space = prose.rfind(" ", end, b)
         b = space if space >= 0 else end
-    return " ".join(prose[a:b].split())
+    context = " ".join(prose[a:b].split())
+    return start, end, line, column, end_line, end_column, context, int(initial) | int(case_ok) << 1
 
 
 def _record_place(r: _FormRecord, v: Variance) -> _Place | None:
@@ -2269,7 +2447,7 @@ def _marker_words(doc: Document) -> set[str]:
     or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
     markers)."""
     table = spelling_table()
-    vocabulary = _words(doc).vocabulary
+    vocabulary = set(_words(doc).tokens)
     found = table.keys() & map(str.lower, vocabulary)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
