@@ -35,6 +35,7 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     starts faster)."""
     return functools.cache(lambda: re.compile(pattern, flags))
 
+
 # ======================================================================================
 # Amounts
 
