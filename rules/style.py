@@ -55,6 +55,8 @@ _FRAMING = re.compile(
 )
 _LIMITER_AT_END = re.compile(rf"(?:{_LIMITER})[^;:—–!?\n]{{1,120}}[.!?][\"”’')]*$", re.IGNORECASE)
 _PIVOT_START = re.compile(rf"[\"“‘']?{_COPULA}", re.IGNORECASE)
+_LIMITER_WORDS = ("just", "merely", "simply", "only")
+"""Every limiter holds one of these: sentences without any are skipped unscanned."""
 
 
 class ContrastFraming(Rule):
@@ -112,10 +114,15 @@ class ContrastFraming(Rule):
     def occurrences(self, doc: Document) -> list[tuple[int, int]]:
         """Spans (limiter start, pivot end) of every use outside quotations."""
         prose = doc.prose
+        lower = doc.prose_lower
         out: list[tuple[int, int]] = []
+        if not any(w in lower for w in _LIMITER_WORDS):
+            return out  # every use holds one of these words: most drafts hold none
         sentences = doc.sentences
         for i, s in enumerate(sentences):
             if doc.blocks[s.block].kind not in _OWN_KINDS:
+                continue
+            if not any(lower.find(w, s.start, s.end) >= 0 for w in _LIMITER_WORDS):
                 continue
             found = False
             for m in _FRAMING.finditer(prose, s.start, s.end):
@@ -154,10 +161,11 @@ class ContrastFraming(Rule):
 # -- repeated sentences --------------------------------------------------------------------
 
 
-def _normalise(prose: str, s: Sentence) -> tuple[str, int]:
-    """The sentence as lower-case words joined by single spaces, and its word count."""
-    words = [m.group(0).lower().replace("’", "'") for m in WORD.finditer(prose, s.start, s.end)]
-    return " ".join(words), len(words)
+def _normalise(lower: str, s: Sentence) -> tuple[str, int]:
+    """The sentence as lower-case words joined by single spaces, and its word count
+    (``lower`` is the draft's lower-cased prose)."""
+    words = WORD.findall(lower, s.start, s.end)
+    return " ".join(words).replace("’", "'"), len(words)
 
 
 class RepeatedSentence(Rule):
@@ -211,13 +219,13 @@ class RepeatedSentence(Rule):
         self.min_words = _int_option(self, "min_words", 1)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        prose = doc.prose
+        lower = doc.prose_lower
         first: dict[str, Sentence] = {}
         sentences = doc.sentences
         for i, s in enumerate(sentences):
             if doc.blocks[s.block].kind not in _OWN_KINDS or doc.in_quote(s.start, s.end):
                 continue
-            key, n = _normalise(prose, s)
+            key, n = _normalise(lower, s)
             if n < self.min_words:
                 continue
             earlier = first.get(key)
