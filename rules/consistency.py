@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -151,8 +152,10 @@ with an inner apostrophe ("O'Connor"); one or two letters right after an apostro
 crosses the end of a run."""
 _SEP = "\x00"
 _NON_SPACE = re.compile(r"\S+")
+_NEWLINE = re.compile("\n")
 _MATCH_START = re.Match.start
-"""Ends every run in :attr:`_Words.tokens` (never a token)."""
+_MATCH_END = re.Match.end
+"""Ends every run among the tokens (as :data:`_NO_WORD` in :attr:`_Words.words`)."""
 _APOSTROPHES = ("'", "’")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
@@ -182,6 +185,8 @@ emptied when it holds _WORD_CACHE_MAX texts, so memory stays flat over many draf
 _WORD_CACHE_MAX = 200_000
 _EDGE = attrgetter("edge")
 _ONE = attrgetter("one")
+_KEY = attrgetter("key")
+_TEXT = attrgetter("text")
 _UNTITLED = attrgetter("untitled")
 _CONTENT = attrgetter("content")
 _CAPISH = attrgetter("capish")
@@ -223,7 +228,7 @@ class _Occ(NamedTuple):
     """One occurrence of an n-gram (one to three words joined by spaces or hyphens)."""
 
     form: str  # separators normalised to one space / "-"
-    at: int  # index of its first word in _Words.tokens (document order; _Words.span gives offsets)
+    at: int  # index of its first word in _Words.words (document order; _Words.span gives offsets)
     size: int  # words
     initial: bool  # the first word opens a sentence (its first capital proves nothing)
     case_ok: bool  # every word's case is evidence
@@ -242,19 +247,18 @@ class _Words:
     and case evidence are worked out for the few tokens a rule looks at."""
 
     prose: str
-    tokens: list[str]  # token texts as written, each run followed by _SEP
-    words: list[_Word]  # the facts of each token
-    run_first: list[int]  # per run: its first token
-    run_start: list[int]  # ... its offsets
-    run_end: list[int]
-    run_sentence: list[int]  # ... its sentence (index into sentence_start...)
-    sentence_runs: list[int]  # per sentence holding a token: its first run
-    sentence_start: list[int]
-    sentence_end: list[int]
-    sentence_case: list[bool]  # its capitals are case evidence (not a heading, a capitals line, title case)
-    sentence_titled: list[bool]  # it overlaps a quoted title
+    words: list[_Word]  # the facts of each token, each run followed by _NO_WORD
+    run_first: Sequence[int]  # per run: its first token
+    run_start: Sequence[int]  # ... its offsets
+    run_end: Sequence[int]
+    run_sentence: Sequence[int]  # ... its sentence (index into sentence_start...)
+    sentence_runs: Sequence[int]  # per sentence holding a token: its first run
+    sentence_start: Sequence[int]
+    sentence_end: Sequence[int]
+    sentence_case: bytes  # its capitals are case evidence (not a heading, a capitals line, title case)
+    sentence_titled: bytes  # it overlaps a quoted title
     titles: list[tuple[int, int]]
-    starts: dict[int, list[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
+    starts: dict[int, Sequence[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
     initials: dict[int, bool] = field(default_factory=dict)  # run -> its first token opens a sentence (lazy)
 
     def run_of(self, j: int) -> int:
@@ -280,8 +284,8 @@ class _Words:
         """Offset of token ``j`` (in run ``r``)."""
         starts = self.starts.get(r)
         if starts is None:  # only white space between the tokens of a run
-            starts = self.starts[r] = list(
-                map(_MATCH_START, _NON_SPACE.finditer(self.prose, self.run_start[r], self.run_end[r]))
+            starts = self.starts[r] = array(
+                "l", map(_MATCH_START, _NON_SPACE.finditer(self.prose, self.run_start[r], self.run_end[r]))
             )
         return starts[j - self.run_first[r]]
 
@@ -289,16 +293,17 @@ class _Words:
         """Offsets of the n-gram of ``size`` tokens from token ``index``."""
         r = self.run_of(index)
         last = index + size - 1
-        return self.start_of(index, r), self.start_of(last, r) + len(self.tokens[last])
+        return self.start_of(index, r), self.start_of(last, r) + len(self.words[last].text)
 
     def initial(self, j: int, r: int) -> bool:
         """Token ``j`` opens a sentence (or follows a colon, an opening quote...)."""
         if j == self.run_first[r]:
             return self.run_initial(r)
-        if not self.tokens[j - 1].endswith("."):  # white space after a word: not initial
+        prev = self.words[j - 1].text
+        if not prev.endswith("."):  # white space after a word: not initial
             return False
         # after "U.S.": initial, unless the white space is not an opener (a no-break space)
-        gap = self.prose[self.start_of(j - 1, r) + len(self.tokens[j - 1]) : self.start_of(j, r)]
+        gap = self.prose[self.start_of(j - 1, r) + len(prev) : self.start_of(j, r)]
         return not gap.rstrip(_OPENERS)
 
     def name_like(self, j: int, r: int) -> bool:
@@ -341,13 +346,12 @@ class _Words:
         elif len(first_w.key) + len(words[i + 1].key) + len(last_w.key) < _MIN_KEY:
             return None
         names = [self.name_like(j, r) for j in range(i, last + 1)]
-        tokens = self.tokens
         prev_name = ""
-        if i > 0 and tokens[i - 1] != _SEP and self.name_like(i - 1, r):
+        if i > 0 and words[i - 1].real and self.name_like(i - 1, r):
             prev_name = words[i - 1].fold
             if prev_name.rstrip(".") in _HONORIFICS:
                 prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
-        if tokens[last + 1] != _SEP:
+        if words[last + 1].real:
             kind, next_name = _after_word(words[last + 1], self.name_like(last + 1, r))
         else:
             kind, next_name = _after_run(self, r), ""
@@ -415,7 +419,7 @@ def _build_words(doc: Document) -> _Words:
     offsets = list(accumulate(map(len, chunks)))
     tokens = f" {_SEP} ".join(chunks[1::2]).split()
     tokens.append(_SEP)
-    run_first = [0]
+    run_first = array("l", [0])
     run_first.extend(compress(count(1), map(_SEP.__eq__, tokens[:-1])))
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
@@ -430,8 +434,8 @@ def _build_words(doc: Document) -> _Words:
     titles = _title_quotes(doc)
     blocks = doc.blocks
     lower_blocks: dict[int, bool] = {}
-    sentence_case: list[bool] = []
-    sentence_titled: list[bool] = []
+    sentence_case = bytearray()
+    sentence_titled = bytearray()
     for k, sent in enumerate(kept):
         s, e = sent.start, sent.end
         text = prose[s:e]
@@ -453,19 +457,19 @@ def _build_words(doc: Document) -> _Words:
                 no_case = sum(map(_CONTENT, mine)) >= (2 if short else 4)
         sentence_case.append(not no_case)
         sentence_titled.append(any(a < e and s < b for a, b in titles))
+    sentence_sizes = map(sub, [*sentence_runs[1:], runs], sentence_runs)
     return _Words(
         prose,
-        tokens,
         words,
         run_first,
-        offsets[0::2][:runs],
-        offsets[1::2][:runs],
-        list(chain.from_iterable(map(repeat, range(len(kept)), map(sub, [*sentence_runs[1:], runs], sentence_runs)))),
-        sentence_runs,
-        sentence_start,
-        sentence_end,
-        sentence_case,
-        sentence_titled,
+        array("l", offsets[0::2][:runs]),
+        array("l", offsets[1::2][:runs]),
+        array("l", chain.from_iterable(map(repeat, range(len(kept)), sentence_sizes))),
+        array("l", sentence_runs),
+        array("l", sentence_start),
+        array("l", sentence_end),
+        bytes(sentence_case),
+        bytes(sentence_titled),
         titles,
     )
 
@@ -505,10 +509,10 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
     stands are left out: no key can use them); only the occurrences of those keys are
     then looked at closely."""
     ws = _words(doc)
-    words, tokens = ws.words, ws.tokens
-    vocabulary = dict(zip(tokens, words, strict=True))
-    ones = list(compress(vocabulary, map(_ONE, vocabulary.values())))  # single words that are terms
-    one_keys = [vocabulary[t].key for t in ones]
+    words = ws.words
+    vocabulary = list(dict(zip(map(id, words), words, strict=True)).values())  # one _Word per token text
+    ones = list(compress(vocabulary, map(_ONE, vocabulary)))  # single words that are terms
+    one_keys = list(map(_KEY, ones))
     seen: dict[str, int] = dict.fromkeys(one_keys, 1)  # key -> its first longer n-gram (1: a single word)
     multi = {k for k, n in Counter(one_keys).items() if n > 1}  # keys written two ways
     longer: dict[str, list[int]] = {}  # key -> its longer n-grams (4 * first token + words), once seen twice
@@ -519,7 +523,7 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
             refs = longer[key] = [] if first == 1 else [first]
         refs.append(ref)
         i = ref >> 2
-        if first == 1 or first & 3 != n or tokens[first >> 2 : (first >> 2) + n] != tokens[i : i + n]:
+        if first == 1 or first & 3 != n or words[first >> 2 : (first >> 2) + n] != words[i : i + n]:
             multi.add(key)
 
     setdefault = seen.setdefault
@@ -545,9 +549,9 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
         return {}
     # The forms of each such key: keep the keys whose forms compare_forms may tell apart.
     forms_of: dict[str, set[str]] = defaultdict(set)
-    for t, key in zip(ones, one_keys, strict=True):
-        if key in multi:
-            forms_of[key].add(vocabulary[t].text)
+    for w in ones:
+        if w.key in multi:
+            forms_of[w.key].add(w.text)
     refs_of: dict[str, list[int]] = {}
     for key in multi:
         refs = longer.get(key)
@@ -562,7 +566,9 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
         return {}
     candidates = [
         4 * j + 1
-        for j in compress(count(), map(set(compress(ones, map(kept.__contains__, one_keys))).__contains__, tokens))
+        for j in compress(
+            count(), map(set(map(id, compress(ones, map(kept.__contains__, one_keys)))).__contains__, map(id, words))
+        )
     ]
     for key in kept:
         candidates.extend(refs_of[key])
@@ -612,29 +618,37 @@ next_kind, context (the fields of :class:`_Occ`; proper is always true, stops fa
 the run."""
 
 
-def _name_forms(ws: _Words) -> dict[str, dict[str, list[_NameOcc]]]:
-    """Every n-gram that CS110 records, by key and form, in document order: every word
+def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[str, list[str]]]:
+    """Every n-gram that CS110 records: its occurrences by form, in document order (a form
+    written once: the occurrence alone), and the forms of each key written in two or more
+    forms. A name n-gram has every word
     capitalised or with inner capitals ("Time Warner", "HarmonyOS NEXT", "U.S."), some word
     a name, no lower-case function word inside. The same tests as
     :meth:`_Words.occurrence`, with each word's facts worked out once per stretch of such
     words."""
-    words, tokens, run_first = ws.words, ws.tokens, ws.run_first
-    out: dict[str, dict[str, list[_NameOcc]]] = {}
+    words, run_first = ws.words, ws.run_first
+    out: dict[str, _NameOcc | list[_NameOcc]] = {}  # a form seen once: the occurrence alone
+    first_form: dict[str, str] = {}  # key -> its first form
+    forms_of: dict[str, list[str]] = {}  # key -> its forms, when two or more
     caps = list(compress(count(), map(_CAPISH, words)))
     if not caps:
-        return out
+        return out, forms_of
     after_caps = list(map((1).__add__, caps))
     firsts = [caps[0], *compress(caps[1:], map(ne, caps[1:], after_caps))]
     lasts = [*compress(caps, map(ne, after_caps, caps[1:])), caps[-1]]
 
     def add(key: str, form: str, occ: _NameOcc) -> None:
-        forms = out.get(key)
-        if forms is None:
-            out[key] = {form: [occ]}
-        elif form in forms:
-            forms[form].append(occ)
-        else:
-            forms[form] = [occ]
+        group = out.get(form)
+        if group is not None:
+            if isinstance(group, list):
+                group.append(occ)
+            else:
+                out[form] = [group, occ]
+            return
+        out[form] = occ
+        other = first_form.setdefault(key, form)
+        if other != form:
+            forms_of.setdefault(key, [other]).append(form)
 
     for first, last in zip(firsts, lasts, strict=True):  # stretches of such words (within a run)
         if first == last:  # one word (often a sentence's first): its neighbours are no names
@@ -643,35 +657,36 @@ def _name_forms(ws: _Words) -> dict[str, dict[str, list[_NameOcc]]]:
                 continue
             r = -1
             initial1 = False
-            if tokens[first - 1] == _SEP or not first:
+            if not words[first - 1].real or not first:
                 r = ws.run_of(first)
                 initial1 = ws.run_initial(r)
-            elif tokens[first - 1][-1] == ".":
+            elif words[first - 1].text[-1] == ".":
                 r = ws.run_of(first)
                 initial1 = ws.initial(first, r)
             if initial1 and not w.name_initial:
                 continue  # a capital the sentence start explains
             if r < 0:
                 r = ws.run_of(first)
-            if tokens[first + 1] != _SEP:
+            if words[first + 1].real:
                 kind, next_name = _after_word(words[first + 1], False)
             else:
                 kind, next_name = _after_run(ws, r), ""
-            add(w.key, w.text, (first, 1, initial1, ws.case_ok(first, r), True, kind, ("", next_name), r))
+            context = ("", next_name) if next_name else _NO_CONTEXT
+            add(w.key, w.text, (first, 1, initial1, ws.case_ok(first, r), True, kind, context, r))
             continue
         r = ws.run_of(first)
         rf = run_first[r]
         sentence = ws.run_sentence[r]
         # the stretch and the word either side of it in the run (name contexts)
         lo = first - 1 if first > rf else first
-        hi = last + 1 if tokens[last + 1] != _SEP else last
+        hi = last + 1 if words[last + 1].real else last
         near = words[lo : hi + 1]
         # only a run's first word, or a word after "U.S.", may open a sentence
-        initial = [(j == rf or tokens[j - 1][-1] == ".") and ws.initial(j, r) for j in range(lo, hi + 1)]
+        initial = [(j == rf or words[j - 1].text[-1] == ".") and ws.initial(j, r) for j in range(lo, hi + 1)]
         names = [w.name_mid and (w.name_initial or not x) for w, x in zip(near, initial, strict=True)]
         stops = [w.stop and not x for w, x in zip(near, names, strict=True)]
         cases = [ws.case_ok(j, r) for j in range(lo, hi + 1)] if ws.sentence_titled[sentence] else None
-        case_ok = ws.sentence_case[sentence]
+        case_ok = bool(ws.sentence_case[sentence])
         for i in range(first, last + 1):
             wi = words[i]
             if not wi.alpha:
@@ -713,11 +728,11 @@ def _name_forms(ws: _Words) -> dict[str, dict[str, list[_NameOcc]]]:
                         case_ok if cases is None else all(cases[a : b + 1]),
                         names[a],
                         kind,
-                        (prev_name, next_name),
+                        (prev_name, next_name) if prev_name or next_name else _NO_CONTEXT,
                         r,
                     ),
                 )
-    return out
+    return out, forms_of
 
 
 def _after_run(ws: _Words, r: int) -> str:
@@ -1270,29 +1285,48 @@ class TermFormsAcrossDrafts(Rule):
         },
     )
 
-    def record(self, doc: Document) -> list[tuple[Any, ...]] | None:
+    def record(self, doc: Document) -> _NameRecords | None:
         ws = _words(doc)
+        occs_of, forms_of = _name_forms(ws)
+        for forms in forms_of.values():
+            groups = {f: g if isinstance(g := occs_of[f], list) else [g] for f in forms}
+            merged = _merge_initial_capitals(groups, _INITIAL_OF, _AT_OF)
+            for f in forms:
+                if f in merged:
+                    occs_of[f] = merged[f]
+                else:
+                    del occs_of[f]  # merged into the form in lower case
         out: list[tuple[Any, ...]] = []
-        for forms in _name_forms(ws).values():
-            if len(forms) > 1:
-                forms = _merge_initial_capitals(forms, _INITIAL_OF, _AT_OF)
-            for form, occs in forms.items():
-                rec = _name_record(doc, ws, form, occs)
-                if rec is not None:
-                    out.append(rec)
-        return out or None
+        for form, occs in occs_of.items():
+            rec = _name_record(ws, form, occs)
+            if rec is not None:
+                out.append(rec)
+        if not out:
+            return None
+        return _NameRecords((0, *map(_MATCH_END, _NEWLINE.finditer(doc.text))), out)
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
-        # Group the packed records by key; only keys in two drafts are voted on, and only the
-        # votes of keys with two forms are unpacked.
+        # Group the packed records by key (only keys in two drafts are voted on, so only they
+        # are grouped); only the votes of keys with two forms are unpacked.
         key_of: dict[str, str] = {}
-        by_key: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+        first_path: dict[str, str] = {}
+        shared: set[str] = set()  # keys in two drafts or more
         for path, recs in records:
-            for packed in recs:
+            for packed in recs.forms:
                 form = packed[0]
                 key = key_of.get(form)
                 if key is None:
                     key = key_of[form] = _key(form)
+                if first_path.setdefault(key, path) != path:
+                    shared.add(key)
+        by_key: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+        lines: dict[str, tuple[int, ...]] = {}
+        for path, recs in records:
+            lines[path] = recs.lines
+            for packed in recs.forms:
+                key = key_of[packed[0]]
+                if key not in shared:
+                    continue
                 per_path = by_key.get(key)
                 if per_path is None:
                     by_key[key] = {path: [packed]}
@@ -1305,15 +1339,13 @@ class TermFormsAcrossDrafts(Rule):
         accepted: set[frozenset[str]] = set()
         groups = []
         for key, per_path in by_key.items():
-            if len(per_path) < 2:
-                continue
             # Each draft votes with its most used form (on a tie, the one it uses first).
             packed_votes: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
             for path, recs in per_path.items():
                 best = recs[0] if len(recs) == 1 else max(recs, key=_packed_vote)
                 packed_votes.setdefault(best[0], []).append((path, best))
             if len(packed_votes) > 1:
-                votes = {f: [(path, _decode(t, key)) for path, t in ds] for f, ds in packed_votes.items()}
+                votes = {f: [(path, _decode(t, key, lines[path])) for path, t in ds] for f, ds in packed_votes.items()}
                 groups.append((max(len(f.split()) for f in votes), per_path, votes))
         # Shortest names first: a longer n-gram is not reported when a shorter one inside it
         # carries the same difference ("Vice President" inside "Vice President Dick").
@@ -1381,13 +1413,23 @@ _KIND_LETTERS = {"cap": "c", "word": "w", "other": "o", "ambiguous": "a"}
 _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 
-def _decode(t: tuple[Any, ...], key: str) -> _FormRecord:
+@dataclass(frozen=True, slots=True)
+class _NameRecords:
+    """CS110's record of a draft: its names (packed, see :func:`_decode`) and the offsets of
+    its lines (the spans of the few places reported are worked out in the corpus phase)."""
+
+    lines: tuple[int, ...]
+    forms: list[tuple[Any, ...]]
+
+
+def _decode(t: tuple[Any, ...], key: str, lines: Sequence[int]) -> _FormRecord:
     """A record packed as plain tuples (a draft has dozens of names, and thousands of drafts'
-    records are held at once): ``(form, count, case_count, case_mid, flags, kinds, contexts,
-    places)``, flags ``proper | lower << 1 | first_proper << 2``, kinds the sorted letters of
-    :data:`_KIND_LETTERS`, places as :func:`_packed_place` makes them. The key is not
-    recorded: it is the form's :func:`_key`."""
-    form, count, case_count, case_mid, flags, kinds, contexts, places = t
+    records are held at once; one flat tuple per form): ``(form, count, case_count, case_mid,
+    flags, kinds, contexts, *place, *place)``: flags ``proper | lower << 1 | first_proper <<
+    2``, kinds the sorted letters of :data:`_KIND_LETTERS`, one or two places of four fields
+    (:func:`_packed_place`). The key is not recorded: it is the form's :func:`_key`.
+    ``lines``: the draft's line offsets."""
+    form, count, case_count, case_mid, flags, kinds, contexts = t[:7]
     info = FormInfo(
         form,
         count,
@@ -1399,29 +1441,46 @@ def _decode(t: tuple[Any, ...], key: str) -> _FormRecord:
         next_kinds={_LETTER_KINDS[k] for k in kinds},
         contexts=set(contexts),
     )
-    return _FormRecord(
-        key,
-        info,
-        tuple(_Place(Span(*p[:6]), p[6], bool(p[7] & 1), bool(p[7] & 2)) for p in places),
-    )
+    places = tuple(_unpack_place(t[k : k + 4], lines) for k in range(7, len(t), 4))
+    return _FormRecord(key, info, places)
 
 
+def _unpack_place(p: tuple[Any, ...], lines: Sequence[int]) -> _Place:
+    start, end, window, flags = p
+    line = bisect_right(lines, start)
+    end_line = bisect_right(lines, end)
+    span = Span(start, end, line, start - lines[line - 1] + 1, end_line, end - lines[end_line - 1] + 1)
+    # the context: the window without a word cut at either end, in single spaces
+    w0 = start - (flags >> 4)
+    s, e = start - w0, end - w0
+    a, b = 0, len(window)
+    if flags & 4:
+        space = window.find(" ", 0, s)
+        a = space + 1 if space >= 0 else s
+    if flags & 8:
+        space = window.rfind(" ", e, b)
+        b = space if space >= 0 else e
+    return _Place(span, " ".join(window[a:b].split()), bool(flags & 1), bool(flags & 2))
+
+
+_NO_CONTEXT = ("", "")
+_NO_CONTEXTS = (_NO_CONTEXT,)
 _AT_OF = itemgetter(0)
 _INITIAL_OF = itemgetter(2)
 
 
-def _name_record(doc: Document, ws: _Words, form: str, occs: list[_NameOcc]) -> tuple[Any, ...] | None:
+def _name_record(ws: _Words, form: str, occs: _NameOcc | list[_NameOcc]) -> tuple[Any, ...] | None:
     """The packed record (:func:`_decode`) of a name form written at ``occs``: what
     :class:`FormInfo` sums over them, and the places of the first occurrence and of the
     first usable as case evidence. None when no occurrence is case evidence (FormInfo.proper:
     every occurrence is a name). A name form always holds a capital (FormInfo.lower)."""
-    first = occs[0]
-    if len(occs) == 1:
-        if not first[3]:
+    if not isinstance(occs, list):  # written once
+        if not occs[3]:
             return None
-        flags = 1 | int(first[4]) << 2
-        place = _packed_place(doc, ws, first)
-        return (form, 1, 1, int(not first[2]), flags, _KIND_LETTERS[first[5]], (first[6],), (place,))
+        flags = 1 | int(occs[4]) << 2
+        one = _NO_CONTEXTS if occs[6] is _NO_CONTEXT else (occs[6],)
+        return (form, 1, 1, int(not occs[2]), flags, _KIND_LETTERS[occs[5]], one, *_packed_place(ws, occs))
+    first = occs[0]
     case = [o for o in occs if o[3]]
     if not case:
         return None
@@ -1436,21 +1495,25 @@ def _name_record(doc: Document, ws: _Words, form: str, occs: list[_NameOcc]) -> 
         pick = next((o for o in case if not o[2]), None) or case[0]
         if pick is not first:
             chosen.append(pick)
-    places = tuple(_packed_place(doc, ws, o) for o in chosen)
-    return (form, len(occs), len(case), sum(1 for o in case if not o[2]), flags, kinds, tuple(contexts), places)
+    head = (form, len(occs), len(case), sum(1 for o in case if not o[2]), flags, kinds, tuple(contexts))
+    if len(chosen) == 1:
+        return (*head, *_packed_place(ws, first))
+    return (*head, *_packed_place(ws, first), *_packed_place(ws, chosen[1]))
 
 
 def _packed_vote(t: tuple[Any, ...]) -> tuple[int, int]:
     """How a draft picks the form it votes with from its packed records: the most used, then
     the first used."""
-    return t[1], -t[7][0][0]
+    return t[1], -t[7]
 
 
-def _packed_place(doc: Document, ws: _Words, occ: _NameOcc) -> tuple[Any, ...]:
-    """A :class:`_Place` as a tuple (span fields, context, flags) of a name occurrence. The
-    context is the occurrence with a few words either side, within its sentence (records
-    stay small)."""
-    at, size, initial, case_ok, r = occ[0], occ[1], occ[2], occ[3], occ[7]
+def _packed_place(ws: _Words, occ: _NameOcc, width: int = 30) -> tuple[Any, ...]:
+    """A :class:`_Place` of a name occurrence, packed: ``(start, end, window, flags)``. The
+    window is the sentence's text ``width`` characters either side of the occurrence (records
+    stay small); the context is made of it without a word cut at either end
+    (:func:`_unpack_place`). Flags: ``initial | case_ok << 1 | cut left << 2 | cut right
+    << 3 | (start - window start) << 4``."""
+    at, size, r = occ[0], occ[1], occ[7]
     starts = ws.starts.get(r)
     if starts is None:
         ws.start_of(at, r)
@@ -1458,21 +1521,12 @@ def _packed_place(doc: Document, ws: _Words, occ: _NameOcc) -> tuple[Any, ...]:
     first = ws.run_first[r]
     start = starts[at - first]
     last = at + size - 1
-    end = starts[last - first] + len(ws.tokens[last])
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end) if "\n" in doc.text[start:end] else (line, column + end - start)
+    end = starts[last - first] + len(ws.words[last].text)
     sentence = ws.run_sentence[r]
     lo, hi = ws.sentence_start[sentence], ws.sentence_end[sentence]
-    prose = ws.prose
-    a, b = max(lo, start - 30), min(hi, end + 30)
-    if a > lo:  # do not start or end inside a word
-        space = prose.find(" ", a, start)
-        a = space + 1 if space >= 0 else start
-    if b < hi:
-        space = prose.rfind(" ", end, b)
-        b = space if space >= 0 else end
-    context = " ".join(prose[a:b].split())
-    return start, end, line, column, end_line, end_column, context, int(initial) | int(case_ok) << 1
+    a, b = max(lo, start - width), min(hi, end + width)
+    flags = occ[2] | occ[3] << 1 | (a > lo) << 2 | (b < hi) << 3 | (start - a) << 4
+    return start, end, ws.prose[a:b], flags
 
 
 def _record_place(r: _FormRecord, v: Variance) -> _Place | None:
@@ -2447,7 +2501,7 @@ def _marker_words(doc: Document) -> set[str]:
     or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
     markers)."""
     table = spelling_table()
-    vocabulary = set(_words(doc).tokens)
+    vocabulary = set(map(_TEXT, _words(doc).words))
     found = table.keys() & map(str.lower, vocabulary)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
