@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -175,16 +174,19 @@ class _Word(NamedTuple):
     name_initial: bool  # a name even opening a sentence: ... and a capital after the first letter
     content: bool  # counts in the title-case test: a letter, not a small word
     untitled: bool  # ... and neither a capital nor a digit first
+    marked: bool  # a hyphen, a full stop, a letter outside ASCII or a capital after the first letter:
+    # two spellings of one word that compare_forms may report involve such a word (_reportable)
     fold: str  # casefold(), for name contexts
 
 
-_NO_WORD = _Word(_SEP, _SEP, False, False, False, False, False, False, False, False, False, False, "")
+_NO_WORD = _Word(_SEP, _SEP, False, False, False, False, False, False, False, False, False, False, False, "")
 _WORD_CACHE: dict[str, _Word] = {_SEP: _NO_WORD}
 """Word facts by token text, shared by every draft (they do not depend on the draft);
 emptied when it holds _WORD_CACHE_MAX texts, so memory stays flat over many drafts."""
 _WORD_CACHE_MAX = 200_000
 _EDGE = attrgetter("edge")
 _ONE = attrgetter("one")
+_MARKED = attrgetter("marked")
 _KEY = attrgetter("key")
 _TEXT = attrgetter("text")
 _UNTITLED = attrgetter("untitled")
@@ -196,31 +198,51 @@ _NAME_MID = attrgetter("name_mid")
 def _word(token: str) -> _Word:
     if token.isascii():
         text = token
-        key = token.lower().replace("-", "").replace(".", "")  # _key
+        low = fold = token.lower()  # casefold() of ASCII
+        key = low.replace("-", "").replace(".", "")  # _key
         alpha = not token.isdigit() and any(map(str.isalpha, token))
     else:
         text = token.replace("\u2010", "-").replace("\u2011", "-")
+        low = text.lower()
+        fold = text.casefold()
         key = _key(text)
         alpha = any(map(str.isalpha, text))
-    low = text.lower()
-    cap = text[:1].isupper()
     stop = low in _STOP
-    name_mid = cap and low not in _CALENDAR
     content = alpha and low not in _SMALL
+    if text.islower():  # no capital anywhere: no name, no inner capitals
+        return _Word(
+            text,
+            key,
+            True,
+            alpha,
+            alpha and (len(key) >= _MIN_KEY or "." in text),
+            alpha and not stop,
+            False,
+            stop,
+            False,
+            False,
+            content,
+            content and not text[:1].isdigit(),
+            "-" in text or "." in text or not text.isascii(),
+            fold,
+        )
+    cap = text[:1].isupper()
+    name_mid = cap and low not in _CALENDAR
     return _Word(
-        text=text,
-        key=key,
-        real=True,
-        alpha=alpha,
-        one=alpha and (len(key) >= _MIN_KEY or "." in text or _is_all_caps(text)),
-        edge=alpha and not (stop and not name_mid),
-        capish=cap or _is_mixed(text),
-        stop=stop,
-        name_mid=name_mid,
-        name_initial=name_mid and _has_upper_after_first(text),
-        content=content,
-        untitled=content and not (cap or text[:1].isdigit()),
-        fold=text.casefold(),
+        text,
+        key,
+        True,
+        alpha,
+        alpha and (len(key) >= _MIN_KEY or "." in text or _is_all_caps(text)),
+        alpha and not (stop and not name_mid),
+        cap or _is_mixed(text),
+        stop,
+        name_mid,
+        name_mid and _has_upper_after_first(text),
+        content,
+        content and not (cap or text[:1].isdigit()),
+        "-" in text or "." in text or not text.isascii() or _has_upper_after_first(text),
+        fold,
     )
 
 
@@ -260,6 +282,13 @@ class _Words:
     titles: list[tuple[int, int]]
     starts: dict[int, Sequence[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
     initials: dict[int, bool] = field(default_factory=dict)  # run -> its first token opens a sentence (lazy)
+    vocabulary: list[_Word] | None = None  # the distinct words (lazy: distinct_words())
+
+    def distinct_words(self) -> list[_Word]:
+        """Each distinct token text's facts, once (with _NO_WORD)."""
+        if self.vocabulary is None:
+            self.vocabulary = list(dict(zip(map(id, self.words), self.words, strict=True)).values())
+        return self.vocabulary
 
     def run_of(self, j: int) -> int:
         return bisect_right(self.run_first, j) - 1
@@ -284,8 +313,8 @@ class _Words:
         """Offset of token ``j`` (in run ``r``)."""
         starts = self.starts.get(r)
         if starts is None:  # only white space between the tokens of a run
-            starts = self.starts[r] = array(
-                "l", map(_MATCH_START, _NON_SPACE.finditer(self.prose, self.run_start[r], self.run_end[r]))
+            starts = self.starts[r] = tuple(
+                map(_MATCH_START, _NON_SPACE.finditer(self.prose, self.run_start[r], self.run_end[r]))
             )
         return starts[j - self.run_first[r]]
 
@@ -419,8 +448,7 @@ def _build_words(doc: Document) -> _Words:
     offsets = list(accumulate(map(len, chunks)))
     tokens = f" {_SEP} ".join(chunks[1::2]).split()
     tokens.append(_SEP)
-    run_first = array("l", [0])
-    run_first.extend(compress(count(1), map(_SEP.__eq__, tokens[:-1])))
+    run_first = (0, *compress(count(1), map(_SEP.__eq__, tokens[:-1])))
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
@@ -462,12 +490,12 @@ def _build_words(doc: Document) -> _Words:
         prose,
         words,
         run_first,
-        array("l", offsets[0::2][:runs]),
-        array("l", offsets[1::2][:runs]),
-        array("l", chain.from_iterable(map(repeat, range(len(kept)), sentence_sizes))),
-        array("l", sentence_runs),
-        array("l", sentence_start),
-        array("l", sentence_end),
+        tuple(offsets[0::2][:runs]),
+        tuple(offsets[1::2][:runs]),
+        tuple(chain.from_iterable(map(repeat, range(len(kept)), sentence_sizes))),
+        tuple(sentence_runs),
+        tuple(sentence_start),
+        tuple(sentence_end),
         bytes(sentence_case),
         bytes(sentence_titled),
         titles,
@@ -510,11 +538,15 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
     then looked at closely."""
     ws = _words(doc)
     words = ws.words
-    vocabulary = list(dict(zip(map(id, words), words, strict=True)).values())  # one _Word per token text
+    vocabulary = ws.distinct_words()
     ones = list(compress(vocabulary, map(_ONE, vocabulary)))  # single words that are terms
     one_keys = list(map(_KEY, ones))
     seen: dict[str, int] = dict.fromkeys(one_keys, 1)  # key -> its first longer n-gram (1: a single word)
-    multi = {k for k, n in Counter(one_keys).items() if n > 1}  # keys written two ways
+    # keys written as two single words, one of them marked (two unmarked ones differ in case
+    # only, and never in a way compare_forms reports)
+    marked = set(map(_KEY, filter(_MARKED, ones)))
+    shared = list(compress(ones, map(marked.__contains__, one_keys)))
+    multi = {k for k, n in Counter(map(_KEY, shared)).items() if n > 1}  # keys written two ways
     longer: dict[str, list[int]] = {}  # key -> its longer n-grams (4 * first token + words), once seen twice
 
     def again(key: str, first: int, ref: int, n: int) -> None:
@@ -527,8 +559,7 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
             multi.add(key)
 
     setdefault = seen.setdefault
-    for i in compress(range(len(words)), map(_EDGE, words)):
-        a, b = words[i], words[i + 1]
+    for i, a, b, c in compress(zip(count(), words, words[1:], [*words[2:], _NO_WORD]), map(_EDGE, words)):
         if b.edge:
             key = a.key + b.key
             if len(key) >= _MIN_KEY:
@@ -536,22 +567,25 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
                 first = setdefault(key, ref)
                 if first != ref:
                     again(key, first, ref, 2)
-        if b.real:
-            c = words[i + 2]
-            if c.edge:
-                key = a.key + b.key + c.key
-                if len(key) >= _MIN_KEY:
-                    ref = 4 * i + 3
-                    first = setdefault(key, ref)
-                    if first != ref:
-                        again(key, first, ref, 3)
+            if c.edge:  # three words with letters: _MIN_KEY letters or more
+                key += c.key
+                ref = 4 * i + 3
+                first = setdefault(key, ref)
+                if first != ref:
+                    again(key, first, ref, 3)
+        elif b.real and c.edge:
+            key = a.key + b.key + c.key
+            if len(key) >= _MIN_KEY:
+                ref = 4 * i + 3
+                first = setdefault(key, ref)
+                if first != ref:
+                    again(key, first, ref, 3)
     if not multi:
         return {}
     # The forms of each such key: keep the keys whose forms compare_forms may tell apart.
     forms_of: dict[str, set[str]] = defaultdict(set)
-    for w in ones:
-        if w.key in multi:
-            forms_of[w.key].add(w.text)
+    for w in compress(ones, map(multi.__contains__, one_keys)):
+        forms_of[w.key].add(w.text)
     refs_of: dict[str, list[int]] = {}
     for key in multi:
         refs = longer.get(key)
@@ -564,12 +598,8 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
     kept = {key for key in multi if any(_reportable(x, y) for x, y in combinations(forms_of[key], 2))}
     if not kept:
         return {}
-    candidates = [
-        4 * j + 1
-        for j in compress(
-            count(), map(set(map(id, compress(ones, map(kept.__contains__, one_keys)))).__contains__, map(id, words))
-        )
-    ]
+    singles = set(map(id, compress(ones, map(kept.__contains__, one_keys))))
+    candidates = [4 * j + 1 for j in compress(count(), map(singles.__contains__, map(id, words)))] if singles else []
     for key in kept:
         candidates.extend(refs_of[key])
     candidates.sort()
@@ -687,6 +717,10 @@ def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[
         stops = [w.stop and not x for w, x in zip(near, names, strict=True)]
         cases = [ws.case_ok(j, r) for j in range(lo, hi + 1)] if ws.sentence_titled[sentence] else None
         case_ok = bool(ws.sentence_case[sentence])
+        # what follows an n-gram ending at each word of the stretch
+        afters = [_after_word(near[b + 1], names[b + 1]) for b in range(first - lo, last - lo + (hi > last))]
+        if hi == last:
+            afters.append((_after_run(ws, r), ""))
         for i in range(first, last + 1):
             wi = words[i]
             if not wi.alpha:
@@ -697,41 +731,50 @@ def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[
                 prev_name = near[a - 1].fold
                 if prev_name.rstrip(".") in _HONORIFICS:
                     prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
-            for n in range(1, min(_MAX_N, last - i + 1) + 1):
-                j = i + n - 1
-                b = j - lo
-                if n == 1:
-                    if not wi.one or not names[a]:
+            first_name, stop_first = names[a], stops[a]
+            for b in range(a, min(a + _MAX_N, last - lo + 1)):
+                if b == a:
+                    if not (wi.one and first_name):
                         continue
                     key, form = wi.key, wi.text
                 else:
-                    if not words[j].alpha or stops[a] or stops[b] or (n == 3 and stops[a + 1]):
+                    wj = near[b]
+                    if not wj.alpha or stop_first or stops[b]:
                         continue
-                    if not any(names[a : b + 1]):
-                        continue
-                    mine = words[i : j + 1]
-                    key = "".join(w.key for w in mine)
-                    if len(key) < _MIN_KEY:
-                        continue
-                    form = " ".join(w.text for w in mine)
-                if j < hi:
-                    kind, next_name = _after_word(words[j + 1], names[b + 1])
-                else:
-                    kind, next_name = _after_run(ws, r), ""
-                add(
-                    key,
-                    form,
-                    (
-                        i,
-                        n,
-                        initial[a],
-                        case_ok if cases is None else all(cases[a : b + 1]),
-                        names[a],
-                        kind,
-                        (prev_name, next_name) if prev_name or next_name else _NO_CONTEXT,
-                        r,
-                    ),
+                    if b == a + 1:
+                        if not (first_name or names[b]):
+                            continue
+                        key = wi.key + wj.key
+                        if len(key) < _MIN_KEY:
+                            continue
+                        form = f"{wi.text} {wj.text}"
+                    else:
+                        mid = near[a + 1]
+                        if stops[a + 1] or not (first_name or names[a + 1] or names[b]):
+                            continue
+                        key = wi.key + mid.key + wj.key
+                        form = f"{wi.text} {mid.text} {wj.text}"
+                kind, next_name = afters[b - first + lo]
+                occ = (
+                    i,
+                    b - a + 1,
+                    initial[a],
+                    case_ok if cases is None else all(cases[a : b + 1]),
+                    first_name,
+                    kind,
+                    (prev_name, next_name) if prev_name or next_name else _NO_CONTEXT,
+                    r,
                 )
+                group = out.get(form)
+                if group is None:
+                    out[form] = occ
+                    other = first_form.setdefault(key, form)
+                    if other != form:
+                        forms_of.setdefault(key, [other]).append(form)
+                elif isinstance(group, list):
+                    group.append(occ)
+                else:
+                    out[form] = [group, occ]
     return out, forms_of
 
 
@@ -2501,7 +2544,7 @@ def _marker_words(doc: Document) -> set[str]:
     or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
     markers)."""
     table = spelling_table()
-    vocabulary = set(map(_TEXT, _words(doc).words))
+    vocabulary = list(map(_TEXT, _words(doc).distinct_words()))
     found = table.keys() & map(str.lower, vocabulary)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
