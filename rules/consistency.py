@@ -1740,7 +1740,6 @@ class RoleHolderConflict(Rule):
             key = self._org_key(m.org)
             if not key or all(w in _ORG_NOUNS for w in key.split()):
                 continue
-            sent = doc.sentence_at(m.start)
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else m.person
             for part in sorted(title_parts(m.title)):
                 post = _SAME_POST_PARTS.get(part, part)
@@ -2021,10 +2020,8 @@ class QuoteSpeakerConflict(Rule):
             if sent is not None and _SLOGAN.search(doc.prose, sent.start, q.start):
                 continue  # a slogan or headline is quoted by many people
             words = quote_words(q.text)
-            words = quote_words(q.text)
             if len(words) < _MIN_QUOTE_WORDS:
                 continue
-            sent = doc.sentence_at(q.start)
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else q.text[:200]
             out.append(_QuoteRecord(words[:200], q.speaker, person_words(q.speaker), doc.span(q.start, q.end), context))
         return out or None
@@ -2497,7 +2494,8 @@ def spelling_table() -> Mapping[str, _Spelling]:
     import yaml
 
     path = Path(__file__).with_name("data") / "spelling.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same data, faster
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     table: dict[str, _Spelling] = {}
 
     def forms(entry: Sequence[Any]) -> Iterator[tuple[str, str]]:
