@@ -11,6 +11,7 @@ from lint.facts import parse_factbase
 from lint.model import Finding, Severity
 from lint.testing import run_corpus, run_rule
 from rules.consistency import (
+    _METRICS,
     FigureConflict,
     QuoteSpeakerConflict,
     RoleHolderConflict,
@@ -702,3 +703,44 @@ def test_role_conflict_skips_sentences_about_earlier_years() -> None:
     assert run_corpus(RoleHolderConflict, drafts) == []
     drafts["b.md"] = drafts["b.md"].replace("In 2009, ", "In 2025, ")
     assert len(run_corpus(RoleHolderConflict, drafts)) == 1
+
+
+# -- shortcuts the rules take must not change what they find ----------------------------
+
+
+@pytest.mark.parametrize("metric", sorted(_METRICS))
+def test_figure_conflict_every_metric_passes_the_sentence_gate(metric: str) -> None:
+    drafts = {
+        "a.md": f"Orbis Motors reported {metric} of €42.5 billion for 2024.\n",
+        "b.md": f"Orbis Motors reported {metric} of €42.5 billion for 2024, it said.\n",
+        "c.md": f"Orbis Motors reported {metric.upper()} of €45.2 billion for 2024.\n",
+    }
+    [f] = run_corpus(FigureConflict, drafts)
+    assert f.path == "c.md"
+
+
+def test_across_drafts_place_spans_a_line_break_and_keeps_its_context() -> None:
+    drafts = {
+        "a.md": "Shares in TimeWarner rose on Monday.\n",
+        "b.md": "Analysts expect TimeWarner to cut jobs.\n",
+        "c.md": "Intro.\n\nAnalysts said on Friday that the board of Time\n"
+        "Warner will cut many jobs in the coming year.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md"
+    assert (f.span.line, f.span.column, f.span.end_line, f.span.end_column) == (3, 43, 4, 7)
+    assert drafts["c.md"][f.span.start : f.span.end] == "Time\nWarner"
+    assert f.context == "on Friday that the board of Time Warner will cut many jobs in the"
+    assert f.message == "'Time Warner' is written 'TimeWarner' in 2 other drafts (a.md:1)"
+
+
+def test_spelling_variety_finds_markers_inside_compounds_and_possessives() -> None:
+    text = "The color scheme and the color wheel were colour-coded, and the colour's depth varied.\n"
+    assert _flagged(run_rule(SpellingVariety, text), text) == ["colour", "colour"]
+
+
+def test_term_forms_case_only_variants_of_plain_words_are_not_compared() -> None:
+    # "Analysts said" opening a sentence and "analysts said" elsewhere differ in case only,
+    # and never in a way that is reported; inner capitals still are ("iPhone"/"Iphone").
+    text = "Analysts said costs rose. Some analysts said more.\n\nThe iPhone sold. The Iphone did not.\n"
+    assert _flagged(run_rule(TermForms, text), text) == ["Iphone"]
