@@ -150,11 +150,11 @@ with an inner apostrophe ("O'Connor"); one or two letters right after an apostro
 "s" of a possessive, the "t" of "don't") are no token, and part of the gap. An n-gram never
 crosses the end of a run."""
 _SEP = "\x00"
+"""Ends every run among the tokens (as :data:`_NO_WORD` in :attr:`_Words.words`)."""
 _NON_SPACE = re.compile(r"\S+")
 _NEWLINE = re.compile("\n")
 _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
-"""Ends every run among the tokens (as :data:`_NO_WORD` in :attr:`_Words.words`)."""
 _APOSTROPHES = ("'", "’")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
@@ -196,6 +196,7 @@ _NAME_MID = attrgetter("name_mid")
 
 
 def _word(token: str) -> _Word:
+    """The facts of a token text (cached in _WORD_CACHE)."""
     if token.isascii():
         text = token
         low = fold = token.lower()  # casefold() of ASCII
@@ -651,11 +652,10 @@ the run."""
 def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[str, list[str]]]:
     """Every n-gram that CS110 records: its occurrences by form, in document order (a form
     written once: the occurrence alone), and the forms of each key written in two or more
-    forms. A name n-gram has every word
-    capitalised or with inner capitals ("Time Warner", "HarmonyOS NEXT", "U.S."), some word
-    a name, no lower-case function word inside. The same tests as
-    :meth:`_Words.occurrence`, with each word's facts worked out once per stretch of such
-    words."""
+    forms. Such an n-gram has every word capitalised or with inner capitals ("Time Warner",
+    "HarmonyOS NEXT", "U.S."), some word a name, no lower-case function word inside. The
+    same tests as :meth:`_Words.occurrence`, with each word's facts worked out once per
+    stretch of such words."""
     words, run_first = ws.words, ws.run_first
     out: dict[str, _NameOcc | list[_NameOcc]] = {}  # a form seen once: the occurrence alone
     first_form: dict[str, str] = {}  # key -> its first form
@@ -755,26 +755,20 @@ def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[
                         key = wi.key + mid.key + wj.key
                         form = f"{wi.text} {mid.text} {wj.text}"
                 kind, next_name = afters[b - first + lo]
-                occ = (
-                    i,
-                    b - a + 1,
-                    initial[a],
-                    case_ok if cases is None else all(cases[a : b + 1]),
-                    first_name,
-                    kind,
-                    (prev_name, next_name) if prev_name or next_name else _NO_CONTEXT,
-                    r,
+                add(
+                    key,
+                    form,
+                    (
+                        i,
+                        b - a + 1,
+                        initial[a],
+                        case_ok if cases is None else all(cases[a : b + 1]),
+                        first_name,
+                        kind,
+                        (prev_name, next_name) if prev_name or next_name else _NO_CONTEXT,
+                        r,
+                    ),
                 )
-                group = out.get(form)
-                if group is None:
-                    out[form] = occ
-                    other = first_form.setdefault(key, form)
-                    if other != form:
-                        forms_of.setdefault(key, [other]).append(form)
-                elif isinstance(group, list):
-                    group.append(occ)
-                else:
-                    out[form] = [group, occ]
     return out, forms_of
 
 
@@ -1302,9 +1296,9 @@ class TermFormsAcrossDrafts(Rule):
     ("WHO"/"Who", "AIDS"/"Aids"), often two different words; a minority form the fact base
     settles (an accepted form is right; an avoided form is reported by the facts rules).
 
-    **Scale**: each draft records its names as small tuples (form, counts, one place);
-    the corpus phase groups them by a letters-only key, so it is linear in the number of
-    drafts.
+    **Scale**: each draft records its names as small tuples (form, counts, one or two
+    places: offsets and the sentence text around them) and its line offsets; the corpus
+    phase groups them by a letters-only key, so it is linear in the number of drafts.
     """
 
     code = "CS110"
