@@ -184,31 +184,35 @@ class Linter:
         if not doc.text.strip():
             findings.append(engine_finding(path, "LA003", "draft is empty"))
             return DraftResult(path, tuple(findings), {}, {}, suppressions)
-        for rule in self.rules:
-            if rule.code in self._unavailable:
-                continue
-            try:
-                with _time_limit(self.rule_timeout):
-                    findings.extend(rule.check(doc))
-                    rec = rule.record(doc)
-                    if rec is not None:
-                        records[rule.code] = rec
-                    m = rule.metrics(doc)
-                    if m:
-                        metrics.update(m)
-            except RuleUnavailable as exc:
-                self._unavailable[rule.code] = (str(exc), exc.required)
-                unavailable.append((rule.code, str(exc), exc.required))
-            except RuleTimeout:
-                findings.append(
-                    engine_finding(
-                        path, "LA006", f"rule {rule.code} ({rule.name}) took over {self.rule_timeout:g}s; skipped"
+        with _time_limit(self.rule_timeout) as limit:
+            for rule in self.rules:
+                if rule.code in self._unavailable:
+                    continue
+                try:
+                    limit.arm()
+                    try:
+                        findings.extend(rule.check(doc))
+                        rec = rule.record(doc)
+                        if rec is not None:
+                            records[rule.code] = rec
+                        m = rule.metrics(doc)
+                        if m:
+                            metrics.update(m)
+                    finally:
+                        limit.disarm()
+                except RuleUnavailable as exc:
+                    self._unavailable[rule.code] = (str(exc), exc.required)
+                    unavailable.append((rule.code, str(exc), exc.required))
+                except RuleTimeout:
+                    findings.append(
+                        engine_finding(
+                            path, "LA006", f"rule {rule.code} ({rule.name}) took over {self.rule_timeout:g}s; skipped"
+                        )
                     )
-                )
-            except RecursionError as exc:
-                findings.append(_crash(path, rule, exc))
-            except Exception as exc:
-                findings.append(_crash(path, rule, exc))
+                except RecursionError as exc:
+                    findings.append(_crash(path, rule, exc))
+                except Exception as exc:
+                    findings.append(_crash(path, rule, exc))
         return DraftResult(path, tuple(findings), records, metrics, suppressions, tuple(unavailable))
 
     # -- corpus phase ------------------------------------------------------------------
@@ -285,23 +289,34 @@ def _crash(path: str, rule: Rule, exc: BaseException) -> Finding:
 
 
 class _time_limit:
-    """Raise RuleTimeout in the main thread after ``seconds`` (Unix only; no-op elsewhere)."""
+    """Raise RuleTimeout in the main thread once an armed ``seconds`` run out (Unix only;
+    no-op elsewhere). The handler is installed once per draft, and each rule only arms and
+    disarms the timer: installing a signal handler per rule per draft cost more than most
+    rules."""
 
     def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
+        self.seconds = float(seconds or 0)
         self.active = (
             bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         )
 
-    def __enter__(self) -> None:
+    def __enter__(self) -> _time_limit:
         if self.active:
             self.previous = signal.signal(signal.SIGALRM, self._raise)
-            signal.setitimer(signal.ITIMER_REAL, float(self.seconds or 0))
+        return self
 
     def __exit__(self, *exc: object) -> None:
         if self.active:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
+
+    def arm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def disarm(self) -> None:
+        if self.active:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
     @staticmethod
     def _raise(signum: int, frame: object) -> None:
@@ -478,20 +493,26 @@ def lint_paths(
     jobs = max(1, jobs)
     if jobs == 1 or len(files) < 16 or "-" in files or sys.platform == "win32":
         return [_lint_path(linter, p, cache, stdin_text) for p in files]
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # Lint the first draft here, before forking: the workers then inherit the patterns,
+    # tables and imports that rules build on first use instead of each building them again.
+    out = [_lint_path(linter, files[0], cache, None)]
     _WORKER["linter"] = linter
     _WORKER["cache"] = cache
-    size = max(4, min(64, len(files) // (jobs * 8) or 1))
+    rest = files[1:]
+    size = max(4, min(64, len(rest) // (jobs * 8) or 1))
+    gc.freeze()  # keep the collector from touching (and so copying) the inherited objects
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            out: list[DraftResult] = []
-            for batch in pool.map(_worker_batch, _batches(files, size)):
+            for batch in pool.map(_worker_batch, _batches(rest, size)):
                 out.extend(batch)
             return out
     finally:
+        gc.unfreeze()
         _WORKER.clear()
 
 
