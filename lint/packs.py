@@ -96,6 +96,10 @@ class PhraseRule(Rule):
     message_template: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
+    gate_phrases: ClassVar[tuple[str, ...]] = ()
+    gate_patterns: ClassVar[tuple[str, ...]] = ()
+    """The alternatives, for :meth:`_gate`: literal phrases, and regular expressions."""
+
     anchors: ClassVar[frozenset[str] | None] = None
     """Lower-case words every match starts with; None when some alternative has none."""
     anchored: ClassVar[re.Pattern[str] | None] = _CompiledOnce("anchored_source")  # type: ignore[assignment]
@@ -109,12 +113,30 @@ class PhraseRule(Rule):
             yield from self._check_anchored(doc)
             return
         kinds = _KINDS.get(self.scope)
+        gate = self._gate()
+        if gate is not None and _folds_into_ascii(doc):
+            gate = None
+        low = doc.prose_lower if gate is not None else ""
         for block in doc.blocks:
             if kinds is None or block.kind in kinds:
+                if gate is not None and next(gate.iter(low, block.start, block.end), None) is None:
+                    continue  # none of the words every match must hold: the scan cannot match
                 for m in self.pattern.finditer(doc.prose, block.start, block.end):
                     f = self._accept(doc, block, m)
                     if f is not None:
                         yield f
+
+    @classmethod
+    def _gate(cls) -> Any:
+        """An automaton of words of which every match holds one (lower case), or None.
+
+        A rule without usable anchors scans each block with its whole pattern, which costs
+        about as much per block whatever the block says; a block holding none of these words
+        is skipped unscanned, with the same matches. Built on first use, once per class."""
+        if "_gate_automaton" not in cls.__dict__:
+            words = _required_words(cls.gate_phrases, cls.gate_patterns, cls.flags)
+            setattr(cls, "_gate_automaton", _automaton(words) if words else None)  # noqa: B010 - per class
+        return cls.__dict__["_gate_automaton"]
 
     def _check_whole(self, doc: Document) -> Iterable[Finding]:
         """A whole-block rule matches the block's text between its leading and trailing
@@ -342,6 +364,93 @@ def _branch_anchors(branch: str, literal: bool, depth: int) -> set[str] | None:
     return inner
 
 
+_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
+"""Letters that match an ASCII letter when case is ignored but that ``str.lower`` does not
+turn into it (dotted and dotless i, long s, Kelvin sign)."""
+
+
+def _folds_into_ascii(doc: Document) -> bool:
+    """Whether the draft holds a letter that the gate's lower-casing would not match as
+    the regular expression matches it; such a draft is scanned in full."""
+    memo = doc.memo
+    found = memo.get("packs.odd_folds")
+    if found is None:
+        prose = doc.prose
+        found = memo["packs.odd_folds"] = not prose.isascii() and any(c in prose for c in _ODD_FOLDS)
+    return bool(found)
+
+
+_REPEATS = tuple(
+    getattr(_re_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_re_parser, name)
+)
+_GROUPS = tuple(getattr(_re_parser, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_re_parser, name))
+
+
+def _required_words(phrases: Sequence[str], patterns: Sequence[str], flags: int) -> frozenset[str] | None:
+    """Lower-case words such that every match of any alternative holds one of them, or None
+    when some alternative has no such word. A phrase gives its longest word; a regular
+    expression the longest literal run it cannot match without (:func:`_required_in`).
+    Words under 3 characters are useless as a filter and count as none; only ASCII words
+    are used, whose case folding :func:`_folds_into_ascii` covers."""
+    out: set[str] = set()
+    for phrase in phrases:
+        word = max((w for w in phrase.lower().split() if w.isascii()), key=_selectivity, default="")
+        if len(word) < 3:
+            return None
+        out.add(word)
+    for source in patterns:
+        try:
+            parsed = _re_parser.parse(source, flags)
+        except re.error:
+            return None
+        found = _required_in(list(parsed))
+        if not found:
+            return None
+        out |= found
+    return frozenset(out)
+
+
+def _selectivity(word: str) -> tuple[int, bool]:
+    """How well a word filters: longer is rarer, and a very common word least of all."""
+    return len(word), word not in _COMMON_WORDS
+
+
+def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """For a parsed sequence: a set of words one of which every match holds, preferring the
+    set whose shortest word is longest; None if none is known."""
+    best: frozenset[str] | None = None
+
+    def consider(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if not words or any(len(w) < 3 or not w.isascii() for w in words):
+            return  # beyond ASCII, case folding has more exceptions than _ODD_FOLDS
+        if best is None or min(map(_selectivity, words)) > min(map(_selectivity, best)):
+            best = words
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _re_parser.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _re_parser.IN and all(o is _re_parser.LITERAL for o, _ in av):
+            letters = {chr(c).lower() for _, c in av}
+            if len(letters) == 1:  # [Ss]: one letter in either case
+                run.append(letters.pop())
+                continue
+        if run:
+            consider(frozenset({"".join(run).lower()}))
+            run = []
+        if op in _GROUPS:
+            consider(_required_in(list(av[-1])))
+        elif op is _re_parser.BRANCH:
+            branches = [_required_in(list(b)) for b in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required_in(list(av[2])))
+    return best
+
+
 def _match_case(original: str, replacement: str) -> str:
     if original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
@@ -506,6 +615,8 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
         "anchored_source": anchored_source,
         "flags": flags,
         "anchors": anchors,
+        "gate_phrases": tuple(phrases),
+        "gate_patterns": tuple(_flexible_spaces(a) for a in tokens + list(swap)),
         "swap": dict(swap),
         "scope": scope,
         "whole": flag("whole", False),

@@ -8,7 +8,7 @@ import pytest
 
 from lint.document import Document
 from lint.errors import PackError
-from lint.packs import _anchors, load_pack
+from lint.packs import _anchors, _required_words, load_pack
 from lint.testing import run_rule
 
 PACK = """\
@@ -96,6 +96,61 @@ def test_anchored_matching_equals_full_scan(pack: dict[str, type]) -> None:
     finally:
         cls.anchors = saved
     assert fast == slow and len(fast) == 9
+
+
+def test_gated_scan_equals_full_scan(tmp_path: Path) -> None:
+    """A rule without anchors skips blocks that hold none of its required words; it must
+    find exactly what the plain scan finds."""
+    path = tmp_path / "gate.yaml"
+    path.write_text(
+        """\
+version: 1
+rules:
+  - code: HS104
+    name: house-gate
+    category: style
+    message: "'{match}' again"
+    phrases: [at the end of the day, it is what it is]
+    tokens: ['(?:[Ss]ome|[Mm]any)\\s+(?:pundits|observers)\\s+(?:say|said)']
+""",
+        encoding="utf-8",
+    )
+    (cls,) = load_pack(path)
+    assert cls.anchors is None and cls._gate() is not None
+    text = (
+        "At the END of the\nday we won. It is what it is.\n\n"
+        "Nothing here at all.\n\n"
+        "Many observers said so; some pundits say otherwise.\n\n"
+        "The end of the road, said observers.\n"
+    )
+    doc = Document.from_text("d.md", text)
+    gated = list(cls().check(doc))
+    cls._gate_automaton = None  # no gate: the plain scan of every block
+    try:
+        plain = list(cls().check(doc))
+    finally:
+        del cls._gate_automaton
+    assert gated == plain
+    assert [f.line for f in gated] == [1, 2, 6, 6]
+
+
+@pytest.mark.parametrize(
+    ("phrases", "patterns", "expected"),
+    [
+        (["at the end of the day"], [], {"end"}),
+        (["in my view"], [], {"view"}),
+        (["it is"], [], None),
+        ([], ["(?:[Ss]ome|[Mm]any)\\s+(?:pundits|observers)"], {"pundits", "observers"}),
+        ([], ["rumou?red"], {"rumo"}),
+        ([], ["(?:widely\\s+)?reported"], {"reported"}),
+        ([], ["\\d+\\s+min\\s+read"], {"read"}),
+        ([], ["\\w+ly"], None),
+        ([], ["it\\s+(?:is|was)\\s+said"], {"said"}),
+    ],
+)
+def test_required_words(phrases: list[str], patterns: list[str], expected: set[str] | None) -> None:
+    got = _required_words(phrases, patterns, 0)
+    assert (set(got) if got is not None else None) == expected
 
 
 @pytest.mark.parametrize(
