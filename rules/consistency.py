@@ -55,6 +55,16 @@ _STOP = frozenset(
 """Function words: a lower-case open compound made of one of these ("a part", "may be", "every
 day", "set up") is not a spelling of the closed word ("apart", "maybe", "everyday", "setup")."""
 
+_AFTER_NOUN = frozenset(
+    """alone ago earlier later itself instead too however though overall
+    rose fell grew jumped dropped climbed slipped slumped surged soared declined increased
+    decreased doubled halved said says showed shows saw sees came comes began begins ended ends
+    remained remains proved proves helped helps""".split()
+)
+"""Words that follow a noun phrase rather than a noun it modifies: "in the fourth quarter
+alone" and "profits in the fourth quarter rose" use "fourth quarter" as a noun, like "in the
+fourth quarter." does, not as the modifier "a fourth-quarter charge"."""
+
 _PARTICLES = frozenset(
     "up down out off in on over back away through by about around along ahead apart aside together forward".split()
 )
@@ -407,7 +417,7 @@ def _after_word(nxt: _Word, name_like: bool) -> tuple[str, str]:
     low = w.lower()
     if low in _COORD:
         return "ambiguous", ""
-    return ("other" if low in _STOP else "word"), ""
+    return ("other" if low in _STOP or low in _AFTER_NOUN else "word"), ""
 
 
 def _words(doc: Document) -> _Words:
@@ -1107,8 +1117,8 @@ class TermForms(Rule):
     * case differences of several words unless the first word is a name in both forms and
       the differing word is not a small word ("of", "the"...), and both forms are used the
       same way ("US President George Bush" beside "the US president said" is house style);
-    * "a long-term plan" beside "in the long term", "sell-off" beside "sell off" (a compound
-      modifier and a phrase; a noun and a phrasal verb); "re-sign" beside "resign";
+    * "a long-term plan" beside "in the long term" or "the fourth quarter rose", "sell-off"
+      beside "sell off" (a compound modifier and a phrase; a noun and a phrasal verb); "re-sign" beside "resign";
       "a part"/"apart", "every day"/"everyday" and other open forms with a function word;
     * a name beside the ordinary word ("Co-operation" in an organisation's name beside
       "cooperation"): separator variants are compared between two names or two ordinary
@@ -1140,10 +1150,12 @@ class TermForms(Rule):
         "and HarmonyOS Next updates arrive monthly.\n",
         "Tomás Ruiz runs the plant. Engineers say Tomas Ruiz expects more orders.\n",
         "The Atacama Desert is dry. Few plants grow in the Atacama desert.\n",
+        "Fourth quarter profits rose. A fourth-quarter charge hurt the bank.\n",
     )
     examples_good = (
         "# The Atacama Desert Project\n\nMines in the Atacama desert use little water.\n",
         "The long-term plan is clear. In the long term, costs will fall.\n",
+        "Profits in the fourth quarter rose. A fourth-quarter charge hurt the bank.\n",
         "Apple sells phones. She ate an apple at lunch.\n",
         "Investors sell off shares. The sell-off lasted a week.\n",
         "May was warm. Prices may rise.\n",
