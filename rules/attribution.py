@@ -129,6 +129,12 @@ _ONE_IN = lazy_pattern(
 )
 _DIGIT = re.compile(r"\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
+# A percentage that starts a title: "the show 100% Homegrown" (a count before a capital is
+# still a count: "1,200 Tutsis"). A month or a weekday after it is a date, not a title.
+_TITLE_AFTER = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,}"
+)
 
 # Gates that spare most sentences the three patterns above: every match of _CHANGE or
 # _RANK holds one of these words, every match of _ONE_IN a match of _ONE_IN_GATE, in lower
@@ -250,6 +256,8 @@ def _figures(
             continue
         if _COMPOUND_AFTER.match(prose, a.end):
             continue  # "a 3,000-word essay", "a £100,000-a-year job": a description, not a finding
+        if a.kind == "percent" and _TITLE_AFTER.match(prose, a.end):
+            continue  # "the show 100% Homegrown": part of a name
         out.append(_Figure(a.start, a.end, a.raw, a))
     for pat in patterns:
         for m in pat.finditer(prose, start, end):
@@ -362,6 +370,7 @@ class UnsourcedStatistic(Rule):
         "The carmaker said demand was weak. Sales of new vans fell 13% last year.\n",
         "The plant opened in 2019 and its founder, aged 67, still runs it.\n",
         '"Sales fell 13% and we expect worse," said Jo Bloggs, the finance chief.\n',
+        "She hosts the late show 100% Vinyl, which draws a young crowd every Friday.\n",
     )
     example_facts = """
         version: 1

@@ -412,3 +412,9 @@ def test_one_in_spans_cover_every_gate_match(parts: list[str]) -> None:
     spans = attribution._one_in_spans(low)
     for m in attribution._ONE_IN_GATE.finditer(low):
         assert spans.overlaps(m.start(), m.end())
+
+
+def test_a_figure_that_starts_a_title_is_not_a_statistic() -> None:
+    assert run_rule(UnsourcedStatistic, "Her radio show 100% Vinyl grew fast after its launch.\n") == []
+    found = run_rule(UnsourcedStatistic, "Fares rose 12% Monday as demand surged again.\n")
+    assert [f.rule for f in found] == ["AT102"]
