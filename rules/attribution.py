@@ -127,6 +127,18 @@ _ONE_IN = lazy_pattern(
     r"ten|twenty|a\s+hundred|[1-9]\d{0,2})(?![\w-])(?!\s*(?:am|pm|minutes|hours|days|weeks|months|years)\b)",
     re.I,
 )
+# A share in words: "nearly a quarter of its users", "two-thirds of voters", "half of all
+# homes". Not a share of time, distance or a game ("half of the season", "a third of the way").
+_FRACTION = lazy_pattern(
+    r"(?<![\w-])(?<!first )(?<!second )(?<!other )"
+    r"(?:(?:a|one)\s+(?:quarter|third|fifth|tenth)|(?:two|three|four)[- ](?:thirds|quarters|fifths)|half)"
+    r"\s+of\s+(?!(?:an?\s+|the\s+|this\s+|that\s+|its\s+|their\s+)?(?:hours?|minutes?|seconds?|miles?|way|match|"
+    r"(?:percentage\s+)?points?|"
+    r"game|season|century|decade|years?|months?|weeks?|days?|time|term|period|innings|it|them|this|that|those|"
+    r"these|what)\b)",
+    re.I,
+)
+_FRACTION_WORDS = ("quarter", "third", "fifth", "tenth", "half")
 _DIGIT = re.compile(r"\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 # A percentage that starts a title: "the show 100% Homegrown" (a count before a capital is
@@ -212,7 +224,7 @@ def _one_in_spans(low: str) -> _Spans:
 
 
 class _FigureGates:
-    """Which of the patterns of figures in words (_CHANGE, _RANK, _ONE_IN) can match in a
+    """Which of the patterns of figures in words (_CHANGE, _RANK, _ONE_IN, _FRACTION) can match in a
     sentence of one draft: those whose gate (see above) has a hit in the sentence."""
 
     def __init__(self, low: str | None) -> None:
@@ -220,15 +232,18 @@ class _FigureGates:
         if low is not None:
             self.change_rank = _word_spans(low, _CHANGE_RANK_WORDS)
             self.one_in = _one_in_spans(low)
+            self.fraction = _word_spans(low, _FRACTION_WORDS)
 
     def patterns(self, start: int, end: int) -> tuple[re.Pattern[str], ...]:
         if self.low is None:
-            return (_CHANGE(), _RANK(), _ONE_IN())
+            return (_CHANGE(), _RANK(), _ONE_IN(), _FRACTION())
         out: tuple[re.Pattern[str], ...] = ()
         if self.change_rank and self.change_rank.overlaps(start, end):
             out = (_CHANGE(), _RANK())
         if self.one_in and self.one_in.overlaps(start, end):
             out += (_ONE_IN(),)
+        if self.fraction and self.fraction.overlaps(start, end):
+            out += (_FRACTION(),)
         return out
 
 
@@ -249,7 +264,7 @@ def _figures(
     """Statistics in ``prose[start:end]``, outside quotations; ``patterns`` are the
     patterns of figures in words to look for (see :class:`_FigureGates`; None: all)."""
     if patterns is None:
-        patterns = (_CHANGE(), _RANK(), _ONE_IN())
+        patterns = (_CHANGE(), _RANK(), _ONE_IN(), _FRACTION())
     out: list[_Figure] = []
     for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
@@ -338,8 +353,9 @@ class UnsourcedStatistic(Rule):
 
     **What it finds**: a sentence that asserts a percentage, a money amount, a large or scaled
     count ("464,000 subscribers", "3 million cars"), a change ("doubled", "tripled"), a rank
-    ("the third-largest", "ranked 5th") or a ratio ("one in four"), when neither the sentence
-    nor its paragraph names a source: no "according to", no "said"/"told" with a subject, no
+    ("the third-largest", "ranked 5th"), a ratio ("one in four") or a share in words
+    ("nearly a quarter of its users"), when neither the sentence nor its paragraph names a
+    source: no "according to", no "said"/"told" with a subject, no
     "figures from", "data show", "a survey by", "its annual report", no organisation that
     reported, posted or estimated it in the same sentence, no agency credit such as
     "(Reuters)", no link, and no source listed in the fact base. Years, dates, times, ages,
@@ -840,7 +856,7 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
     ``found`` searches the sentence (the sentence-wide tests are shared by its figures)."""
     a = fig.amount
     if a is None:
-        return False
+        return found(_MARKET)  # "shares lost a third of their value", "the index doubled"
     if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
     if a.kind == "money" and found(_TRANSACTION()):

@@ -418,3 +418,29 @@ def test_a_figure_that_starts_a_title_is_not_a_statistic() -> None:
     assert run_rule(UnsourcedStatistic, "Her radio show 100% Vinyl grew fast after its launch.\n") == []
     found = run_rule(UnsourcedStatistic, "Fares rose 12% Monday as demand surged again.\n")
     assert [f.rule for f in found] == ["AT102"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly a quarter of the bank's customers now pay by phone.\n",
+        "Two-thirds of the town's homes have no broadband.\n",
+        "More than half of all nurses work night shifts.\n",
+    ],
+)
+def test_a_share_in_words_is_a_statistic(text: str) -> None:
+    assert [f.rule for f in run_rule(UnsourcedStatistic, text)] == ["AT102"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Profits rose in the first half of the year.\n",
+        "The runner was a third of the way round the course.\n",
+        "The bank raised rates by a quarter of a point.\n",
+        "Shares in the firm lost a third of their value on Monday.\n",
+        "Nearly a quarter of the bank's customers now pay by phone, the bank said.\n",
+    ],
+)
+def test_shares_of_time_distance_and_markets_are_not_statistics(text: str) -> None:
+    assert run_rule(UnsourcedStatistic, text) == []
