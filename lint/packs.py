@@ -114,12 +114,10 @@ class PhraseRule(Rule):
             return
         kinds = _KINDS.get(self.scope)
         gate = self._gate()
-        if gate is not None and _folds_into_ascii(doc):
-            gate = None
-        low = doc.prose_lower if gate is not None else ""
+        hit = _blocks_holding(doc, gate) if gate is not None and not _folds_into_ascii(doc) else None
         for block in doc.blocks:
             if kinds is None or block.kind in kinds:
-                if gate is not None and next(gate.iter(low, block.start, block.end), None) is None:
+                if hit is not None and block.start not in hit:
                     continue  # none of the words every match must hold: the scan cannot match
                 for m in self.pattern.finditer(doc.prose, block.start, block.end):
                     f = self._accept(doc, block, m)
@@ -362,6 +360,18 @@ def _branch_anchors(branch: str, literal: bool, depth: int) -> set[str] | None:
             return None
         inner |= more
     return inner
+
+
+def _blocks_holding(doc: Document, automaton: Any) -> set[int]:
+    """Starts of the blocks that hold a whole match of one of ``automaton``'s words, from one
+    pass over the draft (pyahocorasick reads the whole string on every call, so a call per
+    block would be quadratic in the draft's length)."""
+    out: set[int] = set()
+    for end, word in automaton.iter(doc.prose_lower):
+        block = doc.block_at(end)
+        if block is not None and block.start <= end - len(word) + 1:
+            out.add(block.start)
+    return out
 
 
 _ODD_FOLDS = "\u0130\u0131\u017f\u212a"

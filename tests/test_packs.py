@@ -220,3 +220,21 @@ def test_lookbehind_tokens_compile(tmp_path: Path) -> None:
     (cls,) = load_pack(path)
     assert run_rule(cls, "Analysts\nsaid no.\n")
     assert not run_rule(cls, "Then analysts said no.\n")
+
+
+def test_gate_reads_the_draft_once_not_once_per_block(tmp_path: Path) -> None:
+    """pyahocorasick reads the whole string on every iter() call: one call per block would
+    make a long draft quadratic."""
+    from lint.packs import _automaton, _blocks_holding
+
+    calls: list[int] = []
+    real = _automaton(frozenset({"needle"}))
+
+    class Counting:
+        def iter(self, text: str, *bounds: int) -> object:
+            calls.append(len(bounds))
+            return real.iter(text, *bounds)
+
+    doc = Document.from_text("d.md", "".join(f"Paragraph {i} has hay.\n\n" for i in range(200)) + "A needle.\n")
+    assert _blocks_holding(doc, Counting()) == {doc.blocks[-1].start}
+    assert calls == [0]
