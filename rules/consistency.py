@@ -290,7 +290,7 @@ class _Words:
     sentence_end: Sequence[int]
     sentence_case: bytes  # its capitals are case evidence (not a heading, a capitals line, title case)
     sentence_titled: bytes  # it overlaps a quoted title
-    titles: list[tuple[int, int]]
+    titles: _SpanSet
     starts: dict[int, Sequence[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
     initials: dict[int, bool] = field(default_factory=dict)  # run -> its first token opens a sentence (lazy)
     vocabulary: list[_Word] | None = None  # the distinct words (lazy: distinct_words())
@@ -363,7 +363,7 @@ class _Words:
             return False
         if self.sentence_titled[k]:
             st = self.start_of(j, r)
-            return not any(s <= st < e for s, e in self.titles)
+            return not self.titles.holds(st)
         return True
 
     def occurrence(self, i: int, n: int, r: int) -> _Occ | None:
@@ -495,7 +495,7 @@ def _build_words(doc: Document) -> _Words:
                 short = block.kind == "list_item" or not text.rstrip(" \"”’')").endswith(_SENTENCE_END)
                 no_case = sum(map(_CONTENT, mine)) >= (2 if short else 4)
         sentence_case.append(not no_case)
-        sentence_titled.append(any(a < e and s < b for a, b in titles))
+        sentence_titled.append(titles.overlaps(s, e))
     sentence_sizes = map(sub, [*sentence_runs[1:], runs], sentence_runs)
     return _Words(
         prose,
@@ -513,17 +513,40 @@ def _build_words(doc: Document) -> _Words:
     )
 
 
-def _title_quotes(doc: Document) -> list[tuple[int, int]]:
+class _SpanSet:
+    """Spans of text, sorted, with overlap tests by binary search (a scan of all spans per
+    question grew with the square of a long draft's length)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach = list(accumulate((e for _, e in ordered), max))
+        """The furthest end among the spans up to each one."""
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span holds a character of ``[start, end)``."""
+        i = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return i > 0 and self._reach[i - 1] > start
+
+    def holds(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
+
+
+def _title_quotes(doc: Document) -> _SpanSet:
     """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
-    got: list[tuple[int, int]] | None = doc.memo.get("rules.consistency.title_quotes")
+    got: _SpanSet | None = doc.memo.get("rules.consistency.title_quotes")
     if got is None:
         from rules.speech import is_title_like
 
-        got = doc.memo["rules.consistency.title_quotes"] = []
+        spans = []
         for s, e in doc.quotes:
             inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
             if is_title_like(inner):
-                got.append((s, e))
+                spans.append((s, e))
+        got = doc.memo["rules.consistency.title_quotes"] = _SpanSet(spans)
     return got
 
 
@@ -1245,19 +1268,43 @@ def _one_per_place(candidates: list[Any], where: Any) -> list[Any]:
     it is weak ("Next" inside "HarmonyOS Next", or "Way group" that starts inside the name
     "Middle Way group"): then the shortest outer one is."""
     items = sorted(((where(c), c) for c in candidates), key=lambda x: x[0][:3])
-    spans: dict[Any, list[tuple[int, int, bool]]] = defaultdict(list)
+    # Per owner, the spans of its strong candidates by start, and the longest of them: the
+    # spans nested in or around one candidate are found by binary search, not by a scan of
+    # all candidates (which grew with the square of a long draft's findings).
+    strong: dict[Any, list[tuple[int, int]]] = defaultdict(list)
     for (owner, s, e, weak), _ in items:
-        spans[owner].append((s, e, weak))
+        if not weak:
+            strong[owner].append((s, e))
+    longest = {owner: max(e - s for s, e in spans) for owner, spans in strong.items()}
     out = []
     seen: set[Any] = set()
     for (owner, s, e, weak), c in items:
         if (owner, s, e) in seen:
             continue
-        others = [x for x in spans[owner] if (x[0], x[1]) != (s, e)]
-        if any(s <= x0 and x1 <= e and not xw for x0, x1, xw in others):
+        spans = strong.get(owner, [])
+        # A strong span inside this one (not the same span): it starts in [s, e].
+        i = bisect_left(spans, (s, -1))
+        inner = False
+        while i < len(spans) and spans[i][0] <= e:
+            x0, x1 = spans[i]
+            if x1 <= e and (x0, x1) != (s, e):
+                inner = True
+                break
+            i += 1
+        if inner:
             continue
-        if weak and any(x0 <= s and e <= x1 and not xw for x0, x1, xw in others):
-            continue
+        if weak and spans:
+            # A strong span around this one: it starts in [s - longest, s].
+            j = bisect_left(spans, (s - longest[owner], -1))
+            outer = False
+            while j < len(spans) and spans[j][0] <= s:
+                x0, x1 = spans[j]
+                if e <= x1 and (x0, x1) != (s, e):
+                    outer = True
+                    break
+                j += 1
+            if outer:
+                continue
         seen.add((owner, s, e))
         out.append(c)
     return out
@@ -2670,7 +2717,7 @@ class SpellingVariety(Rule):
                     following = [w.group(0) for w in _LOOKAHEAD_WORD.finditer(prose, m.end(), min(s_end, m.end() + 60))]
                     if any(w[:1].isupper() for w in following[:3]):
                         continue  # "Center for Strategic Studies said..."
-                if any(s <= m.start() < e for s, e in titles):
+                if titles.holds(m.start()):
                     continue
                 out.append(_Marker(m.start(), m.end(), word, sp))
         return out

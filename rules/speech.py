@@ -759,35 +759,31 @@ class _NameIndex:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._full: dict[str, tuple[str, int] | None] = {}
+        self._full: dict[str, tuple[str, int]] | None = None
         self._speakers: list[tuple[int, str]] = []
 
     def full_name(self, surname: str) -> tuple[str, int] | None:
         """The full name (two to four words, titles stripped) that ends with ``surname`` in
-        the draft, and where: the first of those with the most words. A run of capitalised
-        words never crosses a line break, so only the lines that hold ``surname`` are
-        searched, and each as the whole draft's search would see it."""
-        if surname not in self._full:
-            prose = self.doc.prose
-            best: tuple[str, int] | None = None
-            at = prose.find(surname)
-            while at >= 0:
-                line_start = prose.rfind("\n", 0, at) + 1
-                line_end = prose.find("\n", at)
-                if line_end < 0:
-                    line_end = len(prose)
-                for m in _NAME_RUN.finditer(prose, line_start, line_end):
-                    run = m.group(0)
-                    if " " not in run and "\t" not in run:
-                        continue  # one word (runs are joined by spaces and tabs): no full name
-                    words = _strip_titles(run.split())
-                    if not 2 <= len(words) <= 4 or words[-1] != surname:
-                        continue
-                    if best is None or len(words) > len(best[0].split()):
-                        best = (" ".join(words), m.start())
-                at = prose.find(surname, line_end)
-            self._full[surname] = best
-        return self._full[surname]
+        the draft, and where: the first of those with the most words."""
+        if self._full is None:
+            self._full = self._full_names()
+        return self._full.get(surname)
+
+    def _full_names(self) -> dict[str, tuple[str, int]]:
+        """:meth:`full_name` of every surname, from one scan of the draft (a scan per surname
+        grew with the square of a long draft's length)."""
+        best: dict[str, tuple[str, int]] = {}
+        for m in _NAME_RUN.finditer(self.doc.prose):
+            run = m.group(0)
+            if " " not in run and "\t" not in run:
+                continue  # one word (runs are joined by spaces and tabs): no full name
+            words = _strip_titles(run.split())
+            if not 2 <= len(words) <= 4:
+                continue
+            got = best.get(words[-1])
+            if got is None or len(words) > got[0].count(" ") + 1:
+                best[words[-1]] = (" ".join(words), m.start())
+        return best
 
     def _last_person_before(self, offset: int) -> str | None:
         """The last two-to-three-word name in the paragraph of ``offset`` or the one before."""

@@ -744,3 +744,43 @@ def test_term_forms_case_only_variants_of_plain_words_are_not_compared() -> None
     # and never in a way that is reported; inner capitals still are ("iPhone"/"Iphone").
     text = "Analysts said costs rose. Some analysts said more.\n\nThe iPhone sold. The Iphone did not.\n"
     assert _flagged(run_rule(TermForms, text), text) == ["Iphone"]
+
+
+def test_one_per_place_equals_the_plain_pairwise_rule() -> None:
+    """_one_per_place finds nested spans by binary search; it must keep exactly what the
+    plain rule keeps: drop a span holding a strong span, and a weak span inside one."""
+    import random
+
+    from rules.consistency import _one_per_place
+
+    def plain(cands: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+        out, seen = [], set()
+        for c in sorted(cands, key=lambda c: c[:3]):
+            owner, s, e, weak = c
+            if (owner, s, e) in seen:
+                continue
+            others = [x for x in cands if x[0] == owner and (x[1], x[2]) != (s, e) and not x[3]]
+            if any(s <= x0 and x1 <= e for _, x0, x1, _ in others):
+                continue
+            if weak and any(x0 <= s and e <= x1 for _, x0, x1, _ in others):
+                continue
+            seen.add((owner, s, e))
+            out.append(c)
+        return out
+
+    rng = random.Random(5)
+    for _ in range(300):
+        cands = []
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randint(0, 40)
+            cands.append((rng.randint(0, 1), s, s + rng.randint(1, 12), rng.random() < 0.3))
+        assert _one_per_place(cands, lambda c: c) == plain(cands)
+
+
+def test_span_set_overlaps() -> None:
+    from rules.consistency import _SpanSet
+
+    spans = _SpanSet([(10, 20), (12, 14), (30, 31)])
+    assert spans.holds(10) and spans.holds(19) and not spans.holds(20) and spans.holds(30)
+    assert spans.overlaps(0, 11) and not spans.overlaps(0, 10) and not spans.overlaps(20, 30)
+    assert not _SpanSet([]).overlaps(0, 100)
