@@ -57,14 +57,19 @@ class Cache:
             pass  # a cache that cannot be written is only slower
 
     def _prepare(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists():
-            try:
-                ignore.write_text("# Created by lint-article: the cache is not for version control\n*\n")
-            except OSError:
-                pass
+        prepare_folder(self.folder)
         self._ready = True
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the cache folder, with a .gitignore that keeps it out of version control."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        try:
+            ignore.write_text("# Created by lint-article: the cache is not for version control\n*\n")
+        except OSError:
+            pass
 
 
 def fingerprint(*parts: Any) -> str:

@@ -171,6 +171,23 @@ def _main(argv: list[str]) -> int:
         print(facts.describe())
         return EXIT_OK
     config = _load_config(args)
+    patterns = config.effective_cache_dir if config.cache else None
+    if patterns is not None:
+        from lint import recache
+
+        recache.preload(patterns)
+    status = _run(args, config)
+    if patterns is not None and recache.save(patterns):
+        from lint.cache import prepare_folder
+
+        try:
+            prepare_folder(patterns)  # the folder may be new: give it its .gitignore
+        except OSError:
+            pass
+    return status
+
+
+def _run(args: argparse.Namespace, config: Any) -> int:
     registry = _registry(config)
     if args.list_rules:
         return _list_rules(registry, args.format)

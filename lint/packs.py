@@ -249,6 +249,8 @@ _LEADING_SPACE = re.compile(r"(?:\\s[*+]?|\\s\{\d*,?\d*\}| )")
 
 
 def _parses(source: str, flags: int) -> bool:
+    if (str, source, flags) in getattr(re, "_cache", {}):
+        return True  # compiled already (or loaded by lint.recache): valid
     try:
         _re_parser.parse(source, flags)
     except re.error:
