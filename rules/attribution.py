@@ -632,8 +632,9 @@ class _StatContext:
         )
 
     def body_credits(self, block: Block) -> bool:
-        """One of the next two paragraphs credits a speaker or names a data source."""
-        following = [b for b in self.doc.blocks[block.index + 1 :] if b.kind != "heading"][:2]
+        """One of the next three paragraphs credits a speaker or names a data source (news
+        copy often gives the lede's source in the third or fourth paragraph)."""
+        following = [b for b in self.doc.blocks[block.index + 1 :] if b.kind != "heading"][:3]
         return any(self.paragraph_sourced(b) for b in following)
 
     def entity_credited(self, sent: Sentence, first_figure: int) -> bool:

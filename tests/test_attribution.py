@@ -444,3 +444,15 @@ def test_a_share_in_words_is_a_statistic(text: str) -> None:
 )
 def test_shares_of_time_distance_and_markets_are_not_statistics(text: str) -> None:
     assert run_rule(UnsourcedStatistic, text) == []
+
+
+def test_a_lede_may_take_its_source_from_the_third_paragraph_after_it() -> None:
+    text = (
+        "Harbour Bank is to cut 1,900 jobs as profits fall.\n\n"
+        "The cuts will hit branches in the north first.\n\n"
+        "Trading has been hard since the spring.\n\n"
+        "The bank said the plan would save money within two years.\n"
+    )
+    assert run_rule(UnsourcedStatistic, text) == []
+    too_far = text.replace("The bank said", "Staff expect") + "\nIt said little more.\n"
+    assert [f.rule for f in run_rule(UnsourcedStatistic, too_far)] == ["AT102"]
