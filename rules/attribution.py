@@ -843,7 +843,17 @@ class _SentenceSearch:
 
 
 # Every match of these patterns holds one of the words (in lower case; see _gate_text).
+# A central bank's rate decision is public record: "The Fed lifted borrowing costs to 2.25%",
+# "the Bank of England held interest rates at 4.75%".
+_RATE_DECISION = re.compile(
+    r"(?<![\w-])(?:raised|raises|raise|lifted|lifts|lift|cut|cuts|lowered|lowers|held|holds|kept|keeps|left|"
+    r"leaves|set|sets|increased|increases|hiked|hikes)\s+(?:its\s+|their\s+|the\s+)?(?:key\s+|main\s+|benchmark\s+)?"
+    r"(?:interest\s+rates?|borrowing\s+costs?|base\s+rate|lending\s+rate|repo\s+rate|rates)(?![\w-])",
+    re.I,
+)
+
 _SENTENCE_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _RATE_DECISION: ("rate", "borrowing"),
     _RULE_STATEMENT: ("must", "shall", "provid", "condition", "have", "required", "allowed", "entitled", "eligible"),
     _MARKET: tuple(
         """share stock index indices dow nasdaq ftse nikkei dax cac hang bond yield dollar euro sterling yen barrel
@@ -866,6 +876,8 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
     if a.kind == "percent" and _OWNERSHIP.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "owns 30% of the project": a holding, public record
+    if a.kind == "percent" and found(_RATE_DECISION):
+        return True  # "the Fed lifted borrowing costs to 2.25%": a rate decision, public record
     if _POLICY.match(prose, a.end) or _POLICY_BEFORE.search(prose, max(sent.start, a.start - 30), a.start):
         return True  # "a 7% growth target", "a target of 1.5 million": a rule or goal someone set
     if found(_RULE_STATEMENT):

@@ -456,3 +456,15 @@ def test_a_lede_may_take_its_source_from_the_third_paragraph_after_it() -> None:
     assert run_rule(UnsourcedStatistic, text) == []
     too_far = text.replace("The bank said", "Staff expect") + "\nIt said little more.\n"
     assert [f.rule for f in run_rule(UnsourcedStatistic, too_far)] == ["AT102"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The central bank lifted borrowing costs to 4.5% in May.\n", False),
+        ("The Bank of Ruritania held interest rates at 3.25% on Thursday.\n", False),
+        ("Mortgage rates across the country rose to 6.1% in May.\n", True),
+    ],
+)
+def test_a_rate_decision_is_public_record(text: str, flagged: bool) -> None:
+    assert bool(run_rule(UnsourcedStatistic, text)) is flagged
