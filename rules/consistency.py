@@ -1730,8 +1730,8 @@ class _RoleRecord:
 class RoleHolderConflict(Rule):
     """Two drafts name different people as holder of the same post at the same organisation.
 
-    **What it finds**: "Sean Green, BMW Group Region China's President and CEO" in one draft
-    and "Gao Xiang, President and CEO of BMW Group Greater China" in another. Posts are
+    **What it finds**: one draft names Sean Green as the chief executive of BMW Group Region
+    China, another gives that post at BMW Group Greater China to Gao Xiang. Posts are
     compared part by part after normalisation (CEO = chief executive = chief executive
     officer; chair = chairman), and only posts with one holder at a time (chief executive,
     president, chairman, managing director, prime minister, mayor...; not minister,

@@ -136,7 +136,7 @@ def test_term_forms_quotation_counts_as_the_drafts_spelling() -> None:
         "# Why China Needs A New Approach\n\nThe firm needs a new approach in China.\n",
         'She starred in "Gone With The Wind Again" and said the wind was strong.\n',
         "BMW TO BUILD A NEW PLANT\n\nThe new plant will open soon.\n",
-        "BMW to Deeply Integrate With the Harmony Ecosystem in China\n\nBMW joins the Harmony ecosystem.\n",
+        "Carmaker Signs Up to the Harmony Ecosystem for Its Chinese Models\n\nIt joins the Harmony ecosystem.\n",
         "Features:\n\n- Full HarmonyOS Ecosystem\n- Digital Key\n\nIt joins the HarmonyOS ecosystem.\n",
         "**About the Atacama Desert**\n\nMines in the Atacama desert use little water.\n",
         # one ordinary word in two cases
