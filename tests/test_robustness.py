@@ -13,20 +13,12 @@ from lint.engine import Linter, discover, lint_paths, read_draft
 from lint.fixes import ChangedOnDisk, write_atomic
 from lint.plugins import build_registry, make_plugin_manager
 from tests.conftest import RunCli
+from tests.test_cli import write
 
 PARAGRAPH = (
     "The harbour board met on Tuesday and agreed to reopen the north pier in May, "
     "the board's chair, Ines Varga, told reporters after the meeting. "
 )
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 def findings(stdout: str) -> list[dict[str, object]]:
