@@ -40,6 +40,7 @@ from lint.document import Block, Document
 from lint.errors import PackError
 from lint.model import CATEGORIES, Edit, Finding, Fix, Severity
 from lint.rule import CODE_RE, NAME_RE, Rule
+from lint.text import CASEFOLD_ODDITIES
 from lint.yamlload import LineMap, load
 
 try:  # the parser alone validates a pattern at half the cost of compiling it
@@ -376,11 +377,6 @@ def _blocks_holding(doc: Document, automaton: Any) -> set[int]:
     return out
 
 
-_ODD_FOLDS = "\u0130\u0131\u017f\u212a"
-"""Letters that match an ASCII letter when case is ignored but that ``str.lower`` does not
-turn into it (dotted and dotless i, long s, Kelvin sign)."""
-
-
 def _folds_into_ascii(doc: Document) -> bool:
     """Whether the draft holds a letter that the gate's lower-casing would not match as
     the regular expression matches it; such a draft is scanned in full."""
@@ -388,7 +384,7 @@ def _folds_into_ascii(doc: Document) -> bool:
     found = memo.get("packs.odd_folds")
     if found is None:
         prose = doc.prose
-        found = memo["packs.odd_folds"] = not prose.isascii() and any(c in prose for c in _ODD_FOLDS)
+        found = memo["packs.odd_folds"] = not prose.isascii() and any(c in prose for c in CASEFOLD_ODDITIES)
     return bool(found)
 
 
@@ -435,7 +431,7 @@ def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     def consider(words: frozenset[str] | None) -> None:
         nonlocal best
         if not words or any(len(w) < 3 or not w.isascii() for w in words):
-            return  # beyond ASCII, case folding has more exceptions than _ODD_FOLDS
+            return  # beyond ASCII, case folding has more exceptions than CASEFOLD_ODDITIES
         if best is None or min(map(_selectivity, words)) > min(map(_selectivity, best)):
             best = words
 

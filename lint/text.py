@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+CASEFOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
+"""Characters re.IGNORECASE equates with an ASCII letter although their lower case is not
+that letter ("İ" and "ı" with "i", "ſ" with "s"): a cheap test on lower-cased text that stands
+in for an IGNORECASE pattern (a gate) must not be trusted in text that holds one of them."""
+
 # Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr rev gen gov sen rep lt col capt sgt cmdr adm maj

@@ -21,6 +21,7 @@ from lint import hookimpl
 from lint.document import Block, Document, Sentence
 from lint.model import Finding, Severity
 from lint.rule import Rule
+from lint.text import CASEFOLD_ODDITIES
 from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts
 from rules.speech import Attribution, QuoteSpans, find_quotations, find_speech_cues, quote_spans
 
@@ -157,16 +158,13 @@ _CHANGE_RANK_WORDS = (
     "largest biggest highest lowest richest fastest-growing best-selling popular"
 ).split()
 _ONE_IN_GATE = re.compile(r"(?:one|two|three|four|five|[1-9])\s+in\s")
-# The characters re.IGNORECASE equates with an ASCII letter although their lower case is
-# not that letter ("ı" and "İ" with "i", "ſ" with "s").
-_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
 
 
 def _gate_text(doc: Document) -> str | None:
     """``doc.prose`` in lower case, for gates that look for words in it; None when the
     draft holds a character that re.IGNORECASE and lower-casing treat differently."""
     prose = doc.prose
-    return None if any(c in prose for c in _CASEFOLD_ODDITIES) else doc.prose_lower
+    return None if any(c in prose for c in CASEFOLD_ODDITIES) else doc.prose_lower
 
 
 class _Spans:

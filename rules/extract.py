@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from lint.facts import CURRENCY_ALIASES, SCALES, fold, normalise_unit, singular
+from lint.text import CASEFOLD_ODDITIES
 
 if TYPE_CHECKING:
     from lint.document import Document
@@ -138,8 +139,6 @@ _HEDGE_LAST_WORDS = frozenset(
 )
 """The last word of each phrase of _HEDGE_ABOUT, _HEDGE_OVER and _HEDGE_UNDER (the others end
 in "." or "~")."""
-_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
-"""Characters re.IGNORECASE equates with an ASCII letter although their lower case is not it."""
 
 
 def _may_hedge(before: str) -> bool:
@@ -149,7 +148,7 @@ def _may_hedge(before: str) -> bool:
     tail = before.rstrip()
     if not tail:
         return False
-    if tail[-1] in ".~" or any(c in tail for c in _CASEFOLD_ODDITIES):
+    if tail[-1] in ".~" or any(c in tail for c in CASEFOLD_ODDITIES):
         return True
     i = len(tail)
     while i > 0 and tail[i - 1].isascii() and tail[i - 1].isalpha():

@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.text import WORD
+from lint.text import CASEFOLD_ODDITIES, WORD
 
 if TYPE_CHECKING:
     from lint.document import Document, Sentence
@@ -87,9 +87,6 @@ _NOUN_CUE = re.compile(
 # _NOUN_CUE one of those in lower case.
 _ACCORDING_WORDS = ("ccording", "uot", "words")
 _NOUN_CUE_WORDS = ("words", "message", "statement", "remarks", "comments")
-_CASEFOLD_ODDITIES = ("İ", "ı", "ſ")
-"""The characters re.IGNORECASE equates with an ASCII letter although their lower case is
-not that letter ("ı" and "İ" with "i", "ſ" with "s")."""
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 _PERSONAL = frozenset({"he", "she"})
 _LEAD_WORDS = frozenset(
@@ -394,7 +391,7 @@ def _phrase_cue_patterns(prose: str, start: int, end: int) -> tuple[re.Pattern[s
     according = any(prose.find(w, start, end) >= 0 for w in _ACCORDING_WORDS)
     segment = prose[start:end]
     low = segment.lower()
-    noun = any(w in low for w in _NOUN_CUE_WORDS) or any(c in segment for c in _CASEFOLD_ODDITIES)
+    noun = any(w in low for w in _NOUN_CUE_WORDS) or any(c in segment for c in CASEFOLD_ODDITIES)
     if according and noun:
         return (_ACCORDING, _NOUN_CUE)
     if according:
@@ -517,7 +514,7 @@ def _may_name(before: str) -> bool:
     tail = before.rstrip()
     if tail[-1:] in (":", ","):
         tail = tail[:-1].rstrip()
-    if any(c in tail for c in _CASEFOLD_ODDITIES):
+    if any(c in tail for c in CASEFOLD_ODDITIES):
         return True
     i = len(tail)
     while i > 0 and tail[i - 1].isascii() and tail[i - 1].isalpha():
