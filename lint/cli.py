@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -318,6 +317,8 @@ def _apply_fixes(engine: Any, linter: Any, result: Any, args: argparse.Namespace
             continue
         changed = True
         if args.diff:
+            import difflib
+
             sys.stdout.writelines(
                 difflib.unified_diff(
                     original.splitlines(keepends=True),
@@ -423,6 +424,8 @@ def _explain(registry: Any, key: str) -> int:
             name, sev, summary = ENGINE_DIAGNOSTICS[up]
             print(f"{up} ({name}) [internal, {sev}]\n\n{summary}.")
             return EXIT_OK
+        import difflib
+
         close = difflib.get_close_matches(key, list(registry.rules) + list(registry.names), n=1)
         raise UserError(f"no rule {key!r}", hint=(f"did you mean {close[0]!r}? " if close else "") + "see --list-rules")
     r = registry.rules[code]

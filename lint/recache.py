@@ -17,7 +17,6 @@ flags and groups to the one compiled, and skips it otherwise.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
 from pathlib import Path
@@ -127,15 +126,10 @@ def save(folder: Path) -> int:
         new += 1
     if not new:
         return 0
-    import tempfile
+    from lint.cache import write_file
 
     try:
         data = marshal.dumps((_tag(), [[f, a] for f, a in _stored.values()]))
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=str(folder), suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, folder / FILE)
-    except (OSError, ValueError):
-        return 0  # a cache that cannot be written is only slower
-    return new
+    except ValueError:
+        return 0
+    return new if write_file(folder / FILE, data) else 0

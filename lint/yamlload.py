@@ -45,17 +45,9 @@ def load(
     except Exception:  # missing or unreadable: parse again
         pass
     data, lines = _load(text, path, error)
-    try:
-        import os
-        import tempfile
+    from lint.cache import write_file
 
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=str(entry.parent), suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((data, dict(lines)), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
+    write_file(entry, pickle.dumps((data, dict(lines)), protocol=pickle.HIGHEST_PROTOCOL))
     return data, lines
 
 

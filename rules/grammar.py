@@ -24,10 +24,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -41,7 +37,10 @@ from lint.model import Edit, Finding, Fix, Severity, Span
 from lint.rule import Rule, RunContext
 from lint.text import WORD
 
+# socket, subprocess, shutil and tempfile are imported where LanguageTool is used: the
+# rule is off by default, and they cost a pre-commit run milliseconds for nothing.
 if TYPE_CHECKING:
+    import subprocess
     import urllib.error
 
     from lint.document import Block, Document
@@ -379,6 +378,8 @@ def _http_error_detail(exc: urllib.error.HTTPError) -> str:
 
 
 def _reason(reason: object) -> str:
+    import socket
+
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused"
     if isinstance(reason, socket.gaierror):
@@ -436,12 +437,16 @@ def find_local_languagetool(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def _free_port() -> int:
+    import socket
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
+    import subprocess
+
     if proc.poll() is None:
         proc.terminate()
         try:
@@ -465,6 +470,10 @@ def local_server(
     language: str, start_timeout: float, environ: Mapping[str, str] | None = None, *, jar: Path | None = None
 ) -> Iterator[str]:
     """Start the local LanguageTool for the duration of the block; yields its base URL."""
+    import shutil
+    import subprocess
+    import tempfile
+
     jar = jar or find_local_languagetool(environ)
     java = shutil.which("java", path=(environ or os.environ).get("PATH"))
     if not java:
@@ -490,6 +499,7 @@ def local_server(
 def _wait_ready(proc: subprocess.Popen[bytes], url: str, language: str, budget: float, log: Any) -> None:
     """Wait until the server accepts connections, then send one small check in ``language``
     (LanguageTool loads a language on its first check) with what is left of ``budget``."""
+    import socket
     import urllib.parse
 
     deadline = time.monotonic() + budget
@@ -571,6 +581,8 @@ class ResultStore:
             self.changed = True
         if not self.changed:
             return
+        import tempfile
+
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".languagetool-", suffix=".tmp")
