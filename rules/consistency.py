@@ -1282,32 +1282,23 @@ def _one_per_place(candidates: list[Any], where: Any) -> list[Any]:
         if (owner, s, e) in seen:
             continue
         spans = strong.get(owner, [])
-        # A strong span inside this one (not the same span): it starts in [s, e].
-        i = bisect_left(spans, (s, -1))
-        inner = False
-        while i < len(spans) and spans[i][0] <= e:
-            x0, x1 = spans[i]
-            if x1 <= e and (x0, x1) != (s, e):
-                inner = True
-                break
-            i += 1
-        if inner:
-            continue
+        if any(x1 <= e and (x0, x1) != (s, e) for x0, x1 in _starting_in(spans, s, e)):
+            continue  # a strong span inside this one
         if weak and spans:
-            # A strong span around this one: it starts in [s - longest, s].
-            j = bisect_left(spans, (s - longest[owner], -1))
-            outer = False
-            while j < len(spans) and spans[j][0] <= s:
-                x0, x1 = spans[j]
-                if e <= x1 and (x0, x1) != (s, e):
-                    outer = True
-                    break
-                j += 1
-            if outer:
-                continue
+            around = _starting_in(spans, s - longest[owner], s)
+            if any(e <= x1 and (x0, x1) != (s, e) for x0, x1 in around):
+                continue  # a weak span inside a strong one
         seen.add((owner, s, e))
         out.append(c)
     return out
+
+
+def _starting_in(spans: list[tuple[int, int]], lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The spans of sorted ``spans`` that start in ``[lo, hi]``."""
+    i = bisect_left(spans, (lo, -1))
+    while i < len(spans) and spans[i][0] <= hi:
+        yield spans[i]
+        i += 1
 
 
 # --------------------------------------------------------------------------------------
