@@ -19,7 +19,6 @@ Nothing happens unless the run-wide setting ``languagetool`` names a backend:
 from __future__ import annotations
 
 import bisect
-import contextlib
 import hashlib
 import json
 import os
@@ -581,21 +580,10 @@ class ResultStore:
             self.changed = True
         if not self.changed:
             return
-        import tempfile
+        from lint.cache import write_file
 
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".languagetool-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump({"format": self.FORMAT, "entries": self.entries}, fh, separators=(",", ":"))
-                os.replace(tmp, self.file)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass
+        data = json.dumps({"format": self.FORMAT, "entries": self.entries}, separators=(",", ":"))
+        write_file(self.file, data.encode("utf-8"))
 
 
 # -- the rule ----------------------------------------------------------------------------------

@@ -253,13 +253,7 @@ class _Lexicon:
     def textstat(self) -> Any:
         """The textstat module, for the formulas textstat computes itself."""
         if self._textstat is None:
-            try:
-                import textstat
-            except ImportError as exc:  # pragma: no cover - depends on the environment
-                raise RuleUnavailable(
-                    f"readability scores need textstat, which cannot be imported ({exc}); reinstall lint-article"
-                ) from None
-            self._textstat = textstat
+            self._textstat = _import_needed("textstat")
         return self._textstat
 
     def _hyphenator(self) -> Any:
@@ -273,13 +267,7 @@ class _Lexicon:
             path = hyphenation.pyphen_dictionary("en_US")
             self._pyphen = hyphenation.load(path) if path is not None else None
             if self._pyphen is None:
-                try:
-                    from pyphen import Pyphen
-                except ImportError as exc:  # pragma: no cover - depends on the environment
-                    raise RuleUnavailable(
-                        f"readability scores need pyphen, which cannot be imported ({exc}); reinstall lint-article"
-                    ) from None
-                self._pyphen = Pyphen(lang="en_US")
+                self._pyphen = _import_needed("pyphen").Pyphen(lang="en_US")
         return self._pyphen
 
     def _easy_words(self) -> frozenset[str]:
@@ -337,6 +325,18 @@ _PUNCTUATION = re.compile(r"[^\w\s\']")
 def _list_words(text: str) -> list[str]:
     """textstat's ``list_words(text, lowercase=True)`` (its remove_punctuation, lower, split)."""
     return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).lower().split()
+
+
+def _import_needed(name: str) -> Any:
+    """A module the readability scores need; RuleUnavailable (one clear line) without it."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise RuleUnavailable(
+            f"readability scores need {name}, which cannot be imported ({exc}); reinstall lint-article"
+        ) from None
 
 
 def _easy_words() -> frozenset[str]:
