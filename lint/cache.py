@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_FORMAT = 1
 
@@ -93,3 +96,60 @@ def fingerprint(*parts: Any) -> str:
         h.update(repr(p).encode("utf-8", "surrogateescape"))
         h.update(b"\x1f")
     return h.hexdigest()
+
+
+_derived_folder: Path | None = None
+"""Where :func:`derived` keeps its values; set by the command line when the cache is on."""
+
+
+def use_derived_folder(folder: Path | None) -> None:
+    global _derived_folder
+    _derived_folder = folder
+
+
+def derived(name: str, source: bytes, build: Callable[[], T], code: str, folder: Path | None = None) -> T:
+    """``build()``, a value computed only from ``source`` (a data file's bytes) by the code in
+    the file ``code``, kept in the cache folder between runs when one is in use.
+
+    Start-up of a one-draft run: the phrase packs, the spelling table and the hyphenation
+    patterns take tens of milliseconds to derive from their files, and a pickle of the
+    result loads in a few. The key holds the data, the deriving file's size and time of
+    change, and the versions of lint-article and Python, so an edit or upgrade derives anew.
+    A missing or damaged entry is only a miss."""
+    folder = folder or _derived_folder
+    if folder is None:
+        return build()
+    import sys
+
+    from lint import __version__
+
+    try:
+        st = os.stat(code)
+        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        return build()
+    h = hashlib.blake2b(digest_size=16)
+    h.update(
+        f"{DERIVED_FORMAT}\0{name}\0{__version__}\0{sys.version}\0{code}\0{stamp}\0".encode("utf-8", "surrogateescape")
+    )
+    h.update(source)
+    target = folder / "derived" / f"{name}-{h.hexdigest()}.pickle"
+    try:
+        with open(target, "rb") as fh:
+            return pickle.load(fh)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - missing, truncated or foreign: derive again
+        pass
+    value = build()
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - a value that cannot be stored is only derived each run
+        return value
+    try:
+        prepare_folder(folder)
+    except OSError:
+        return value
+    write_file(target, data)
+    return value
+
+
+DERIVED_FORMAT = 1

@@ -171,11 +171,17 @@ def _main(argv: list[str]) -> int:
         return EXIT_OK
     config = _load_config(args)
     patterns = config.effective_cache_dir if config.cache else None
+    from lint.cache import use_derived_folder
+
     if patterns is not None:
         from lint import recache
 
         recache.preload(patterns)
-    status = _run(args, config)
+    use_derived_folder(patterns)
+    try:
+        status = _run(args, config)
+    finally:
+        use_derived_folder(None)
     if patterns is not None and recache.save(patterns):
         from lint.cache import prepare_folder
 

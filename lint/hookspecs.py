@@ -7,7 +7,7 @@ Built-in rule families are registered exactly the same way, from this project's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
@@ -20,6 +20,23 @@ if TYPE_CHECKING:
 PROJECT = "lint_article"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+class HookImpls:
+    """A plugin object holding just the given hook implementations.
+
+    pluggy inspects every attribute of what it registers; a rule module has hundreds, so a
+    built-in family registers ``HookImpls(...)`` (its entry point names ``module:plugin``)
+    and start-up skips that scan. A module registered whole works the same, only slower."""
+
+    def __init__(self, **impls: Any) -> None:
+        self.__dict__.update(impls)
+
+    def __dir__(self) -> list[str]:
+        return list(self.__dict__)
+
+    def __repr__(self) -> str:
+        return f"HookImpls({', '.join(self.__dict__)})"
 
 
 @hookspec

@@ -133,7 +133,10 @@ class PhraseRule(Rule):
         about as much per block whatever the block says; a block holding none of these words
         is skipped unscanned, with the same matches. Built on first use, once per class."""
         if "_gate_automaton" not in cls.__dict__:
-            words = _required_words(cls.gate_phrases, cls.gate_patterns, cls.flags)
+            if "gate_words" in cls.__dict__:  # found when the pack was loaded
+                words = cls.__dict__["gate_words"]
+            else:
+                words = _required_words(cls.gate_phrases, cls.gate_patterns, cls.flags)
             setattr(cls, "_gate_automaton", _automaton(words) if words else None)  # noqa: B010 - per class
         return cls.__dict__["_gate_automaton"]
 
@@ -485,13 +488,35 @@ def remove_block_fix(doc: Document, block: Block, safe: bool = True, last_line: 
 
 
 def load_pack(path: Path, cache_dir: Path | None = None) -> list[type[PhraseRule]]:
-    """Read a pack file into rule classes; raise :class:`PackError` naming file, line, key."""
+    """Read a pack file into rule classes; raise :class:`PackError` naming file, line, key.
+
+    With ``cache_dir``, what the file's rules derive to (validated, patterns assembled, gate
+    words found) is kept there by :func:`lint.cache.derived`: a one-draft run then reads it
+    back instead of parsing YAML and regular expressions."""
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read phrase pack: {exc}", path=shown) from None
-    data, lines = load(text, shown, PackError, cache_dir)
+    if cache_dir is None:
+        specs = _derive(text, shown, False)
+    else:
+        from lint.cache import derived
+
+        specs = derived(
+            "pack",
+            f"{shown}\0".encode("utf-8", "surrogateescape") + raw,
+            lambda: _derive(text, shown, True),
+            __file__,
+            cache_dir,
+        )
+    return [_make_class(spec) for spec in specs]
+
+
+def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
+    """The class attributes of the pack's rules; ``kept``: the result is stored for later runs."""
+    data, lines = load(text, shown, PackError)
     if not isinstance(data, dict):
         raise PackError("a pack must be a mapping with 'version: 1' and 'rules:'", path=shown, line=1)
     unknown = set(data) - {"version", "rules", "description"}
@@ -503,10 +528,22 @@ def load_pack(path: Path, cache_dir: Path | None = None) -> list[type[PhraseRule
     entries = data.get("rules")
     if not isinstance(entries, list):
         raise PackError("expected a list of rules", path=shown, line=lines.line("rules"), key="rules")
-    return [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
+    specs = [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
+    if kept:  # find the gate words now, not on first use in every later run
+        for spec in specs:
+            if spec["anchors"] is None and not spec["whole"]:
+                spec["gate_words"] = _required_words(spec["gate_phrases"], spec["gate_patterns"], spec["flags"])
+    return specs
 
 
-def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
+def _make_class(spec: dict[str, Any]) -> type[PhraseRule]:
+    cls_name = "".join(part.capitalize() for part in spec["name"].split("-"))
+    return type(cls_name, (PhraseRule,), dict(spec))
+
+
+def _build(entry: Any, i: int, path: str, lines: LineMap) -> dict[str, Any]:
+    """The class attributes of entry ``i``, validated."""
+
     def fail(msg: str, key: str | None = None, hint: str | None = None) -> PackError:
         keypath = ("rules", i, key) if key else ("rules", i)
         where = f"rules[{i}]" + (f".{key}" if key else "")
@@ -637,8 +674,7 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> type[PhraseRule]:
         "examples_good": tuple(examples.get("good", [])),
         "source": f"{path}:{lines.line('rules', i) or 1}",
     }
-    cls_name = "".join(part.capitalize() for part in name.split("-"))
-    return type(cls_name, (PhraseRule,), attrs)
+    return attrs
 
 
 def pack_rules(paths: Sequence[Path], cache_dir: Path | None = None) -> list[type[Rule]]:

@@ -79,7 +79,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TextIO
 
-from lint import hookimpl
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import CATEGORIES, Finding, RuleInfo, RunResult, Severity
 
 SourceLine = Callable[[str, int], "str | None"]
@@ -859,6 +859,10 @@ REPORTERS: Mapping[str, type[Reporter]] = {
 @hookimpl
 def lint_article_reporters() -> dict[str, type[Any]]:
     return dict(REPORTERS)
+
+
+plugin = HookImpls(lint_article_reporters=lint_article_reporters)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""
 
 
 __all__: Sequence[str] = (

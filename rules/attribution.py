@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lint import hookimpl
 from lint.document import Block, Document, Sentence
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.rule import Rule
 from lint.text import CASEFOLD_ODDITIES
@@ -533,7 +533,7 @@ class _SourceNames:
 
     @classmethod
     def build(cls, names: Iterable[str]) -> _SourceNames:
-        ordered = sorted(names, key=len, reverse=True)
+        ordered = sorted(names, key=lambda n: (-len(n), n))
         alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
         firsts = frozenset(n.split()[0].lower() for n in ordered)
         gate = firsts if all(w.isascii() for w in firsts) else None
@@ -941,3 +941,7 @@ def lint_article_rules() -> list[type[Rule]]:
 @hookimpl
 def lint_article_packs() -> list[Path]:
     return [PACK] if PACK.exists() else []
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules, lint_article_packs=lint_article_packs)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from lint import hookimpl
 from lint.document import Block, Document
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.packs import PhraseRule, load_pack, remove_block_fix
 from lint.rule import Rule
@@ -1135,3 +1135,7 @@ def lint_article_rules() -> list[type[Rule]]:
 @hookimpl
 def lint_article_packs() -> list[Path]:
     return [PACK]
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules, lint_article_packs=lint_article_packs)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

@@ -30,8 +30,8 @@ from operator import attrgetter, itemgetter, ne, sub
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
-from lint import hookimpl
 from lint.document import Document
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
 from lint.rule import Rule
 
@@ -2553,11 +2553,17 @@ class _Spelling:
 @functools.lru_cache(maxsize=1)
 def spelling_table() -> Mapping[str, _Spelling]:
     """Every marker word (lower case) -> its variety and counterpart. Read once per process."""
+    from lint.cache import derived
+
+    raw = (Path(__file__).with_name("data") / "spelling.yaml").read_bytes()
+    return derived("spelling", raw, lambda: _spelling_from(raw), __file__)
+
+
+def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
     import yaml
 
-    path = Path(__file__).with_name("data") / "spelling.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same data, faster
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    data = yaml.load(raw.decode("utf-8"), Loader=loader)
     table: dict[str, _Spelling] = {}
 
     def forms(entry: Sequence[Any]) -> Iterator[tuple[str, str]]:
@@ -2782,3 +2788,7 @@ def lint_article_rules() -> list[type[Rule]]:
         QuoteSpeakerConflict,
         FigureConflict,
     ]
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

@@ -689,7 +689,9 @@ class TitleFinder:
     must be capitals: "Md" is not "MD"; "head of BMW" is "head", not a department)."""
 
     def __init__(self, extra_titles: Sequence[str] = ()) -> None:
-        alts = "|".join(re.escape(fold(t)).replace(r"\ ", "[ ]") for t in sorted(extra_titles, key=len, reverse=True))
+        alts = "|".join(
+            re.escape(fold(t)).replace(r"\ ", "[ ]") for t in sorted(extra_titles, key=lambda t: (-len(t), t))
+        )
         core = _TITLE_CORE if not alts else f"{alts}|{_TITLE_CORE}"
         one = f"{_TITLE_PREFIX}(?:{core})"
         body = _lowercase_pattern(f"{one}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{one}))*")
@@ -1161,13 +1163,16 @@ def _lower_keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
                 out.append(re.escape(ch))
         return "".join(out)
 
-    alts = sorted({pattern(k) for k in keywords if k.strip()}, key=len, reverse=True)
+    alts = sorted({pattern(k) for k in keywords if k.strip()}, key=lambda a: (-len(a), a))
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?:s|es)?(?![\w-])")
 
 
 def keyword_regex(keywords: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive, word-bounded regex for ``keywords`` (a plural "s" allowed)."""
-    alts = sorted({re.escape(" ".join(k.split())).replace(r"\ ", r"\s+") for k in keywords if k.strip()}, key=len)
+    alts = sorted(
+        {re.escape(" ".join(k.split())).replace(r"\ ", r"\s+") for k in keywords if k.strip()},
+        key=lambda a: (len(a), a),
+    )
     return re.compile(r"(?<![\w-])(?:" + "|".join(reversed(alts)) + r")(?:s|es)?(?![\w-])", re.I)
 
 

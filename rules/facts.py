@@ -24,9 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from lint import hookimpl
 from lint.document import Document, Sentence
 from lint.facts import EntityMatch, Event, FactBase, Figure, Role, fold, format_value
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.rule import Rule
 from rules.extract import (
@@ -987,3 +987,7 @@ FACT_RULES: tuple[type[Rule], ...] = (AvoidedName, WrongTitle, PostHolder, Figur
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
     return list(FACT_RULES)
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

@@ -30,8 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from lint import hookimpl
 from lint.errors import RuleUnavailable
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Severity, Span
 from lint.rule import Rule, RunContext
 from lint.text import WORD
@@ -912,3 +912,7 @@ def batches(items: list[tuple[bytes, str]], limit: int) -> Iterable[list[tuple[b
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
     return [LanguageToolRule]
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

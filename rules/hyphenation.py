@@ -79,8 +79,15 @@ class Hyphenator:
 
 
 def load(path: Path) -> Hyphenator | None:
-    """The hyphenator for a hunspell pattern file, or None when it uses features not read here."""
+    """The hyphenator for a hunspell pattern file, or None when it uses features not read here
+    (kept in the cache folder between runs, see :func:`lint.cache.derived`)."""
+    from lint.cache import derived
+
     data = path.read_bytes()
+    return derived("hyphenation", data, lambda: _read(data), __file__)
+
+
+def _read(data: bytes) -> Hyphenator | None:
     first, _, body = data.partition(b"\n")
     encoding = first.decode().strip()
     if encoding.lower() == "microsoft-cp1251":

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lint import hookimpl
 from lint.document import Block, Document
 from lint.errors import ConfigError, RuleUnavailable
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.rule import Rule, RunContext
 from lint.text import WORD
@@ -869,3 +869,7 @@ class LongParagraph(Rule):
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
     return [DraftReadability, ParagraphReadability, LongSentence, LongParagraph]
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

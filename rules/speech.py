@@ -65,7 +65,7 @@ admitting stating writing asking concluding cautioning urging conceding acknowle
 joking quipping recalling promising vowing
 """.split()
 _PHRASAL = [r"pointed\s+out", r"points\s+out", r"went\s+on", r"goes\s+on", r"put\s+it", r"puts\s+it"]
-_VERB_ALT = "|".join(sorted(set(_VERBS), key=len, reverse=True) + _PHRASAL)
+_VERB_ALT = "|".join(sorted(set(_VERBS), key=lambda w: (-len(w), w)) + _PHRASAL)
 SPEECH_VERB = re.compile(rf"(?<![\w'’-])(?:{_VERB_ALT})(?![\w'’-])")
 """A verb of saying (lower case, as used after a subject or before an inverted one)."""
 _PARTICIPLE = re.compile(

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from lint import hookimpl
 from lint.document import Document, Sentence
 from lint.errors import ConfigError
+from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.rule import Rule, RunContext
 from lint.text import WORD
@@ -265,3 +265,7 @@ def lint_article_rules() -> list[type[Rule]]:
 @hookimpl
 def lint_article_packs() -> list[Path]:
     return [PACK]
+
+
+plugin = HookImpls(lint_article_rules=lint_article_rules, lint_article_packs=lint_article_packs)
+"""What this family's entry point registers (see :class:`lint.hookspecs.HookImpls`)."""

@@ -115,3 +115,23 @@ def test_unknown_hook_in_plugin_fails_at_registration() -> None:
 
     with pytest.raises(ConfigError, match="lint_article_rulez"):
         make_plugin_manager([Bad()], entry_points=False)
+
+
+def test_builtin_families_register_only_their_hooks() -> None:
+    """Each built-in entry point names a HookImpls object (pluggy then inspects 1-2
+    attributes, not the hundreds of a rule module) that provides the module's hooks."""
+    import importlib
+
+    from lint.plugins import plugin_entry_points
+
+    eps = {ep.name: ep.value for ep in plugin_entry_points()}
+    for family in ("boilerplate", "facts", "consistency", "attribution", "readability", "style", "grammar"):
+        assert eps[family] == f"rules.{family}:plugin"
+        module = importlib.import_module(f"rules.{family}")
+        names = dir(module.plugin)
+        assert names and all(n.startswith("lint_article_") for n in names)
+        assert all(getattr(module.plugin, n) is getattr(module, n) for n in names)
+    pm = make_plugin_manager()
+    owners = {pm.get_name(impl.plugin) for impl in pm.hook.lint_article_rules.get_hookimpls()}
+    assert {"boilerplate", "facts", "consistency", "attribution", "readability", "style", "grammar"} <= owners
+    assert pm.hook.lint_article_reporters()  # lint.report:plugin

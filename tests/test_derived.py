@@ -1,0 +1,173 @@
+"""Values derived from data files, kept in the cache folder between runs (lint.cache.derived):
+reused while the data and the deriving code are unchanged, derived anew otherwise, and a
+damaged entry is only a miss. Phrase packs, the spelling table and the hyphenation patterns
+use it; what they load back must be what they would derive."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from lint import cache
+from lint.packs import load_pack
+from rules import hyphenation
+from rules.consistency import _spelling_from
+from tests.conftest import RunCli
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "cache"
+
+
+def counting(value: object) -> tuple[list[int], object]:
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        return value
+
+    return calls, build
+
+
+def test_value_is_derived_once_and_then_read_back(folder: Path) -> None:
+    calls, build = counting({"a": (1, 2)})
+    first = cache.derived("t", b"data", build, __file__, folder)
+    second = cache.derived("t", b"data", build, __file__, folder)
+    assert first == second == {"a": (1, 2)}
+    assert len(calls) == 1
+    assert (folder / ".gitignore").is_file()  # the folder is kept out of version control
+
+
+def test_other_data_or_changed_code_derives_anew(folder: Path, tmp_path: Path) -> None:
+    code = tmp_path / "deriver.py"
+    code.write_text("x = 1\n")
+    calls, build = counting([1])
+    cache.derived("t", b"one", build, str(code), folder)
+    cache.derived("t", b"two", build, str(code), folder)
+    assert len(calls) == 2
+    code.write_text("x = 22\n")  # an edit of the deriving code (its size changes)
+    cache.derived("t", b"one", build, str(code), folder)
+    assert len(calls) == 3
+
+
+def test_damaged_entry_is_a_miss_and_is_replaced(folder: Path) -> None:
+    calls, build = counting("value")
+    cache.derived("t", b"d", build, __file__, folder)
+    (entry,) = (folder / "derived").iterdir()
+    entry.write_bytes(b"\x80\x05not a pickle")
+    assert cache.derived("t", b"d", build, __file__, folder) == "value"
+    assert len(calls) == 2
+    assert pickle.loads(entry.read_bytes()) == "value"
+
+
+def test_without_a_folder_nothing_is_written(tmp_path: Path) -> None:
+    calls, build = counting(3)
+    before = set(os.listdir(tmp_path))
+    assert cache.derived("t", b"d", build, __file__) == 3
+    assert cache.derived("t", b"d", build, __file__) == 3
+    assert len(calls) == 2
+    assert set(os.listdir(tmp_path)) == before
+
+
+def test_unwritable_folder_still_gives_the_value(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert cache.derived("t", b"d", lambda: 5, __file__, blocker / "cache") == 5
+
+
+PACK = """\
+version: 1
+rules:
+  - code: ZZ101
+    name: zz-phrase
+    category: style
+    message: "avoid '{match}'"
+    phrases: [at the end of the day]
+    tokens: ['synerg(?:y|ies)']
+  - code: ZZ102
+    name: zz-swap
+    category: style
+    extends: substitution
+    fix: replace
+    message: "'{match}': write '{replacement}'"
+    swap: {utilise: use}
+"""
+
+
+def attributes(cls: type) -> dict[str, object]:
+    return {k: v for k, v in vars(cls).items() if not k.startswith("_") and k != "gate_words"}
+
+
+def test_pack_read_back_equals_pack_parsed(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK)
+    plain = load_pack(path)
+    stored = load_pack(path, folder)
+    assert list((folder / "derived").glob("pack-*.pickle"))
+    again = load_pack(path, folder)  # from the stored entry
+    for a, b, c in zip(plain, stored, again, strict=True):
+        assert attributes(a) == attributes(b) == attributes(c)
+        assert a.__name__ == c.__name__
+    # The gate words found at load time are the ones found on first use without a folder.
+    assert again[0]._gate() is not None
+    assert set(again[0]._gate().keys()) == set(plain[0]._gate().keys())
+
+
+def test_edited_pack_is_not_served_stale(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(PACK)
+    load_pack(path, folder)
+    path.write_text(PACK.replace("at the end of the day", "when all is said and done"))
+    (cls, _) = load_pack(path, folder)
+    assert cls.gate_phrases == ("when all is said and done",)
+
+
+def test_spelling_and_hyphenation_read_back_equal_derived(folder: Path) -> None:
+    from rules import consistency
+
+    raw = (Path(consistency.__file__).with_name("data") / "spelling.yaml").read_bytes()
+    fresh = _spelling_from(raw)
+    for _ in range(2):
+        assert cache.derived("spelling", raw, lambda: _spelling_from(raw), consistency.__file__, folder) == fresh
+    dic = hyphenation.pyphen_dictionary("en_US")
+    if dic is None:
+        pytest.skip("pyphen's en_US patterns are not installed")
+    cache.use_derived_folder(folder)
+    try:
+        first = hyphenation.load(dic)
+        second = hyphenation.load(dic)  # read back
+    finally:
+        cache.use_derived_folder(None)
+    plain = hyphenation.load(dic)
+    assert first is not None and second is not None and plain is not None
+    for word in ("hyphenation", "consistency", "extraordinarily", "newsroom", "a"):
+        assert second.positions(word) == plain.positions(word) == first.positions(word)
+
+
+def test_cli_uses_the_folder_only_with_the_cache_on(tmp_path: Path, run_cli: RunCli) -> None:
+    draft = tmp_path / "a.md"
+    draft.write_text("The colour of the color.\n")
+    folder = tmp_path / "c"
+    first = run_cli("--isolated", "--cache-dir", str(folder), "--format", "json", str(draft))
+    names = {p.name.split("-")[0] for p in (folder / "derived").iterdir()}
+    assert {"pack", "spelling"} <= names
+    second = run_cli("--isolated", "--cache-dir", str(folder), "--no-cache", "--format", "json", str(draft))
+    assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
+    assert json.loads(first.stdout)["findings"]  # the spelling table was used: colour/color
+    other = tmp_path / "unused"
+    run_cli("--isolated", "--no-cache", "--cache-dir", str(other), str(draft))
+    assert not other.exists()
+
+
+def test_folder_is_forgotten_after_an_in_process_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lint.cli import main
+
+    draft = tmp_path / "a.md"
+    draft.write_text("Fine.\n")
+    main(["--isolated", "--cache-dir", str(tmp_path / "c"), str(draft)])
+    assert cache._derived_folder is None  # a later --no-cache call in this process writes nothing
