@@ -100,15 +100,23 @@ def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
 
 
 def save(folder: Path) -> int:
-    """Store the code of the patterns this process compiled and had not loaded; how many
-    were new. Nothing is written when nothing is new."""
+    """Store the code of the patterns this run holds, when some are new; how many were new.
+
+    Only patterns something still refers to at the end of the run are stored (a module's or
+    a rule's compiled pattern): a pattern compiled for one call, like those ``argparse`` and
+    ``markdown-it`` build afresh in every process, is left out, so the file does not grow
+    run after run. Writing replaces the file with this run's patterns, which also drops
+    the ones no longer used."""
     if not supported():
         return 0
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
+    live = [key for key in list(cache) if sys.getrefcount(cache.get(key)) > 2]  # held beyond re's cache
+    fresh = [key for key in live if key not in _stored]
     new = 0
-    for key, compiled in list(cache.items()):
+    for key in fresh:
         kind, pattern, flags = key
-        if key in _stored or kind not in (str, bytes) or flags & re.DEBUG:
+        compiled = cache[key]
+        if kind not in (str, bytes) or flags & re.DEBUG:
             continue
         try:
             args = _arguments(pattern, flags)
@@ -129,7 +137,7 @@ def save(folder: Path) -> int:
     from lint.cache import write_file
 
     try:
-        data = marshal.dumps((_tag(), [[f, a] for f, a in _stored.values()]))
+        data = marshal.dumps((_tag(), [list(_stored[key]) for key in live if key in _stored]))
     except ValueError:
         return 0
     return new if write_file(folder / FILE, data) else 0

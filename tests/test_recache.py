@@ -20,8 +20,8 @@ SAVE = """
 import re, sys
 from pathlib import Path
 from lint import recache
-re.compile(r"(?P<word>\\b[Hh]armony\\w*)\\s+(?:OS|NEXT)", re.I)
-re.compile(rb"\\x00+")
+kept = [re.compile(r"(?P<word>\\b[Hh]armony\\w*)\\s+(?:OS|NEXT)", re.I), re.compile(rb"\\x00+")]
+re.compile(r"transient, used once")
 print(recache.save(Path(sys.argv[1])))
 """
 LOAD = """
@@ -79,3 +79,39 @@ def test_cli_results_are_the_same_with_stored_patterns(tmp_path: Path, run_cli: 
     assert json.loads(first.stdout)["findings"] == json.loads(plain.stdout)["findings"]
     assert json.loads(second.stdout)["findings"] == json.loads(plain2.stdout)["findings"]
     assert json.loads(second.stdout)["findings"]
+
+
+ROUND = """
+import re, sys
+from pathlib import Path
+from lint import recache
+recache.preload(Path(sys.argv[1]))
+kept = [re.compile(p) for p in sys.argv[2].split(",") if p]
+re.compile("once " + sys.argv[3])  # compiled for one use, as argparse does
+print(recache.save(Path(sys.argv[1])))
+"""
+
+
+def round_(folder: Path, kept: str, transient: str) -> int:
+    args = [sys.executable, "-c", ROUND, str(folder), kept, transient]
+    return int(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def stored(folder: Path) -> set[str]:
+    import marshal
+
+    _, entries = marshal.loads((folder / recache.FILE).read_bytes())
+    return {args[0] for _, args in entries}
+
+
+def test_file_holds_the_patterns_in_use_and_does_not_grow(tmp_path: Path) -> None:
+    assert round_(tmp_path, "alpha+,beta+", "1") >= 2
+    first = stored(tmp_path)
+    assert {"alpha+", "beta+"} <= first and "once 1" not in first  # the one-use pattern is left out
+    before = (tmp_path / recache.FILE).stat().st_mtime_ns
+    for i in range(2, 6):  # a new one-use pattern each run: nothing new worth storing
+        assert round_(tmp_path, "alpha+,beta+", str(i)) == 0
+    assert (tmp_path / recache.FILE).stat().st_mtime_ns == before
+    # A new pattern in use is stored, and one no longer used is dropped with that write.
+    assert round_(tmp_path, "alpha+,gamma+", "7") == 1
+    assert stored(tmp_path) == first - {"beta+"} | {"gamma+"}
