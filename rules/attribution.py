@@ -13,9 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.document import Block, Document, Sentence
 from lint.hookspecs import HookImpls, hookimpl
@@ -523,8 +522,7 @@ class _SourcedChain:
         return known[k]
 
 
-@dataclass(frozen=True)
-class _SourceNames:
+class _SourceNames(NamedTuple):
     """The fact base's sources as one pattern, with the lower-case first word of each name
     as a gate (None when a name is not plain ASCII: then there is no gate)."""
 

@@ -21,9 +21,8 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from lint.document import Block, Document
 from lint.hookspecs import HookImpls, hookimpl
@@ -140,8 +139,7 @@ _IMAGE_SOURCE = re.compile(r"!\[|<img\b|<figure\b", re.I)
 # -- the line view ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One line of the draft as prose: ``text`` is what a reader sees (stripped)."""
 
     no: int
@@ -150,8 +148,7 @@ class Line:
     block: Block | None
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """A run of whole lines of clutter, of one kind, with the message to report."""
 
     kind: str

@@ -876,8 +876,7 @@ class FormInfo:
             self.contexts.add(c)
 
 
-@dataclass(frozen=True, slots=True)
-class Variance:
+class Variance(NamedTuple):
     """How two forms of one key differ, and which occurrences count as evidence."""
 
     kind: str  # "separator" | "diacritics" | "case"
@@ -1305,16 +1304,14 @@ def _starting_in(spans: list[tuple[int, int]], lo: int, hi: int) -> Iterator[tup
 # CS110
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     span: Span
     context: str  # a few words around the occurrence, for the report
     initial: bool
     case_ok: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _FormRecord:
+class _FormRecord(NamedTuple):
     key: str
     info: FormInfo
     places: tuple[_Place, ...]  # the first occurrence, and the first usable as case evidence
@@ -1500,8 +1497,7 @@ _KIND_LETTERS = {"cap": "c", "word": "w", "other": "o", "ambiguous": "a"}
 _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class _NameRecords:
+class _NameRecords(NamedTuple):
     """CS110's record of a draft: its names (packed, see :func:`_decode`) and the offsets of
     its lines (the spans of the few places reported are worked out in the corpus phase)."""
 
@@ -1705,8 +1701,7 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     return sa <= sb or sb <= sa or a[-1] == b[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class _RoleRecord:
+class _RoleRecord(NamedTuple):
     org_key: str
     post: str  # one exclusive part of the title ("chief executive officer")
     person: str
@@ -1995,8 +1990,7 @@ def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-@dataclass(frozen=True, slots=True)
-class _QuoteRecord:
+class _QuoteRecord(NamedTuple):
     words: tuple[str, ...]
     speaker: str
     speaker_words: tuple[str, ...]
@@ -2276,8 +2270,7 @@ _SENTENCE_ADVERBS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _FigureRecord:
+class _FigureRecord(NamedTuple):
     key: tuple[str, str, int, str, str, str]  # entity, metric, year, period, unit, qualifier
     entity: str  # as written
     metric: str  # as written
@@ -2542,8 +2535,7 @@ def _values_agree(a: _FigureRecord, b: _FigureRecord) -> bool:
 # CS102
 
 
-@dataclass(frozen=True)
-class _Spelling:
+class _Spelling(NamedTuple):
     variety: str  # "US" | "UK" on the us-uk axis; "ize" | "ise" on the ize axis
     axis: str  # "us-uk" | "ize"
     counterpart: str
@@ -2637,8 +2629,7 @@ def _may_report(words: set[str], preferred: tuple[str, str] | None) -> bool:
     return False
 
 
-@dataclass(frozen=True, slots=True)
-class _Marker:
+class _Marker(NamedTuple):
     start: int
     end: int
     word: str

@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lint.facts import CURRENCY_ALIASES, SCALES, fold, normalise_unit, singular
 from lint.text import CASEFOLD_ODDITIES
@@ -41,8 +41,7 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
 # Amounts
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+class Amount(NamedTuple):
     """A number found in text.
 
     ``value`` is in base units (``"€142.38 billion"`` -> ``1.4238e11``); ``unit`` is an ISO
@@ -379,8 +378,7 @@ def _leading_number(raw: str) -> float:
 # -- dates ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """An explicit calendar date in text; ``has_year`` is False for "March 17"."""
 
     date: _dt.date
@@ -580,8 +578,7 @@ def titles_compatible(written: str, known: Iterable[str]) -> bool:
 # Role mentions
 
 
-@dataclass(frozen=True, slots=True)
-class RoleMention:
+class RoleMention(NamedTuple):
     """A person named with a title (and usually an organisation) in one sentence.
 
     ``person``/``title``/``org`` are the text as written (``org`` None when not named);

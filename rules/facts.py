@@ -22,7 +22,7 @@ import re
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from lint.document import Document, Sentence
 from lint.facts import EntityMatch, Event, FactBase, Figure, Role, fold, format_value
@@ -254,8 +254,7 @@ _PAST_CONTEXT = lazy_pattern(
 )
 
 
-@dataclass(frozen=True)
-class _RoleCheck:
+class _RoleCheck(NamedTuple):
     mention: RoleMention
     code: str
     message: str

@@ -23,7 +23,7 @@ import sys
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.document import Block, Document
 from lint.errors import ConfigError, RuleUnavailable
@@ -91,8 +91,7 @@ def smog_index(c: Counts) -> float:
     return 1.043 * math.sqrt(c.polysyllables * 30 / c.sentences) + 3.1291
 
 
-@dataclass(frozen=True)
-class Formula:
+class Formula(NamedTuple):
     label: str
     scale: str
     """``grade`` (a US school grade, higher is harder: limited by ``max_grade``), ``ease``
@@ -406,8 +405,7 @@ def _counts(words: list[str], sentences: int) -> Counts:
 _SYLLABLES, _POLYSYLLABIC, _DIFFICULT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
-@dataclass(frozen=True)
-class BlockScore:
+class BlockScore(NamedTuple):
     block: Block
     counts: Counts
     quoted_share: float

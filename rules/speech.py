@@ -25,8 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint.text import CASEFOLD_ODDITIES, WORD
 
@@ -183,8 +182,7 @@ _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """A speech cue: a verb of saying (or "according to") and its subject."""
 
     verb: str
@@ -194,8 +192,7 @@ class Attribution:
     speaker_end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A quotation read as direct speech.
 
     ``start``/``end`` cover the quote marks (for a multi-paragraph quotation, from the first
