@@ -7,9 +7,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from lint import __version__
 from lint.errors import UserError
@@ -283,8 +282,7 @@ def _lint(
     return engine.lint_paths(linter, files, jobs=jobs, cache=cache, stdin_text=stdin_text)  # type: ignore[no-any-return]
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(NamedTuple):
     applied: int
     changed: bool
     stdin_text: str | None

@@ -12,7 +12,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.model import Span
 from lint.text import apply_masks, blank_out, quote_spans, sentence_spans
@@ -36,8 +36,7 @@ class Block:
     level: int = 0  # heading level; 0 elsewhere
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     block: int  # index into Document.blocks

@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
@@ -343,8 +343,7 @@ def path_matches(path: str, pattern: str, root: Path) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Discovery:
+class Discovery(NamedTuple):
     files: list[str]
     missing: list[str]
 
@@ -401,8 +400,7 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
     return Discovery(files, missing)
 
 
-@dataclass(frozen=True)
-class ReadDraft:
+class ReadDraft(NamedTuple):
     text: str | None
     raw: bytes
     error: str | None = None

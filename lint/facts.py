@@ -70,7 +70,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from lint.errors import FactBaseError
 from lint.yamlload import LineMap, load
@@ -154,8 +154,7 @@ PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 # Values
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A person, organisation, product, place or term, with its accepted and wrong forms."""
 
     name: str
@@ -175,8 +174,7 @@ class Entity:
         return _where(self.path, self.line)
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """``person`` holds ``title`` at ``org`` from ``since`` to ``until`` (both optional)."""
 
     person: str
@@ -200,8 +198,7 @@ class Role:
         return _where(self.path, self.line)
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number known to be true. ``value`` is in base units (``142.38 billion`` ->
     ``1.4238e11``); ``tolerance`` is relative (0.005 for ``0.5%``), ``tolerance_abs`` absolute
     in the same units as ``value``; a number within either is consistent."""
@@ -229,8 +226,7 @@ class Figure:
         return abs(value - self.value) <= allowed * (1 + 1e-9)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """Something that happened on ``date``; sentences about it carry one of ``keywords``
     and (when given) name every entity of ``entities``."""
 
@@ -246,8 +242,7 @@ class Event:
         return _where(self.path, self.line)
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A statement known to be false: ``pattern`` (a regular expression, sentence scope)."""
 
     pattern: str
@@ -261,8 +256,7 @@ class Claim:
         return _where(self.path, self.line)
 
 
-@dataclass(frozen=True)
-class EntityMatch:
+class EntityMatch(NamedTuple):
     """An entity form found in text: ``kind`` is ``name``, ``alias`` or ``avoid``."""
 
     start: int

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -34,8 +34,7 @@ def make_plugin_manager(extra_plugins: Iterable[Any] = (), entry_points: bool = 
     return pm
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     name: str
     value: str  # "package.module" or "package.module:attribute"
 

@@ -14,7 +14,7 @@ A directive without codes applies to every rule. Codes, prefixes and names are a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.config import selector_matches
 
@@ -24,15 +24,13 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     line: int
     action: str
     selectors: tuple[str, ...]  # empty: every rule
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressions:
+class Suppressions(NamedTuple):
     """Line ranges (inclusive) where selectors are off; ``()`` selectors means all rules."""
 
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
