@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -37,16 +38,14 @@ CATEGORIES: tuple[str, ...] = (
 """Every rule belongs to exactly one of these. ``internal`` is reserved for engine errors."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based line and column in the original file (columns count characters)."""
 
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A half-open character range ``[start, end)`` of the draft text, with its positions."""
 
     start: int
@@ -57,8 +56,7 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``replacement``."""
 
     start: int
@@ -66,8 +64,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """One or more edits that resolve a finding. ``safe`` fixes are applied by ``--fix``."""
 
     edits: tuple[Edit, ...]
@@ -75,8 +72,7 @@ class Fix:
     safe: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """Another place that a finding refers to (the other draft, the fact base entry)."""
 
     path: str
@@ -112,8 +108,7 @@ class Finding:
         return (self.path, self.span.start, self.span.end, self.rule, self.message)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What reports need to know about a rule (SARIF rule metadata, --statistics)."""
 
     code: str
