@@ -17,11 +17,36 @@ from lint.model import Severity
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width as ``shutil.get_terminal_size`` would
+    (COLUMNS, else the terminal, else 80): argparse makes one per option it adds, and left to
+    itself imports shutil (with zlib, bz2 and lzma) to ask, milliseconds a hook run does not need."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="lint-article",
         description="Editorial consistency linter and style checker for article drafts.",
         epilog="Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors.",
+        formatter_class=_HelpFormatter,
     )
     p.add_argument("paths", nargs="*", help="drafts or folders (default: .); '-' reads standard input")
     out = p.add_argument_group("output")
