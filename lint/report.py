@@ -253,7 +253,7 @@ class _Base(Reporter):
         """One stable id per finding: a hash of the rule, the draft's relative path, the
         normalised sentence and the flagged text (never line numbers), so a finding keeps its
         id when text is added above it. Repeats of the same key get an occurrence suffix."""
-        import hashlib
+        from lint.cache import sha256
 
         seen: Counter[str] = Counter()
         out = []
@@ -266,7 +266,7 @@ class _Base(Reporter):
             seen[key] += 1
             if seen[key] > 1:
                 key += f"\0{seen[key]}"
-            out.append(hashlib.sha256(key.encode("utf-8")).hexdigest()[:32])
+            out.append(sha256(key.encode("utf-8")).hexdigest()[:32])
         return out
 
     def locate(self, finding: Finding, offset: int) -> tuple[int, int] | None:

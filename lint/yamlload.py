@@ -33,10 +33,11 @@ def load(
     ``yaml`` import (together ~50 ms for the built-in phrase packs)."""
     if cache_dir is None:
         return _load(text, path, error)
-    import hashlib
     import pickle
 
-    key = hashlib.blake2b(f"{_FORMAT}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    from lint.cache import blake2b
+
+    key = blake2b(f"{_FORMAT}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     entry = cache_dir / "yaml" / f"{key}.pickle"
     try:
         with open(entry, "rb") as fh:

@@ -19,7 +19,6 @@ Nothing happens unless the run-wide setting ``languagetool`` names a backend:
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import os
 import re
@@ -30,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
+from lint.cache import blake2b
 from lint.errors import RuleUnavailable
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Severity, Span
@@ -541,7 +541,7 @@ class ResultStore:
     MAX_AGE_DAYS = 60
 
     def __init__(self, folder: Path, identity: str) -> None:
-        digest = hashlib.blake2b(identity.encode("utf-8"), digest_size=8).hexdigest()
+        digest = blake2b(identity.encode("utf-8"), digest_size=8).hexdigest()
         self.file = folder / f"languagetool-{digest}.json"
         self.today = int(time.time() // 86400)
         self.entries: dict[str, list[Any]] = {}
@@ -889,7 +889,7 @@ def check_batch(client: Client, batch: list[tuple[bytes, str]]) -> list[tuple[by
 
 
 def _key(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def batches(items: list[tuple[bytes, str]], limit: int) -> Iterable[list[tuple[bytes, str]]]:
