@@ -290,6 +290,40 @@ def test_cmu_index_answers_what_the_search_answers() -> None:
     assert [table.syllables(w) for w in words] == searched
 
 
+def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path) -> None:
+    """The sampled index (used with a cache folder) gives the full index's answer for every
+    key of the file, for words between keys, and for the keys around the lines out of order."""
+    from lint import cache
+
+    table = rd._CmuTable()
+    data = table._load()
+    table._build_index(data)
+    full = table._index
+    assert full is not None
+    sample = rd._sample_index(data, rd._CmuTable.SAMPLE_EVERY)
+    assert sample is not None and sample.unordered == table._unordered and sample.skipped
+    keys = list(full)
+    probes = keys[::7] + [k + b"x" for k in keys[::50]] + [k[:-1] for k in keys[::50]] + [b"", b"a", b"zzzzzz"]
+    probes += [k for lo, hi in sample.unordered for k in (lo, hi, lo + b"a")]
+    for key in probes:
+        if any(lo < key <= hi for lo, hi in sample.unordered):
+            continue  # searched, as without a sample
+        assert sample.find(data, key) == full.get(key, -1), key
+    # Through the table, with a cache folder: the sample is built once, then read back.
+    cache.use_derived_folder(tmp_path)
+    try:
+        words = ["sepultura", "stilton", "the", "readability", "zzz", "a", "aardvark"]
+        first = rd._CmuTable()
+        answers = [first.syllables(w) for w in words]
+        assert isinstance(first._sample, rd._Sample)
+        assert list((tmp_path / "derived").glob("cmu-sample-*.pickle"))
+        assert [rd._CmuTable().syllables(w) for w in words] == answers
+    finally:
+        cache.use_derived_folder(None)
+    plain = rd._CmuTable()
+    assert [plain.syllables(w) for w in words] == answers and plain._sample is None
+
+
 def test_lazy_hyphenation_gives_pyphens_points() -> None:
     """rules.hyphenation reads pyphen's en_US patterns lazily; its points must be pyphen's."""
     import random
