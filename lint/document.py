@@ -345,12 +345,19 @@ class Document:
         return Block(index, kind, start, end, lines[0], lines[-1], 1 if kind == "heading" else 0)
 
     def _parse_markdown(self) -> tuple[str, tuple[Block, ...]]:
-        from markdown_it import MarkdownIt
-
         text = self.text
         masks = self._common_masks()
         # Parse with front matter blanked so that line numbers stay those of the file.
         source = apply_masks(text, [(0, self.front_matter_end)]) if self.front_matter_end else text
+        plain = _plain_paragraphs(source)
+        blocks = plain if plain is not None else self._markdown_blocks(source, masks)
+        return self._mask_markdown(text, source, masks, blocks)
+
+    def _markdown_blocks(self, source: str, masks: list[tuple[int, int]]) -> list[tuple[str, int, int, int, int, str]]:
+        """The prose blocks markdown-it finds, as (kind, first line, last line, level, 0,
+        inline source); code, HTML, rules and tables are added to ``masks``."""
+        from markdown_it import MarkdownIt
+
         tokens = MarkdownIt("commonmark").enable("table").parse(source)
         blocks: list[tuple[str, int, int, int, int, str]] = []
         containers: list[str] = []
@@ -400,7 +407,11 @@ class Document:
                     level = 0
                 blocks.append((kind, tok.map[0] + 1, tok.map[1], level, 0, inline.content))
             i += 1
+        return blocks
 
+    def _mask_markdown(
+        self, text: str, source: str, masks: list[tuple[int, int]], blocks: list[tuple[str, int, int, int, int, str]]
+    ) -> tuple[str, tuple[Block, ...]]:
         # Blank container markers and heading marks line by line, then inline markup.
         for kind, first, last, _level, _x, content in blocks:
             lines = content.split("\n")
@@ -442,6 +453,35 @@ class Document:
             if e > s:
                 out_blocks.append(Block(len(out_blocks), kind, s, e, first, last, level))
         return prose, tuple(out_blocks)
+
+
+# A line that could be anything but paragraph text in CommonMark (with tables): indented 4+
+# columns or by a tab, or starting with the mark of a heading, quote, list, rule, fence,
+# HTML, link definition or table row. A draft without such lines, without "<" or "|", and
+# with only "\n" line breaks is paragraphs separated by blank lines.
+_NOT_PLAIN_LINE = re.compile(r"^(?: {0,3}[#>*+=_~`\-\[:]| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)", re.M)
+_NOT_PLAIN_CHAR = re.compile(r"[<|\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+
+
+def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] | None:
+    """The blocks markdown-it would find in ``source`` when it is nothing but paragraphs,
+    found without it (its import costs a one-draft run ~30 ms); None for any other draft.
+    ``tests/test_document.py`` checks the two agree on generated drafts."""
+    if _NOT_PLAIN_CHAR.search(source) or _NOT_PLAIN_LINE.search(source):
+        return None
+    blocks: list[tuple[str, int, int, int, int, str]] = []
+    lines = source.split("\n")
+    first = 0  # 1-based first line of the paragraph being read; 0 between paragraphs
+    for n, line in enumerate([*lines, ""], 1):
+        if not line.strip(" "):  # a blank line ends a paragraph
+            if first:
+                blocks.append(("paragraph", first, n - 1, 0, 0, "\n".join(lines[first - 1 : n - 1]).strip()))
+                first = 0
+        elif not line.strip():
+            return None  # only no-break or other spaces CommonMark does not count as blank
+        elif not first:
+            first = n
+    return blocks
 
 
 def blank(text: str) -> str:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lint import document as document_module
 from lint.document import Document
 from lint.text import sentence_spans
 
@@ -122,3 +127,75 @@ def test_quote_direction_for_straight_quotes() -> None:
     text = 'It was uncertain. "It is widely held that prices rise. "Then more," he said. A 5" screen.'
     spans = [text[a:b] for a, b in quote_spans(text, 0, len(text))]
     assert spans == ['"It is widely held that prices rise. ', '"Then more,"']
+
+
+# --- Markdown drafts that are only paragraphs: blocks found without markdown-it -------------
+
+
+_PLAIN_LINE = st.text(
+    alphabet=st.sampled_from(list("abcXYZ 019.,;:'\"!?()&*#-_=+~`[]<>|\\\t\u00a0\u3000é—")), max_size=30
+)
+
+
+def _draft(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def _both(text: str) -> tuple[object, object]:
+    doc = Document.from_text("d.md", text)
+    source = doc.text
+    plain = document_module._plain_paragraphs(source)
+    full = doc._markdown_blocks(source, [])
+    return plain, full
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PLAIN_LINE, st.just(""), st.just("   ")), max_size=12))
+def test_plain_paragraphs_are_the_blocks_markdown_it_finds(lines: list[str]) -> None:
+    """Whenever the fast path answers, markdown-it finds the same paragraphs, lines and text."""
+    plain, full = _both(_draft(lines))
+    if plain is not None:
+        assert plain == full
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abc XYZ,.'\"!?é")), max_size=30), max_size=12))
+def test_prose_only_drafts_take_the_fast_path(lines: list[str]) -> None:
+    """Drafts of words and ordinary punctuation are read without markdown-it, with the same
+    result; the check above is not vacuous."""
+    plain, full = _both(_draft(lines))
+    assert plain is not None and plain == full
+
+
+def test_markdown_syntax_goes_to_markdown_it() -> None:
+    for text in [
+        "# Title\n\nText.\n",
+        "Text\n===\n",
+        "- item\n",
+        "1. item\n",
+        "> quoted\n",
+        "    code\n",
+        "a | b\n--|--\n1 | 2\n",
+        "[ref]: https://example.com\n",
+        "<div>html</div>\n",
+        "```\ncode\n```\n",
+        "Line\r\nbreaks\r\n",
+        "\u00a0\n",
+    ]:
+        assert document_module._plain_paragraphs(text) is None, text
+
+
+def test_fast_path_document_equals_markdown_it_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The board met on Tuesday.  It agreed the plan.\n"
+        "   Sales rose 12% (to $4bn), it said.\n\n\n"
+        '  "We are pleased," said Jo Bloggs, the chief executive.\n'
+        "Visit https://example.com/a_b*c for more.\n\n"
+        "Café owners — and others — disagreed.\n"
+    )
+    fast = Document.from_text("d.md", text)
+    assert document_module._plain_paragraphs(text) is not None
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    slow = Document.from_text("d.md", text)
+    assert slow.prose == fast.prose and slow.blocks == fast.blocks
+    assert len(fast.blocks) == 3
