@@ -8,7 +8,6 @@ exactly like third-party plugins.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -106,8 +105,7 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             ) from None
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(NamedTuple):
     """Every known rule, by code, plus the name -> code index and reporters."""
 
     rules: Mapping[str, type[Rule]]

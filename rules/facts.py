@@ -21,7 +21,6 @@ import datetime as _dt
 import re
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
 from lint.document import Document, Sentence
@@ -55,8 +54,7 @@ the per-sentence regex checks, which keeps every check linear in the draft's siz
 # Shared per-draft analysis
 
 
-@dataclass
-class _Sentences:
+class _Sentences(NamedTuple):
     """Sentences of a draft with the fact base entities each one names."""
 
     sentences: tuple[Sentence, ...]
