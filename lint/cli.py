@@ -8,11 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
 from lint import __version__
 from lint.errors import UserError
 from lint.model import Severity
+from lint.record import Record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -307,7 +308,7 @@ def _lint(
     return engine.lint_paths(linter, files, jobs=jobs, cache=cache, stdin_text=stdin_text)  # type: ignore[no-any-return]
 
 
-class FixOutcome(NamedTuple):
+class FixOutcome(Record):
     applied: int
     changed: bool
     stdin_text: str | None

@@ -12,9 +12,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint.model import Span
+from lint.record import Record
 from lint.text import apply_masks, blank_out, quote_spans, sentence_spans
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -36,7 +37,7 @@ class Block:
     level: int = 0  # heading level; 0 elsewhere
 
 
-class Sentence(NamedTuple):
+class Sentence(Record):
     start: int
     end: int
     block: int  # index into Document.blocks

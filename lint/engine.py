@@ -19,7 +19,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
@@ -27,6 +27,7 @@ from lint.document import Document
 from lint.errors import RuleUnavailable, UserError
 from lint.model import Finding, RuleInfo, RunResult, Severity, Span
 from lint.plugins import Registry
+from lint.record import Record
 from lint.rule import Rule, RunContext
 from lint.suppress import Suppressions
 from lint.suppress import parse as parse_suppressions
@@ -343,7 +344,7 @@ def path_matches(path: str, pattern: str, root: Path) -> bool:
     return False
 
 
-class Discovery(NamedTuple):
+class Discovery(Record):
     files: list[str]
     missing: list[str]
 
@@ -400,7 +401,7 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
     return Discovery(files, missing)
 
 
-class ReadDraft(NamedTuple):
+class ReadDraft(Record):
     text: str | None
     raw: bytes
     error: str | None = None

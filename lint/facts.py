@@ -70,9 +70,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from lint.errors import FactBaseError
+from lint.record import Record
 from lint.yamlload import LineMap, load
 
 try:
@@ -154,7 +155,7 @@ PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 # Values
 
 
-class Entity(NamedTuple):
+class Entity(Record):
     """A person, organisation, product, place or term, with its accepted and wrong forms."""
 
     name: str
@@ -174,7 +175,7 @@ class Entity(NamedTuple):
         return _where(self.path, self.line)
 
 
-class Role(NamedTuple):
+class Role(Record):
     """``person`` holds ``title`` at ``org`` from ``since`` to ``until`` (both optional)."""
 
     person: str
@@ -198,7 +199,7 @@ class Role(NamedTuple):
         return _where(self.path, self.line)
 
 
-class Figure(NamedTuple):
+class Figure(Record):
     """A number known to be true. ``value`` is in base units (``142.38 billion`` ->
     ``1.4238e11``); ``tolerance`` is relative (0.005 for ``0.5%``), ``tolerance_abs`` absolute
     in the same units as ``value``; a number within either is consistent."""
@@ -226,7 +227,7 @@ class Figure(NamedTuple):
         return abs(value - self.value) <= allowed * (1 + 1e-9)
 
 
-class Event(NamedTuple):
+class Event(Record):
     """Something that happened on ``date``; sentences about it carry one of ``keywords``
     and (when given) name every entity of ``entities``."""
 
@@ -242,7 +243,7 @@ class Event(NamedTuple):
         return _where(self.path, self.line)
 
 
-class Claim(NamedTuple):
+class Claim(Record):
     """A statement known to be false: ``pattern`` (a regular expression, sentence scope)."""
 
     pattern: str
@@ -256,7 +257,7 @@ class Claim(NamedTuple):
         return _where(self.path, self.line)
 
 
-class EntityMatch(NamedTuple):
+class EntityMatch(Record):
     """An entity form found in text: ``kind`` is ``name``, ``alias`` or ``avoid``."""
 
     start: int

@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+
+from lint.record import Record
 
 
 class Severity(enum.IntEnum):
@@ -38,14 +39,14 @@ CATEGORIES: tuple[str, ...] = (
 """Every rule belongs to exactly one of these. ``internal`` is reserved for engine errors."""
 
 
-class Position(NamedTuple):
+class Position(Record):
     """A 1-based line and column in the original file (columns count characters)."""
 
     line: int
     column: int
 
 
-class Span(NamedTuple):
+class Span(Record):
     """A half-open character range ``[start, end)`` of the draft text, with its positions."""
 
     start: int
@@ -56,7 +57,7 @@ class Span(NamedTuple):
     end_column: int
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """Replace ``text[start:end]`` with ``replacement``."""
 
     start: int
@@ -64,7 +65,7 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Fix(NamedTuple):
+class Fix(Record):
     """One or more edits that resolve a finding. ``safe`` fixes are applied by ``--fix``."""
 
     edits: tuple[Edit, ...]
@@ -72,7 +73,7 @@ class Fix(NamedTuple):
     safe: bool = True
 
 
-class Related(NamedTuple):
+class Related(Record):
     """Another place that a finding refers to (the other draft, the fact base entry)."""
 
     path: str
@@ -108,7 +109,7 @@ class Finding:
         return (self.path, self.span.start, self.span.end, self.rule, self.message)
 
 
-class RuleInfo(NamedTuple):
+class RuleInfo(Record):
     """What reports need to know about a rule (SARIF rule metadata, --statistics)."""
 
     code: str

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pluggy
 
 from lint import hookspecs
 from lint.errors import ConfigError, PackError
 from lint.packs import pack_rules
+from lint.record import Record
 from lint.rule import Rule, RuleDefinitionError, validate_rule_class
 
 
@@ -33,7 +34,7 @@ def make_plugin_manager(extra_plugins: Iterable[Any] = (), entry_points: bool = 
     return pm
 
 
-class EntryPoint(NamedTuple):
+class EntryPoint(Record):
     name: str
     value: str  # "package.module" or "package.module:attribute"
 
@@ -105,7 +106,7 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             ) from None
 
 
-class Registry(NamedTuple):
+class Registry(Record):
     """Every known rule, by code, plus the name -> code index and reporters."""
 
     rules: Mapping[str, type[Rule]]

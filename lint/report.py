@@ -77,10 +77,11 @@ import math
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import CATEGORIES, Finding, RuleInfo, RunResult, Severity
+from lint.record import Record
 
 SourceLine = Callable[[str, int], "str | None"]
 """``source_line(path, line)`` returns the text of 1-based ``line`` of ``path`` (no newline)."""
@@ -643,7 +644,7 @@ _METRIC_LABELS = {
 }
 
 
-class Excerpt(NamedTuple):
+class Excerpt(Record):
     """A source line fitted to the terminal: ``text`` to show, the marked characters
     ``text[mark_start:mark_end]``, and where the carets go (in terminal cells)."""
 

@@ -14,9 +14,9 @@ A directive without codes applies to every rule. Codes, prefixes and names are a
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from lint.config import selector_matches
+from lint.record import Record
 
 _DIRECTIVE = re.compile(
     r"(?:<!--\s*|^[ \t]*)lint-article:\s*(disable-next-line|disable-file|disable|enable)\b([^\n]*?)\s*(?:-->|$)",
@@ -24,13 +24,13 @@ _DIRECTIVE = re.compile(
 )
 
 
-class Directive(NamedTuple):
+class Directive(Record):
     line: int
     action: str
     selectors: tuple[str, ...]  # empty: every rule
 
 
-class Suppressions(NamedTuple):
+class Suppressions(Record):
     """Line ranges (inclusive) where selectors are off; ``()`` selectors means all rules."""
 
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()

@@ -14,11 +14,12 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from lint.document import Block, Document, Sentence
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
+from lint.record import Record
 from lint.rule import Rule
 from lint.text import CASEFOLD_ODDITIES
 from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts
@@ -522,7 +523,7 @@ class _SourcedChain:
         return known[k]
 
 
-class _SourceNames(NamedTuple):
+class _SourceNames(Record):
     """The fact base's sources as one pattern, with the lower-case first word of each name
     as a gate (None when a name is not plain ASCII: then there is no gate)."""
 

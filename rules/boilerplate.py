@@ -22,12 +22,13 @@ import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from lint.document import Block, Document
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.packs import PhraseRule, load_pack, remove_block_fix
+from lint.record import Record
 from lint.rule import Rule
 from lint.text import WORD
 
@@ -139,7 +140,7 @@ _IMAGE_SOURCE = re.compile(r"!\[|<img\b|<figure\b", re.I)
 # -- the line view ----------------------------------------------------------------------
 
 
-class Line(NamedTuple):
+class Line(Record):
     """One line of the draft as prose: ``text`` is what a reader sees (stripped)."""
 
     no: int
@@ -148,7 +149,7 @@ class Line(NamedTuple):
     block: Block | None
 
 
-class Region(NamedTuple):
+class Region(Record):
     """A run of whole lines of clutter, of one kind, with the message to report."""
 
     kind: str

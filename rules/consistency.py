@@ -28,11 +28,12 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain, combinations, compress, count, filterfalse, repeat
 from operator import attrgetter, itemgetter, ne, sub
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from lint.document import Document
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
+from lint.record import Record
 from lint.rule import Rule
 
 # --------------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ _APOSTROPHES = ("'", "’")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 
 
-class _Word(NamedTuple):
+class _Word(Record):
     """What the term rules ask of a token, wherever it is written (one per distinct text)."""
 
     text: str  # hyphens normalised to "-"
@@ -257,7 +258,7 @@ def _word(token: str) -> _Word:
     )
 
 
-class _Occ(NamedTuple):
+class _Occ(Record):
     """One occurrence of an n-gram (one to three words joined by spaces or hyphens)."""
 
     form: str  # separators normalised to one space / "-"
@@ -876,7 +877,7 @@ class FormInfo:
             self.contexts.add(c)
 
 
-class Variance(NamedTuple):
+class Variance(Record):
     """How two forms of one key differ, and which occurrences count as evidence."""
 
     kind: str  # "separator" | "diacritics" | "case"
@@ -1304,14 +1305,14 @@ def _starting_in(spans: list[tuple[int, int]], lo: int, hi: int) -> Iterator[tup
 # CS110
 
 
-class _Place(NamedTuple):
+class _Place(Record):
     span: Span
     context: str  # a few words around the occurrence, for the report
     initial: bool
     case_ok: bool
 
 
-class _FormRecord(NamedTuple):
+class _FormRecord(Record):
     key: str
     info: FormInfo
     places: tuple[_Place, ...]  # the first occurrence, and the first usable as case evidence
@@ -1497,7 +1498,7 @@ _KIND_LETTERS = {"cap": "c", "word": "w", "other": "o", "ambiguous": "a"}
 _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 
-class _NameRecords(NamedTuple):
+class _NameRecords(Record):
     """CS110's record of a draft: its names (packed, see :func:`_decode`) and the offsets of
     its lines (the spans of the few places reported are worked out in the corpus phase)."""
 
@@ -1701,7 +1702,7 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     return sa <= sb or sb <= sa or a[-1] == b[-1]
 
 
-class _RoleRecord(NamedTuple):
+class _RoleRecord(Record):
     org_key: str
     post: str  # one exclusive part of the title ("chief executive officer")
     person: str
@@ -1990,7 +1991,7 @@ def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-class _QuoteRecord(NamedTuple):
+class _QuoteRecord(Record):
     words: tuple[str, ...]
     speaker: str
     speaker_words: tuple[str, ...]
@@ -2270,7 +2271,7 @@ _SENTENCE_ADVERBS = frozenset(
 )
 
 
-class _FigureRecord(NamedTuple):
+class _FigureRecord(Record):
     key: tuple[str, str, int, str, str, str]  # entity, metric, year, period, unit, qualifier
     entity: str  # as written
     metric: str  # as written
@@ -2535,7 +2536,7 @@ def _values_agree(a: _FigureRecord, b: _FigureRecord) -> bool:
 # CS102
 
 
-class _Spelling(NamedTuple):
+class _Spelling(Record):
     variety: str  # "US" | "UK" on the us-uk axis; "ize" | "ise" on the ize axis
     axis: str  # "us-uk" | "ize"
     counterpart: str
@@ -2629,7 +2630,7 @@ def _may_report(words: set[str], preferred: tuple[str, str] | None) -> bool:
     return False
 
 
-class _Marker(NamedTuple):
+class _Marker(Record):
     start: int
     end: int
     word: str

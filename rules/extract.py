@@ -20,9 +20,10 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lint.facts import CURRENCY_ALIASES, SCALES, fold, normalise_unit, singular
+from lint.record import Record
 from lint.text import CASEFOLD_ODDITIES
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
 # Amounts
 
 
-class Amount(NamedTuple):
+class Amount(Record):
     """A number found in text.
 
     ``value`` is in base units (``"€142.38 billion"`` -> ``1.4238e11``); ``unit`` is an ISO
@@ -378,7 +379,7 @@ def _leading_number(raw: str) -> float:
 # -- dates ---------------------------------------------------------------------------------
 
 
-class DateMention(NamedTuple):
+class DateMention(Record):
     """An explicit calendar date in text; ``has_year`` is False for "March 17"."""
 
     date: _dt.date
@@ -578,7 +579,7 @@ def titles_compatible(written: str, known: Iterable[str]) -> bool:
 # Role mentions
 
 
-class RoleMention(NamedTuple):
+class RoleMention(Record):
     """A person named with a title (and usually an organisation) in one sentence.
 
     ``person``/``title``/``org`` are the text as written (``org`` None when not named);

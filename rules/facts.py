@@ -21,12 +21,13 @@ import datetime as _dt
 import re
 import weakref
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 from lint.document import Document, Sentence
 from lint.facts import EntityMatch, Event, FactBase, Figure, Role, fold, format_value
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity
+from lint.record import Record
 from lint.rule import Rule
 from rules.extract import (
     Amount,
@@ -54,7 +55,7 @@ the per-sentence regex checks, which keeps every check linear in the draft's siz
 # Shared per-draft analysis
 
 
-class _Sentences(NamedTuple):
+class _Sentences(Record):
     """Sentences of a draft with the fact base entities each one names."""
 
     sentences: tuple[Sentence, ...]
@@ -252,7 +253,7 @@ _PAST_CONTEXT = lazy_pattern(
 )
 
 
-class _RoleCheck(NamedTuple):
+class _RoleCheck(Record):
     mention: RoleMention
     code: str
     message: str

@@ -27,12 +27,13 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.cache import blake2b
 from lint.errors import RuleUnavailable
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Severity, Span
+from lint.record import Record
 from lint.rule import Rule, RunContext
 from lint.text import WORD
 
@@ -67,7 +68,7 @@ _CLAUSE_END = re.compile(r"[.;]\s|,\s(?:e\.g\.|for example|as in)\b")
 
 
 # -- records ---------------------------------------------------------------------------------
-class Paragraph(NamedTuple):
+class Paragraph(Record):
     """One prose block as sent to LanguageTool, with what maps its offsets back to the file.
 
     ``text`` is the block's prose (code, URLs and markup already blanked by the document
@@ -190,7 +191,7 @@ def _paragraph(doc: Document, block: Block) -> Paragraph | None:
 
 
 # -- LanguageTool answers ----------------------------------------------------------------------
-class Match(NamedTuple):
+class Match(Record):
     """One LanguageTool match, in code points of the paragraph's sent text."""
 
     offset: int

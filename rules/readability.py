@@ -23,12 +23,13 @@ import sys
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from lint.document import Block, Document
 from lint.errors import ConfigError, RuleUnavailable
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
+from lint.record import Record
 from lint.rule import Rule, RunContext
 from lint.text import WORD
 
@@ -94,7 +95,7 @@ def smog_index(c: Counts) -> float:
     return 1.043 * math.sqrt(c.polysyllables * 30 / c.sentences) + 3.1291
 
 
-class Formula(NamedTuple):
+class Formula(Record):
     label: str
     scale: str
     """``grade`` (a US school grade, higher is harder: limited by ``max_grade``), ``ease``
@@ -252,7 +253,7 @@ class _CmuTable:
 _CMU_KEY = re.compile(rb"^([^ \n]*) ", re.M)
 
 
-class _Sample(NamedTuple):
+class _Sample(Record):
     """Every few lines of the CMU file that sort in order: their keys and offsets, to start
     a short forward scan from (:meth:`find`), with the lines out of order set aside.
 
@@ -504,7 +505,7 @@ def _counts(words: list[str], sentences: int) -> Counts:
 _SYLLABLES, _POLYSYLLABIC, _DIFFICULT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
-class BlockScore(NamedTuple):
+class BlockScore(Record):
     block: Block
     counts: Counts
     quoted_share: float

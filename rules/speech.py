@@ -25,8 +25,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from lint.record import Record
 from lint.text import CASEFOLD_ODDITIES, WORD
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
 
-class Attribution(NamedTuple):
+class Attribution(Record):
     """A speech cue: a verb of saying (or "according to") and its subject."""
 
     verb: str
@@ -192,7 +193,7 @@ class Attribution(NamedTuple):
     speaker_end: int
 
 
-class Quotation(NamedTuple):
+class Quotation(Record):
     """A quotation read as direct speech.
 
     ``start``/``end`` cover the quote marks (for a multi-paragraph quotation, from the first
