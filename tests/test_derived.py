@@ -171,3 +171,17 @@ def test_folder_is_forgotten_after_an_in_process_run(tmp_path: Path, capsys: pyt
     draft.write_text("Fine.\n")
     main(["--isolated", "--cache-dir", str(tmp_path / "c"), str(draft)])
     assert cache._derived_folder is None  # a later --no-cache call in this process writes nothing
+
+
+def test_in_process_run_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    from lint.cli import main
+
+    draft = tmp_path / "a.md"
+    draft.write_text("Fine.\n")
+    assert gc.isenabled()
+    main(["--isolated", "--no-cache", str(draft)])
+    main(["--isolated", "--no-cache", str(draft), str(draft)])  # two drafts: collector on mid-run
+    assert gc.isenabled()
+    assert not gc.get_freeze_count()  # nothing left frozen out of the collector's reach
