@@ -23,7 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, combinations, compress, count, filterfalse, repeat
 from operator import attrgetter, itemgetter, ne, sub
@@ -2549,7 +2549,32 @@ def spelling_table() -> Mapping[str, _Spelling]:
     from lint.cache import derived
 
     raw = (Path(__file__).with_name("data") / "spelling.yaml").read_bytes()
-    return derived("spelling", raw, lambda: _spelling_from(raw), __file__)
+    # Kept as plain tuples (a pickle of 3,000 records rebuilds each through Python; plain
+    # tuples load in C) and made records on lookup: a draft looks up a handful.
+    plain = derived("spelling", raw, lambda: {k: tuple(v) for k, v in _spelling_from(raw).items()}, __file__)
+    return _SpellingTable(plain)
+
+
+class _SpellingTable(Mapping[str, _Spelling]):
+    """The spelling table over plain tuples; ``keys()`` is the dict's own (set operations)."""
+
+    def __init__(self, plain: dict[str, tuple[Any, ...]]) -> None:
+        self._plain = plain
+
+    def __getitem__(self, word: str) -> _Spelling:
+        return _Spelling._make(self._plain[word])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._plain
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._plain)
+
+    def __len__(self) -> int:
+        return len(self._plain)
+
+    def keys(self) -> KeysView[str]:
+        return self._plain.keys()
 
 
 def _spelling_from(raw: bytes) -> dict[str, _Spelling]:

