@@ -460,28 +460,56 @@ class Document:
 # columns or by a tab, or starting with the mark of a heading, quote, list, rule, fence,
 # HTML, link definition or table row. A draft without such lines, without "<" or "|", and
 # with only "\n" line breaks is paragraphs separated by blank lines.
-_NOT_PLAIN_LINE = re.compile(r"^(?: {0,3}[#>*+=_~`\-\[:]| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)", re.M)
+_NOT_PLAIN_LINE = re.compile(r"^(?: {0,3}[#>*+=_~`\-\[:]| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)")
 _NOT_PLAIN_CHAR = re.compile(r"[<|\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+# Two more kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
+# closing #s) and a one-line bullet item ("- text", one space after the mark).
+_SIMPLE_HEADING = re.compile(r"(#{1,6}) +(.*[^ #]) *")
+_SIMPLE_ITEM = re.compile(r"[-*+] (.*[^ ]) *")
 
 
 def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] | None:
     """The blocks markdown-it would find in ``source`` when it is nothing but paragraphs,
-    found without it (its import costs a one-draft run ~30 ms); None for any other draft.
-    ``tests/test_document.py`` checks the two agree on generated drafts."""
-    if _NOT_PLAIN_CHAR.search(source) or _NOT_PLAIN_LINE.search(source):
+    simple headings and one-line bullet items, found without it (its import costs a
+    one-draft run ~30 ms); None for any other draft. ``tests/test_document.py`` checks the
+    two agree on generated drafts."""
+    if _NOT_PLAIN_CHAR.search(source):
         return None
     blocks: list[tuple[str, int, int, int, int, str]] = []
     lines = source.split("\n")
     first = 0  # 1-based first line of the paragraph being read; 0 between paragraphs
+    items = False  # a list has been seen: no line may then start with a space
+    previous = "blank"  # what the line before was: blank, text, heading or item
     for n, line in enumerate([*lines, ""], 1):
         if not line.strip(" "):  # a blank line ends a paragraph
             if first:
                 blocks.append(("paragraph", first, n - 1, 0, 0, "\n".join(lines[first - 1 : n - 1]).strip()))
                 first = 0
-        elif not line.strip():
+            previous = "blank"
+            continue
+        if not line.strip():
             return None  # only no-break or other spaces CommonMark does not count as blank
-        elif not first:
-            first = n
+        if not _NOT_PLAIN_LINE.match(line):
+            if previous == "item" or (items and line[0] == " "):
+                return None  # a lazy or indented continuation of a list item
+            if not first:
+                first = n
+            previous = "text"
+            continue
+        heading = _SIMPLE_HEADING.fullmatch(line)
+        item = None if heading else _SIMPLE_ITEM.fullmatch(line)
+        if heading is not None:
+            kind, level, content = "heading", len(heading.group(1)), heading.group(2).strip(" ")
+        elif item is not None and previous in ("blank", "item") and not _NOT_PLAIN_LINE.match(item.group(1)):
+            kind, level, content = "list_item", 0, item.group(1).strip(" ")
+            items = True
+        else:
+            return None
+        if first:
+            blocks.append(("paragraph", first, n - 1, 0, 0, "\n".join(lines[first - 1 : n - 1]).strip()))
+            first = 0
+        blocks.append((kind, n, n, level, 0, content))
+        previous = kind if kind == "heading" else "item"
     return blocks
 
 

@@ -169,20 +169,78 @@ def test_prose_only_drafts_take_the_fast_path(lines: list[str]) -> None:
 
 def test_markdown_syntax_goes_to_markdown_it() -> None:
     for text in [
-        "# Title\n\nText.\n",
         "Text\n===\n",
-        "- item\n",
+        "Text\n- item\n",  # a list interrupting a paragraph
+        "- item\ncontinued\n",  # a lazy continuation line
+        "- item\n\n  more of it\n",
         "1. item\n",
         "> quoted\n",
         "    code\n",
+        "# C#\n",
         "a | b\n--|--\n1 | 2\n",
         "[ref]: https://example.com\n",
         "<div>html</div>\n",
         "```\ncode\n```\n",
+        "* * *\n",
         "Line\r\nbreaks\r\n",
         "\u00a0\n",
     ]:
         assert document_module._plain_paragraphs(text) is None, text
+
+
+_WORDS = st.text(alphabet=st.sampled_from(list("abcXYZ 019.,;:'\"!?()&*#-_=+~`[]\\é")), min_size=1, max_size=20)
+_MD_LINE = st.one_of(
+    st.just(""),
+    st.just("  "),
+    _WORDS,
+    st.builds(lambda n, w: "#" * n + " " + w, st.integers(1, 7), _WORDS),
+    st.builds(lambda m, sp, w: m + " " * sp + w, st.sampled_from(["-", "*", "+", "1."]), st.integers(0, 6), _WORDS),
+    st.builds(lambda sp, w: " " * sp + w, st.integers(1, 5), _WORDS),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MD_LINE, max_size=14))
+def test_headings_and_items_read_as_markdown_it_reads_them(lines: list[str]) -> None:
+    """Drafts mixing headings, bullet items, paragraphs and odd lines: whenever the fast path
+    answers, markdown-it finds the same blocks (kind, lines, level, text)."""
+    plain, full = _both(_draft(lines))
+    if plain is not None:
+        assert plain == full
+
+
+_PROSE = st.builds(lambda w: (w + "x").lstrip(), st.text(alphabet=st.sampled_from(list("abc XYZ,.'")), max_size=20))
+_SIMPLE_BLOCK = st.one_of(
+    _PROSE,
+    st.builds(lambda n, w: "#" * n + " " + w, st.integers(1, 6), _PROSE),
+    st.builds(lambda m, w: m + " " + w, st.sampled_from(["-", "*", "+"]), _PROSE),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SIMPLE_BLOCK, max_size=10))
+def test_simple_headings_and_lists_take_the_fast_path(blocks: list[str]) -> None:
+    """Headings, one-line items and paragraphs separated by blank lines are read without
+    markdown-it, with the same result: the check above is not vacuous for them."""
+    plain, full = _both("\n\n".join(blocks) + "\n")
+    assert plain is not None and plain == full
+
+
+def test_draft_with_heading_and_list_reads_as_with_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Results\n\nThe board met.\n\n- Sales rose 12%.\n- Costs fell.\n\n## Outlook\nMore to come.\n"
+    blocks = document_module._plain_paragraphs(text)
+    assert blocks is not None and [b[0] for b in blocks] == [
+        "heading",
+        "paragraph",
+        "list_item",
+        "list_item",
+        "heading",
+        "paragraph",
+    ]
+    fast = Document.from_text("d.md", text)
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    slow = Document.from_text("d.md", text)
+    assert slow.prose == fast.prose and slow.blocks == fast.blocks
 
 
 def test_fast_path_document_equals_markdown_it_document(monkeypatch: pytest.MonkeyPatch) -> None:
