@@ -120,6 +120,11 @@ def use_derived_folder(folder: Path | None) -> None:
     _derived_folder = folder
 
 
+def derived_folder() -> Path | None:
+    """The folder :func:`derived` keeps values in, or None: values are then derived each run."""
+    return _derived_folder
+
+
 def derived(name: str, source: bytes, build: Callable[[], T], code: str, folder: Path | None = None) -> T:
     """``build()``, a value computed only from ``source`` (a data file's bytes) by the code in
     the file ``code``, kept in the cache folder between runs when one is in use.

@@ -7,7 +7,6 @@ are refused (they allow "billion laughs" expansion and editors never need them).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from lint.errors import UserError
@@ -25,37 +24,8 @@ class LineMap(dict[KeyPath, int]):
         return self.get((), None)
 
 
-def load(
-    text: str, path: str, error: type[UserError] = UserError, cache_dir: Path | None = None
-) -> tuple[Any, LineMap]:
-    """Parse ``text`` (from ``path``, for messages). With ``cache_dir``, a parse of the same
-    text is reused: a one-draft pre-commit run then needs neither YAML parsing nor the
-    ``yaml`` import (together ~50 ms for the built-in phrase packs)."""
-    if cache_dir is None:
-        return _load(text, path, error)
-    import pickle
-
-    from lint.cache import blake2b
-
-    key = blake2b(f"{_FORMAT}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    entry = cache_dir / "yaml" / f"{key}.pickle"
-    try:
-        with open(entry, "rb") as fh:
-            data, lines = pickle.load(fh)
-        return data, LineMap(lines)
-    except Exception:  # missing or unreadable: parse again
-        pass
-    data, lines = _load(text, path, error)
-    from lint.cache import write_file
-
-    write_file(entry, pickle.dumps((data, dict(lines)), protocol=pickle.HIGHEST_PROTOCOL))
-    return data, lines
-
-
-_FORMAT = 1
-
-
-def _load(text: str, path: str, error: type[UserError]) -> tuple[Any, LineMap]:
+def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any, LineMap]:
+    """Parse ``text`` (from ``path``, for messages)."""
     import yaml
 
     lines = LineMap()

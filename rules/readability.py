@@ -197,7 +197,7 @@ class _CmuTable:
             from lint import cache
 
             self._sample = None
-            folder = cache._derived_folder
+            folder = cache.derived_folder()
             path = self._path
             if folder is not None and path is not None:
                 try:

@@ -179,7 +179,7 @@ def test_folder_is_forgotten_after_an_in_process_run(tmp_path: Path, capsys: pyt
     draft = tmp_path / "a.md"
     draft.write_text("Fine.\n")
     main(["--isolated", "--cache-dir", str(tmp_path / "c"), str(draft)])
-    assert cache._derived_folder is None  # a later --no-cache call in this process writes nothing
+    assert cache.derived_folder() is None  # a later --no-cache call in this process writes nothing
 
 
 def test_in_process_run_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
