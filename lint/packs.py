@@ -32,6 +32,7 @@ A pack is a YAML file with ``version: 1`` and a list of ``rules``. Each entry be
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -39,7 +40,7 @@ from typing import Any, ClassVar
 from lint.document import Block, Document
 from lint.errors import PackError
 from lint.model import CATEGORIES, Edit, Finding, Fix, Severity
-from lint.rule import CODE_RE, NAME_RE, Rule
+from lint.rule import CODE_RE, NAME_RE, Rule, RunContext
 from lint.text import CASEFOLD_ODDITIES
 from lint.yamlload import LineMap, load
 
@@ -101,10 +102,19 @@ class PhraseRule(Rule):
     gate_patterns: ClassVar[tuple[str, ...]] = ()
     """The alternatives, for :meth:`_gate`: literal phrases, and regular expressions."""
 
+    _gate_now: _Gate | None = None
+    """This rule's gate (:meth:`_gate`), or None: a scan of every block, or anchors."""
+
     anchors: ClassVar[frozenset[str] | None] = None
     """Lower-case words every match starts with; None when some alternative has none."""
     anchored: ClassVar[re.Pattern[str] | None] = _CompiledOnce("anchored_source")  # type: ignore[assignment]
     """The alternatives without the leading boundary check, for ``match`` at an anchor."""
+
+    def __init__(self, context: RunContext | None = None) -> None:
+        super().__init__(context)
+        gated = self.whole or self.anchors is None or self.anchored_source is None
+        # the gate's words join the one automaton of all gated rules before any draft
+        self._gate_now = self._gate() if gated else None
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.whole:
@@ -114,31 +124,36 @@ class PhraseRule(Rule):
             yield from self._check_anchored(doc)
             return
         kinds = _KINDS.get(self.scope)
-        gate = self._gate()
-        hit = _blocks_holding(doc, gate) if gate is not None and not _folds_into_ascii(doc) else None
+        hit = self._gated_blocks(doc)
         for block in doc.blocks:
             if kinds is None or block.kind in kinds:
                 if hit is not None and block.start not in hit:
-                    continue  # none of the words every match must hold: the scan cannot match
+                    continue  # it lacks words every match needs: the scan cannot match
                 for m in self.pattern.finditer(doc.prose, block.start, block.end):
                     f = self._accept(doc, block, m)
                     if f is not None:
                         yield f
 
     @classmethod
-    def _gate(cls) -> Any:
-        """An automaton of words of which every match holds one (lower case), or None.
-
-        A rule without usable anchors scans each block with its whole pattern, which costs
-        about as much per block whatever the block says; a block holding none of these words
-        is skipped unscanned, with the same matches. Built on first use, once per class."""
-        if "_gate_automaton" not in cls.__dict__:
-            if "gate_words" in cls.__dict__:  # found when the pack was loaded
-                words = cls.__dict__["gate_words"]
+    def _gate(cls) -> _Gate | None:
+        """The words a match needs (:func:`_requirements`), or None when some alternative
+        needs none. Scanning a block with the whole pattern costs about as much whatever the
+        block says; a block without the words is skipped unscanned, with the same matches.
+        Built on first use, once per class."""
+        if "_gate_cache" not in cls.__dict__:
+            if "gate" in cls.__dict__:  # found when the pack was loaded
+                needs = cls.__dict__["gate"]
             else:
-                words = _required_words(cls.gate_phrases, cls.gate_patterns, cls.flags)
-            setattr(cls, "_gate_automaton", _automaton(words) if words else None)  # noqa: B010 - per class
-        return cls.__dict__["_gate_automaton"]
+                needs = _requirements(cls.gate_phrases, cls.gate_patterns, cls.flags)
+            setattr(cls, "_gate_cache", _Gate(needs) if needs else None)  # noqa: B010 - per class
+        return cls.__dict__["_gate_cache"]  # type: ignore[no-any-return]
+
+    def _gated_blocks(self, doc: Document) -> set[int] | None:
+        """Starts of the blocks that may hold a match, or None: scan them all."""
+        gate = self._gate_now
+        if gate is None or _folds_into_ascii(doc):
+            return None
+        return gate.blocks(_gate_hits(doc, gate))
 
     def _check_whole(self, doc: Document) -> Iterable[Finding]:
         """A whole-block rule matches the block's text between its leading and trailing
@@ -146,8 +161,11 @@ class PhraseRule(Rule):
         alternative that covers the block wins (not only the first one that matches)."""
         prose = doc.prose
         kinds = _KINDS.get(self.scope)
+        hit = self._gated_blocks(doc)
         for block in doc.blocks:
             if kinds is not None and block.kind not in kinds:
+                continue
+            if hit is not None and block.start not in hit:
                 continue
             start, end = block.start, block.end
             while start < end and prose[start] in _TRIM:
@@ -368,16 +386,66 @@ def _branch_anchors(branch: str, literal: bool, depth: int) -> set[str] | None:
     return inner
 
 
-def _blocks_holding(doc: Document, automaton: Any) -> set[int]:
-    """Starts of the blocks that hold a whole match of one of ``automaton``'s words, from one
-    pass over the draft (pyahocorasick reads the whole string on every call, so a call per
-    block would be quadratic in the draft's length)."""
-    out: set[int] = set()
+class _Gate:
+    """What a rule's matches need, as :func:`_requirements` gives it: for each alternative,
+    words of which the block must hold at least one each (a conjunction of disjunctions)."""
+
+    __slots__ = ("needs", "words")
+
+    def __init__(self, needs: tuple[tuple[frozenset[str], ...], ...]) -> None:
+        self.needs = needs
+        self.words = frozenset(w for alternative in needs for group in alternative for w in group)
+        if not self.words <= _GATE_WORDS[0]:
+            _GATE_WORDS[0] |= self.words
+
+    def blocks(self, hits: dict[str, set[int]]) -> set[int]:
+        """Starts of the blocks that hold, for some alternative, a word of each group."""
+        present = hits.keys()
+        out: set[int] = set()
+        if present.isdisjoint(self.words):
+            return out  # most rules, in most drafts
+        get = hits.__getitem__
+        for alternative in self.needs:
+            found: set[int] | None = None
+            for group in alternative:
+                here = set().union(*map(get, present & group))
+                found = here if found is None else found & here
+                if not found:
+                    break
+            if found:
+                out |= found
+        return out
+
+
+_GATE_WORDS: list[frozenset[str]] = [frozenset()]
+"""Every gate word of the rules built so far: one automaton finds them all in a draft."""
+
+
+def _gate_hits(doc: Document, gate: _Gate) -> dict[str, set[int]]:
+    """For each gate word in the draft, the starts of the blocks it lies in, from one pass
+    over the draft shared by all gated rules (pyahocorasick reads the whole string on every
+    call, so a call per block would be quadratic in the draft's length)."""
+    memo = doc.memo
+    got: tuple[frozenset[str], dict[str, set[int]]] | None = memo.get("packs.gate_hits")
+    words = _GATE_WORDS[0]
+    if got is not None and (got[0] is words or gate.words <= got[0]):
+        return got[1]
+    automaton = _automaton(words)
+    hits: dict[str, set[int]] = {}
+    blocks = doc.blocks
+    starts = [b.start for b in blocks]
     for end, word in automaton.iter(doc.prose_lower):
-        block = doc.block_at(end)
-        if block is not None and block.start <= end - len(word) + 1:
-            out.add(block.start)
-    return out
+        i = bisect_right(starts, end) - 1  # the block that holds the word's end (Document.block_at)
+        if i >= 0:
+            block = blocks[i]
+            if block.start <= end - len(word) + 1 and end < block.end:
+                at = hits.get(word)
+                if at is None:
+                    hits[word] = {block.start}
+                else:
+                    at.add(block.start)
+    memo["packs.gate_hits"] = (words, hits)
+    return hits
 
 
 def _folds_into_ascii(doc: Document) -> bool:
@@ -397,28 +465,84 @@ _REPEATS = tuple(
 _GROUPS = tuple(getattr(_re_parser, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_re_parser, name))
 
 
-def _required_words(phrases: Sequence[str], patterns: Sequence[str], flags: int) -> frozenset[str] | None:
-    """Lower-case words such that every match of any alternative holds one of them, or None
-    when some alternative has no such word. A phrase gives its longest word; a regular
-    expression the longest literal run it cannot match without (:func:`_required_in`).
-    Words under 3 characters are useless as a filter and count as none; only ASCII words
-    are used, whose case folding :func:`_folds_into_ascii` covers."""
-    out: set[str] = set()
+_MAX_GROUPS = 3
+"""Word groups kept per alternative: the most selective; more cost more than they save."""
+
+
+def _requirements(
+    phrases: Sequence[str], patterns: Sequence[str], flags: int
+) -> tuple[tuple[frozenset[str], ...], ...] | None:
+    """For each alternative, groups of lower-case words such that every match of it holds
+    a word of each group; None when some alternative has no group. A phrase gives one
+    group per word; a regular expression one per literal run it cannot match without and
+    one per alternation whose every branch has such a run (:func:`_required_all`). Words
+    under 3 characters are useless as a filter and count as none, very common words count
+    only when nothing else does, and only ASCII words are used, whose case folding
+    :func:`_folds_into_ascii` covers."""
+    out: list[tuple[frozenset[str], ...]] = []
     for phrase in phrases:
-        word = max((w for w in phrase.lower().split() if w.isascii()), key=_selectivity, default="")
-        if len(word) < 3:
+        kept = _keep_groups([frozenset({w}) for w in phrase.lower().split()])
+        if kept is None:
             return None
-        out.add(word)
+        out.append(kept)
     for source in patterns:
         try:
             parsed = _re_parser.parse(source, flags)
         except re.error:
             return None
-        found = _required_in(list(parsed))
-        if not found:
+        kept = _keep_groups(_required_all(list(parsed)))
+        if kept is None:
             return None
-        out |= found
-    return frozenset(out)
+        out.append(kept)
+    return tuple(out)
+
+
+def _keep_groups(groups: list[frozenset[str]]) -> tuple[frozenset[str], ...] | None:
+    usable = [g for g in dict.fromkeys(groups) if g and all(len(w) >= 3 and w.isascii() for w in g)]
+    if not usable:
+        return None
+    usable.sort(key=lambda g: min(map(_selectivity, g)), reverse=True)
+    # A draft holds a common word, or three letters ("end" in "spend"), almost anywhere, and
+    # finding each occurrence costs: such a group is used only when it is all there is.
+    strong = [g for g in usable if all(len(w) > 3 and w not in _COMMON_WORDS for w in g)]
+    if len(strong) >= 2:
+        return tuple(strong[:_MAX_GROUPS])
+    # Short words narrow it down together: "end" and "day" for "at the end of the day".
+    weak = [g for g in usable if g not in strong and g.isdisjoint(_COMMON_WORDS)]
+    return tuple((strong + weak)[:2]) if strong or weak else tuple(usable[:1])
+
+
+def _required_all(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """For a parsed sequence: word groups of which every match holds a word each."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _re_parser.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _re_parser.IN and all(o is _re_parser.LITERAL for o, _ in av):
+            letters = {chr(c).lower() for _, c in av}
+            if len(letters) == 1:  # [Ss]: one letter in either case
+                run.append(letters.pop())
+                continue
+        if run:
+            out.append(frozenset({"".join(run).lower()}))
+            run = []
+        if op in _GROUPS:
+            out.extend(_required_all(list(_group_items(op, av))))
+        elif op is _re_parser.BRANCH:
+            branches = [_required_in(list(b)) for b in av[1]]
+            if all(branches):
+                out.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_required_all(list(av[2])))
+    return out
+
+
+def _group_items(op: Any, av: Any) -> Any:
+    """The parsed contents of a group: ``(group, add_flags, del_flags, pattern)`` for a
+    capturing or non-capturing group, the pattern itself for an atomic one."""
+    return av[-1] if op is _re_parser.SUBPATTERN else av
 
 
 def _selectivity(word: str) -> tuple[int, bool]:
@@ -452,7 +576,7 @@ def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
             consider(frozenset({"".join(run).lower()}))
             run = []
         if op in _GROUPS:
-            consider(_required_in(list(av[-1])))
+            consider(_required_in(list(_group_items(op, av))))
         elif op is _re_parser.BRANCH:
             branches = [_required_in(list(b)) for b in av[1]]
             if all(branches):
@@ -529,10 +653,10 @@ def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
     if not isinstance(entries, list):
         raise PackError("expected a list of rules", path=shown, line=lines.line("rules"), key="rules")
     specs = [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
-    if kept:  # find the gate words now, not on first use in every later run
+    if kept:  # find the gate now, not on first use in every later run
         for spec in specs:
-            if spec["anchors"] is None and not spec["whole"]:
-                spec["gate_words"] = _required_words(spec["gate_phrases"], spec["gate_patterns"], spec["flags"])
+            if spec["anchors"] is None or spec["whole"]:
+                spec["gate"] = _requirements(spec["gate_phrases"], spec["gate_patterns"], spec["flags"])
     return specs
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from lint.document import Document
 from lint.errors import PackError
-from lint.packs import _anchors, _required_words, load_pack
+from lint.packs import _anchors, _requirements, load_pack
 from lint.testing import run_rule
 
 PACK = """\
@@ -125,11 +125,11 @@ rules:
     )
     doc = Document.from_text("d.md", text)
     gated = list(cls().check(doc))
-    cls._gate_automaton = None  # no gate: the plain scan of every block
+    cls._gate_cache = None  # no gate: the plain scan of every block
     try:
         plain = list(cls().check(doc))
     finally:
-        del cls._gate_automaton
+        del cls._gate_cache
     assert gated == plain
     assert [f.line for f in gated] == [1, 2, 6, 6]
 
@@ -137,20 +137,53 @@ rules:
 @pytest.mark.parametrize(
     ("phrases", "patterns", "expected"),
     [
-        (["at the end of the day"], [], {"end"}),
-        (["in my view"], [], {"view"}),
+        # a phrase: its words of four letters or more, the most selective three
+        (["in my view"], [], [[{"view"}]]),
+        (["think outside the box"], [], [[{"outside"}, {"think"}]]),
+        # short words only: two of them together, not the common ones
+        (["at the end of the day"], [], [[{"end"}, {"day"}]]),
         (["it is"], [], None),
-        ([], ["(?:[Ss]ome|[Mm]any)\\s+(?:pundits|observers)"], {"pundits", "observers"}),
-        ([], ["rumou?red"], {"rumo"}),
-        ([], ["(?:widely\\s+)?reported"], {"reported"}),
-        ([], ["\\d+\\s+min\\s+read"], {"read"}),
+        ([], ["(?:[Ss]ome|[Mm]any)\\s+(?:pundits|observers)"], [[{"pundits", "observers"}]]),
+        ([], ["rumou?red"], [[{"rumo"}, {"red"}]]),
+        ([], ["(?:widely\\s+)?reported"], [[{"reported"}]]),
+        ([], ["\\d+\\s+min\\s+read"], [[{"read"}, {"min"}]]),
         ([], ["\\w+ly"], None),
-        ([], ["it\\s+(?:is|was)\\s+said"], {"said"}),
+        # only a common word: kept, as nothing else narrows it down
+        ([], ["it\\s+(?:is|was)\\s+said"], [[{"said"}]]),
+        # a group holding a common word narrows nothing down when something else does
+        ([], ["(?:the|our)\\s+mobile\\s+app"], [[{"mobile"}, {"app"}]]),
+        # atomic groups and possessive repeats are looked into like other groups
+        ([], ["(?>alpha|beta)\\s+gamma"], [[{"gamma"}, {"alpha", "beta"}]]),
+        (["one two three"], ["x"], None),  # any alternative without a word: no gate at all
     ],
 )
-def test_required_words(phrases: list[str], patterns: list[str], expected: set[str] | None) -> None:
-    got = _required_words(phrases, patterns, 0)
-    assert (set(got) if got is not None else None) == expected
+def test_requirements(phrases: list[str], patterns: list[str], expected: list[list[set[str]]] | None) -> None:
+    got = _requirements(phrases, patterns, 0)
+    assert (None if got is None else [[set(g) for g in alt] for alt in got]) == expected
+
+
+def test_every_builtin_gate_scans_as_the_plain_scan() -> None:
+    """Each built-in pack rule with a gate finds the same with it as without it, on a draft
+    made of all the examples of every pack rule (so each gate meets the others' phrases)."""
+    from lint.packs import PhraseRule
+    from lint.plugins import build_registry, make_plugin_manager
+
+    classes = [c for c in build_registry(make_plugin_manager()).rules.values() if issubclass(c, PhraseRule)]
+    examples = [x for c in classes for x in (*c.examples_bad, *c.examples_good)]
+    assert len(examples) > 40
+    text = "\n\n".join(examples + [" ".join(examples[i : i + 3]) for i in range(0, len(examples), 3)])
+    doc = Document.from_text("d.md", text)
+    gated_rules = found = 0
+    for cls in classes:
+        rule = cls()
+        if rule._gate_now is None:
+            continue
+        gated_rules += 1
+        gated = list(rule.check(doc))
+        rule._gate_now = None
+        assert list(rule.check(doc)) == gated, cls.code
+        found += len(gated)
+    assert gated_rules >= 12 and found >= 30
 
 
 @pytest.mark.parametrize(
@@ -222,19 +255,32 @@ def test_lookbehind_tokens_compile(tmp_path: Path) -> None:
     assert not run_rule(cls, "Then analysts said no.\n")
 
 
-def test_gate_reads_the_draft_once_not_once_per_block(tmp_path: Path) -> None:
+def test_gate_reads_the_draft_once_not_once_per_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """pyahocorasick reads the whole string on every iter() call: one call per block would
-    make a long draft quadratic."""
-    from lint.packs import _automaton, _blocks_holding
+    make a long draft quadratic; and all gated rules share one pass over a draft."""
+    import lint.packs as packs
 
     calls: list[int] = []
-    real = _automaton(frozenset({"needle"}))
+    real = packs._automaton
 
     class Counting:
+        def __init__(self, inner: object) -> None:
+            self.inner = inner
+
         def iter(self, text: str, *bounds: int) -> object:
             calls.append(len(bounds))
-            return real.iter(text, *bounds)
+            return self.inner.iter(text, *bounds)  # type: ignore[attr-defined]
 
-    doc = Document.from_text("d.md", "".join(f"Paragraph {i} has hay.\n\n" for i in range(200)) + "A needle.\n")
-    assert _blocks_holding(doc, Counting()) == {doc.blocks[-1].start}
+    monkeypatch.setattr(packs, "_automaton", lambda words: Counting(real(words)))
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "version: 1\nrules:\n"
+        "  - {code: HS120, name: one, category: style, message: m, phrases: [the needle point]}\n"
+        "  - {code: HS121, name: two, category: style, message: m, phrases: [the haystack bale]}\n",
+        encoding="utf-8",
+    )
+    one, two = (cls() for cls in load_pack(path))
+    doc = Document.from_text("d.md", "".join(f"Paragraph {i} has hay.\n\n" for i in range(200)) + "The needle point.\n")
+    assert [f.line for f in one.check(doc)] == [401]
+    assert not list(two.check(doc))
     assert calls == [0]
