@@ -390,30 +390,42 @@ class _Gate:
     """What a rule's matches need, as :func:`_requirements` gives it: for each alternative,
     words of which the block must hold at least one each (a conjunction of disjunctions)."""
 
-    __slots__ = ("needs", "words")
+    __slots__ = ("needs", "words", "by_first")
 
     def __init__(self, needs: tuple[tuple[frozenset[str], ...], ...]) -> None:
         self.needs = needs
         self.words = frozenset(w for alternative in needs for group in alternative for w in group)
+        by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for alternative in needs:
+            for w in alternative[0]:
+                by_first.setdefault(w, []).append(alternative)
+        self.by_first = {w: tuple(alts) for w, alts in by_first.items()}
+        """The alternatives whose first group holds each word: only those can be met."""
         if not self.words <= _GATE_WORDS[0]:
             _GATE_WORDS[0] |= self.words
 
     def blocks(self, hits: dict[str, set[int]]) -> set[int]:
         """Starts of the blocks that hold, for some alternative, a word of each group."""
-        present = hits.keys()
         out: set[int] = set()
-        if present.isdisjoint(self.words):
+        firsts = hits.keys() & self.by_first.keys()
+        if not firsts:
             return out  # most rules, in most drafts
+        present = hits.keys()
         get = hits.__getitem__
-        for alternative in self.needs:
-            found: set[int] | None = None
-            for group in alternative:
-                here = set().union(*map(get, present & group))
-                found = here if found is None else found & here
-                if not found:
-                    break
-            if found:
-                out |= found
+        tried: set[int] = set()
+        for w in firsts:
+            for alternative in self.by_first[w]:
+                if id(alternative) in tried:
+                    continue
+                tried.add(id(alternative))
+                found: set[int] | None = None
+                for group in alternative:
+                    here = set().union(*map(get, present & group))
+                    found = here if found is None else found & here
+                    if not found:
+                        break
+                if found:
+                    out |= found
         return out
 
 
