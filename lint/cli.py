@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # hundreds of thousands of objects that live as long as the run; the cyclic collector
     # would walk them again and again (~25 ms of a one-draft run). It is off until they are
     # loaded, then they are frozen out of its way (:func:`_startup_done`).
-    collecting = gc.isenabled()
+    collecting, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
     try:
         return _main(list(sys.argv[1:] if argv is None else argv))
@@ -112,8 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
         if collecting:
             gc.enable()
+        else:
+            gc.disable()
 
 
 def _startup_done(drafts: int) -> None:
@@ -124,6 +127,10 @@ def _startup_done(drafts: int) -> None:
 
     if drafts > 1:
         gc.freeze()
+        # A draft's objects die young and seldom in cycles. Collecting after every 700 new
+        # objects (the default) took 3% of a run over the BBC corpus; after every 10,000,
+        # a third of that, with the same peak memory.
+        gc.set_threshold(10_000, 10, 10)
         gc.enable()
 
 

@@ -191,7 +191,15 @@ def test_in_process_run_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
     draft = tmp_path / "a.md"
     draft.write_text("Fine.\n")
     assert gc.isenabled()
+    thresholds = gc.get_threshold()
     main(["--isolated", "--no-cache", str(draft)])
     main(["--isolated", "--no-cache", str(draft), str(draft)])  # two drafts: collector on mid-run
     assert gc.isenabled()
+    assert gc.get_threshold() == thresholds  # a multi-draft run collects less often, then restores
     assert not gc.get_freeze_count()  # nothing left frozen out of the collector's reach
+    gc.disable()
+    try:
+        main(["--isolated", "--no-cache", str(draft), str(draft)])
+        assert not gc.isenabled()  # a caller who had it off gets it back off
+    finally:
+        gc.enable()
