@@ -462,54 +462,81 @@ class Document:
 # with only "\n" line breaks is paragraphs separated by blank lines.
 _NOT_PLAIN_LINE = re.compile(r"^(?: {0,3}[#>*+=_~`\-\[:]| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)")
 _NOT_PLAIN_CHAR = re.compile(r"[<|\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
-# Two more kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
-# closing #s) and a one-line bullet item ("- text", one space after the mark).
+# More kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
+# closing #s), a one-line list item ("- text", "1. text", one space after the mark), and a
+# block quote line ("> text" or a lone ">", the mark in the first column).
 _SIMPLE_HEADING = re.compile(r"(#{1,6}) +(.*[^ #]) *")
-_SIMPLE_ITEM = re.compile(r"[-*+] (.*[^ ]) *")
+_SIMPLE_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) (.*[^ ]) *")
+_SIMPLE_QUOTE = re.compile(r"> ?(.*)")
 
 
 def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] | None:
     """The blocks markdown-it would find in ``source`` when it is nothing but paragraphs,
-    simple headings and one-line bullet items, found without it (its import costs a
-    one-draft run ~30 ms); None for any other draft. ``tests/test_document.py`` checks the
-    two agree on generated drafts."""
+    simple headings, one-line list items and block quotes of paragraphs, found without it
+    (its import costs a one-draft run ~30 ms); None for any other draft.
+    ``tests/test_document.py`` checks the two agree on generated drafts."""
     if _NOT_PLAIN_CHAR.search(source):
         return None
     blocks: list[tuple[str, int, int, int, int, str]] = []
     lines = source.split("\n")
     first = 0  # 1-based first line of the paragraph being read; 0 between paragraphs
+    kind = "paragraph"  # ... and its kind: paragraph, or blockquote
+    quoted: list[str] = []  # the text of a quote paragraph's lines, without the marks
     items = False  # a list has been seen: no line may then start with a space
-    previous = "blank"  # what the line before was: blank, text, heading or item
+    previous = "blank"  # what the line before was: blank, text, heading, item, quote or quote-blank
+
+    def close(last: int) -> None:
+        nonlocal first
+        if first:
+            body = "\n".join(quoted) if kind == "blockquote" else "\n".join(lines[first - 1 : last])
+            blocks.append((kind, first, last, 0, 0, body.strip()))
+            first = 0
+            quoted.clear()
+
     for n, line in enumerate([*lines, ""], 1):
-        if not line.strip(" "):  # a blank line ends a paragraph
-            if first:
-                blocks.append(("paragraph", first, n - 1, 0, 0, "\n".join(lines[first - 1 : n - 1]).strip()))
-                first = 0
+        if not line.strip(" "):  # a blank line ends a paragraph, and a quote
+            close(n - 1)
             previous = "blank"
             continue
         if not line.strip():
             return None  # only no-break or other spaces CommonMark does not count as blank
         if not _NOT_PLAIN_LINE.match(line):
-            if previous == "item" or (items and line[0] == " "):
-                return None  # a lazy or indented continuation of a list item
+            if previous in ("item", "quote") or (items and line[0] == " "):
+                return None  # a lazy or indented continuation of a list item or quote
             if not first:
-                first = n
+                first, kind = n, "paragraph"
             previous = "text"
             continue
+        quote = _SIMPLE_QUOTE.fullmatch(line)
+        if quote is not None:
+            if previous not in ("blank", "quote", "quote-blank"):
+                return None  # a quote right after other text
+            inner = quote.group(1)
+            if not inner.strip(" "):  # a blank line inside the quote ends its paragraph
+                close(n - 1)
+                previous = "quote-blank"
+                continue
+            if _NOT_PLAIN_LINE.match(inner) or (items and inner[0] == " "):
+                return None  # a heading, list, code or nested quote inside the quote
+            if not first:
+                first, kind = n, "blockquote"
+            quoted.append(inner)
+            previous = "quote"
+            continue
+        if previous in ("quote", "quote-blank"):
+            return None  # what follows a quote without a blank line
         heading = _SIMPLE_HEADING.fullmatch(line)
         item = None if heading else _SIMPLE_ITEM.fullmatch(line)
         if heading is not None:
-            kind, level, content = "heading", len(heading.group(1)), heading.group(2).strip(" ")
+            block_kind, level, content = "heading", len(heading.group(1)), heading.group(2).strip(" ")
         elif item is not None and previous in ("blank", "item") and not _NOT_PLAIN_LINE.match(item.group(1)):
-            kind, level, content = "list_item", 0, item.group(1).strip(" ")
+            block_kind, level, content = "list_item", 0, item.group(1).strip(" ")
             items = True
         else:
             return None
-        if first:
-            blocks.append(("paragraph", first, n - 1, 0, 0, "\n".join(lines[first - 1 : n - 1]).strip()))
-            first = 0
-        blocks.append((kind, n, n, level, 0, content))
-        previous = kind if kind == "heading" else "item"
+        close(n - 1)
+        blocks.append((block_kind, n, n, level, 0, content))
+        previous = block_kind if block_kind == "heading" else "item"
     return blocks
 
 

@@ -173,8 +173,13 @@ def test_markdown_syntax_goes_to_markdown_it() -> None:
         "Text\n- item\n",  # a list interrupting a paragraph
         "- item\ncontinued\n",  # a lazy continuation line
         "- item\n\n  more of it\n",
-        "1. item\n",
-        "> quoted\n",
+        "> quoted\nlazily continued\n",  # a lazy continuation of a quote
+        "Text\n> quoted\n",  # a quote interrupting a paragraph
+        "> quoted\n# Heading\n",
+        "> - item in a quote\n",
+        ">> nested\n",
+        " > indented mark\n",
+        "Text\n2. not an item\n",
         "    code\n",
         "# C#\n",
         "a | b\n--|--\n1 | 2\n",
@@ -194,16 +199,24 @@ _MD_LINE = st.one_of(
     st.just("  "),
     _WORDS,
     st.builds(lambda n, w: "#" * n + " " + w, st.integers(1, 7), _WORDS),
-    st.builds(lambda m, sp, w: m + " " * sp + w, st.sampled_from(["-", "*", "+", "1."]), st.integers(0, 6), _WORDS),
+    st.builds(
+        lambda m, sp, w: m + " " * sp + w,
+        st.sampled_from(["-", "*", "+", "1.", "2)", "10.", "1234567890."]),
+        st.integers(0, 6),
+        _WORDS,
+    ),
     st.builds(lambda sp, w: " " * sp + w, st.integers(1, 5), _WORDS),
+    st.builds(lambda m, sp, w: m + " " * sp + w, st.sampled_from([">", "> >", " >", ">-"]), st.integers(0, 5), _WORDS),
+    st.just(">"),
+    st.just("> "),
 )
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_MD_LINE, max_size=14))
 def test_headings_and_items_read_as_markdown_it_reads_them(lines: list[str]) -> None:
-    """Drafts mixing headings, bullet items, paragraphs and odd lines: whenever the fast path
-    answers, markdown-it finds the same blocks (kind, lines, level, text)."""
+    """Drafts mixing headings, list items, quotes, paragraphs and odd lines: whenever the
+    fast path answers, markdown-it finds the same blocks (kind, lines, level, text)."""
     plain, full = _both(_draft(lines))
     if plain is not None:
         assert plain == full
@@ -213,15 +226,19 @@ _PROSE = st.builds(lambda w: (w + "x").lstrip(), st.text(alphabet=st.sampled_fro
 _SIMPLE_BLOCK = st.one_of(
     _PROSE,
     st.builds(lambda n, w: "#" * n + " " + w, st.integers(1, 6), _PROSE),
-    st.builds(lambda m, w: m + " " + w, st.sampled_from(["-", "*", "+"]), _PROSE),
+    st.builds(lambda m, w: m + " " + w, st.sampled_from(["-", "*", "+", "1.", "2)", "30."]), _PROSE),
+    st.builds(
+        lambda ws: "\n".join("> " + w if w else ">" for w in ws),
+        st.lists(st.one_of(_PROSE, st.just("")), min_size=1),
+    ),
 )
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_SIMPLE_BLOCK, max_size=10))
 def test_simple_headings_and_lists_take_the_fast_path(blocks: list[str]) -> None:
-    """Headings, one-line items and paragraphs separated by blank lines are read without
-    markdown-it, with the same result: the check above is not vacuous for them."""
+    """Headings, one-line items, quotes and paragraphs separated by blank lines are read
+    without markdown-it, with the same result: the check above is not vacuous for them."""
     plain, full = _both("\n\n".join(blocks) + "\n")
     assert plain is not None and plain == full
 
