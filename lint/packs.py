@@ -563,38 +563,14 @@ def _selectivity(word: str) -> tuple[int, bool]:
 
 
 def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """For a parsed sequence: a set of words one of which every match holds, preferring the
-    set whose shortest word is longest; None if none is known."""
+    """For a parsed sequence: the one group of :func:`_required_all` that filters best (the
+    first whose shortest word is longest); None if none is usable."""
     best: frozenset[str] | None = None
-
-    def consider(words: frozenset[str] | None) -> None:
-        nonlocal best
+    for words in _required_all(items):
         if not words or any(len(w) < 3 or not w.isascii() for w in words):
-            return  # beyond ASCII, case folding has more exceptions than CASEFOLD_ODDITIES
+            continue  # beyond ASCII, case folding has more exceptions than CASEFOLD_ODDITIES
         if best is None or min(map(_selectivity, words)) > min(map(_selectivity, best)):
             best = words
-
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _re_parser.LITERAL:
-            run.append(chr(av))
-            continue
-        if op is _re_parser.IN and all(o is _re_parser.LITERAL for o, _ in av):
-            letters = {chr(c).lower() for _, c in av}
-            if len(letters) == 1:  # [Ss]: one letter in either case
-                run.append(letters.pop())
-                continue
-        if run:
-            consider(frozenset({"".join(run).lower()}))
-            run = []
-        if op in _GROUPS:
-            consider(_required_in(list(_group_items(op, av))))
-        elif op is _re_parser.BRANCH:
-            branches = [_required_in(list(b)) for b in av[1]]
-            if all(branches):
-                consider(frozenset().union(*branches))  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            consider(_required_in(list(av[2])))
     return best
 
 
