@@ -402,6 +402,8 @@ def is_title_like(inner: str) -> bool:
     ws: list[str] = WORD.findall(inner)
     if not ws:
         return True
+    if len(ws) > 12:
+        return False  # too long for a title, whatever its case (most quotations)
     content = [w for w in ws if w.lower() not in _SMALL_WORDS]
     if not content:
         return False
@@ -409,7 +411,7 @@ def is_title_like(inner: str) -> bool:
     if caps * 10 < len(content) * 8:
         return False
     body = inner.rstrip(' .!?,"”')
-    return not _SENTENCE_PUNCT.search(body) and len(ws) <= 12
+    return not _SENTENCE_PUNCT.search(body)
 
 
 # -- quotation spans -------------------------------------------------------------------
