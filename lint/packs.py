@@ -32,7 +32,6 @@ A pack is a YAML file with ``version: 1`` and a list of ``rules``. Each entry be
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -444,18 +443,15 @@ def _gate_hits(doc: Document, gate: _Gate) -> dict[str, set[int]]:
         return got[1]
     automaton = _automaton(words)
     hits: dict[str, set[int]] = {}
-    blocks = doc.blocks
-    starts = [b.start for b in blocks]
+    block_at = doc.block_at
     for end, word in automaton.iter(doc.prose_lower):
-        i = bisect_right(starts, end) - 1  # the block that holds the word's end (Document.block_at)
-        if i >= 0:
-            block = blocks[i]
-            if block.start <= end - len(word) + 1 and end < block.end:
-                at = hits.get(word)
-                if at is None:
-                    hits[word] = {block.start}
-                else:
-                    at.add(block.start)
+        block = block_at(end)
+        if block is not None and block.start <= end - len(word) + 1:
+            at = hits.get(word)
+            if at is None:
+                hits[word] = {block.start}
+            else:
+                at.add(block.start)
     memo["packs.gate_hits"] = (words, hits)
     return hits
 
