@@ -51,3 +51,44 @@ def test_entry_point_scan_matches_importlib_metadata(plugin_site: Path, monkeypa
     theirs = sorted((e.name, e.value) for e in entry_points(group="lint_article"))
     assert ours == theirs
     assert ("testplugin", "lat_testplugin") in ours
+
+
+def test_time_limit_counts_from_each_rules_own_start() -> None:
+    """Rules that each stay under the limit are never stopped, however long the draft takes
+    in all; a rule over it is stopped about ``seconds`` after its own start; the caller's
+    handler and timer are restored."""
+    import signal
+    import time
+
+    import pytest
+
+    from lint.engine import RuleTimeout, _time_limit
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no interval timers here")
+
+    def busy(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    before = signal.getsignal(signal.SIGALRM)
+    with _time_limit(0.3) as limit:
+        for _ in range(3):  # 0.6 s in all, 0.2 s each
+            limit.arm()
+            try:
+                busy(0.2)
+            finally:
+                limit.disarm()
+        busy(0.4)  # between rules: no rule is charged
+        limit.arm()
+        started = time.monotonic()
+        with pytest.raises(RuleTimeout):
+            try:
+                busy(5)
+            finally:
+                limit.disarm()
+        stopped_after = time.monotonic() - started
+    assert 0.25 <= stopped_after < 1.0, stopped_after
+    assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
