@@ -274,3 +274,38 @@ def test_fast_path_document_equals_markdown_it_document(monkeypatch: pytest.Monk
     slow = Document.from_text("d.md", text)
     assert slow.prose == fast.prose and slow.blocks == fast.blocks
     assert len(fast.blocks) == 3
+
+
+_ADDRESS_PARTS = st.sampled_from(
+    [
+        "word",
+        " ",
+        "\n",
+        "@",
+        "a.b@c.org",
+        "http://x.org/p@q.com",
+        "https://bbc.co.uk/news).",
+        "www.",
+        "www.example.com,",
+        "mail me at j.doe+news@paper.co.uk.",
+        "<!-- note -->",
+        "lint-article: disable=ST101",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ADDRESS_PARTS, max_size=12))
+def test_address_masks_match_the_combined_pattern(parts: list[str]) -> None:
+    """Only the half of the address pattern that can match is run: the masks are those of
+    the whole pattern, whatever mix of addresses, "@" and "www." a draft holds."""
+    text = "".join(parts)
+    doc = Document.from_text("a.txt", text)
+    expected = []
+    for m in document_module._URL.finditer(text):
+        e = m.end()
+        while e > m.start() and text[e - 1] in document_module._URL_TRAIL:
+            e -= 1
+        expected.append((m.start(), e))
+    comments = [(m.start(), m.end()) for m in document_module._COMMENT.finditer(text)]
+    assert doc._common_masks() == comments + expected
