@@ -3,6 +3,8 @@ quotations are handled, and textstat's caches never hold whole drafts."""
 
 from __future__ import annotations
 
+import pickle
+
 from pathlib import Path
 
 import pytest
@@ -361,6 +363,19 @@ def test_lazy_hyphenation_reads_patterns_as_pyphen_does(tmp_path: Path) -> None:
     theirs = Pyphen(filename=str(dic))
     for word in ["abc", "abab", "xyab", "babcab", "cab"]:
         assert ours.positions(word) == theirs.positions(word), word
+    # Patterns of the dots alone: pyphen looks a dot up where the word starts, never where it
+    # ends; and a line of digits alone has no letters to look up.
+    lines = [".3", "1.", "5", "a1b", "b.1"]
+    dots = tmp_path / "hyph_zz.dic"
+    dots.write_text("UTF-8\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    for left, right in [(1, 0), (0, 0), (2, 2)]:
+        mine = hyphenation.Hyphenator(lines, left, right)
+        pyphens = Pyphen(filename=str(dots), left=left, right=right)
+        for word in ["ab", "aab", "b", "abab"]:
+            assert mine.positions(word) == pyphens.positions(word), (left, right, word)
+    # The hyphenator keeps its answers through a pickle (the cache folder stores it).
+    again = pickle.loads(pickle.dumps(ours))
+    assert [again.positions(w) for w in ["ab", "abab"]] == [ours.positions(w) for w in ["ab", "abab"]]
     # Features the lazy reader does not parse make it step aside.
     odd = tmp_path / "hyph_yy.dic"
     odd.write_text("UTF-8\n1f/f=f\n", encoding="utf-8")
