@@ -46,18 +46,35 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if not (first.isupper() or first.isdigit() or nxt.group(1)):
             continue
         if m.group(0)[0] == "." and len(m.group(0).rstrip("\"”’')]")) == 1:
-            w = _WORD_BEFORE.search(text, pos, m.start())
-            if w:
-                word = w.group(1).lower().rstrip(".")
+            before = _word_before(text, pos, m.start())
+            if before:
+                word = before.lower().rstrip(".")
                 if word in _ABBREVIATIONS:
                     continue
                 # A single initial ("J. Smith") or dotted acronym ("U.S.") mid-sentence.
-                if len(word) == 1 and w.group(1)[0].isupper() and first.isupper():
+                if len(word) == 1 and before[0].isupper() and first.isupper():
                     continue
         _append(text, spans, pos, cut)
         pos = nxt.start(1)
     _append(text, spans, pos, end)
     return spans
+
+
+_LETTERS_AND_DOTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """What ``_WORD_BEFORE.search(text, start, end)`` finds ("" for no match): the ASCII
+    letters and dots that end at ``end``, from the first letter. Walked back from ``end``:
+    the search tried every position from ``start`` on, the sentence so far."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final line break
+    i = end
+    while i > start and text[i - 1] in _LETTERS_AND_DOTS:
+        i -= 1
+    while i < end and text[i] == ".":
+        i += 1
+    return text[i:end]
 
 
 def _append(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
