@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -332,3 +334,17 @@ def test_same_fact_base_in_config_and_on_command_line_is_loaded_once(tmp_path: P
     r = run_cli("--facts", str(facts), "--format", "text", str(draft), cwd=tmp_path)
     assert r.returncode == 1, r.stderr
     assert "FA101" in r.stdout and "'NordLicht Energy' should be 'Nordlicht Energy'" in r.stdout
+
+
+def test_python_dash_m_lint_runs_the_command(tmp_path: Path) -> None:
+    draft = write(tmp_path / "a.md", "At the end of the day, the council voted for the plan.\n")
+    r = subprocess.run(
+        [sys.executable, "-m", "lint", "--isolated", "--no-cache", "--format", "json", str(draft)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert r.returncode == 1, r.stderr
+    report = json.loads(r.stdout)
+    assert report["tool"]["name"] == "lint-article"
+    assert [f["rule"] for f in report["findings"]] == ["ST101"]
