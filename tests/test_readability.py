@@ -4,7 +4,6 @@ quotations are handled, and textstat's caches never hold whole drafts."""
 from __future__ import annotations
 
 import pickle
-
 from pathlib import Path
 
 import pytest
