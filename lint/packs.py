@@ -111,15 +111,14 @@ class PhraseRule(Rule):
 
     def __init__(self, context: RunContext | None = None) -> None:
         super().__init__(context)
-        gated = self.whole or self.anchors is None or self.anchored_source is None
         # the gate's words join the one automaton of all gated rules before any draft
-        self._gate_now = self._gate() if gated else None
+        self._gate_now = None if _by_anchors(self.whole, self.anchors, self.anchored_source) else self._gate()
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if self.whole:
             yield from self._check_whole(doc)
             return
-        if self.anchors is not None and self.anchored is not None:
+        if _by_anchors(self.whole, self.anchors, self.anchored_source):
             yield from self._check_anchored(doc)
             return
         kinds = _KINDS.get(self.scope)
@@ -385,6 +384,12 @@ def _branch_anchors(branch: str, literal: bool, depth: int) -> set[str] | None:
     return inner
 
 
+def _by_anchors(whole: bool, anchors: frozenset[str] | None, anchored_source: str | None) -> bool:
+    """A rule matches only where its anchors stand (:meth:`PhraseRule._check_anchored`); any
+    other rule goes through a gate (:meth:`PhraseRule._gate`)."""
+    return not whole and anchors is not None and anchored_source is not None
+
+
 class _Gate:
     """What a rule's matches need, as :func:`_requirements` gives it: for each alternative,
     words of which the block must hold at least one each (a conjunction of disjunctions)."""
@@ -639,7 +644,7 @@ def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
     specs = [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
     if kept:  # find the gate now, not on first use in every later run
         for spec in specs:
-            if spec["anchors"] is None or spec["whole"]:
+            if not _by_anchors(spec["whole"], spec["anchors"], spec["anchored_source"]):
                 spec["gate"] = _requirements(spec["gate_phrases"], spec["gate_patterns"], spec["flags"])
     return specs
 
