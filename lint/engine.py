@@ -475,9 +475,25 @@ def _worker_batch(paths: list[str]) -> list[DraftResult]:
     return [_lint_path(linter, p, cache, None) for p in paths]
 
 
-def _batches(paths: Sequence[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(paths), size):
-        yield list(paths[i : i + size])
+def _batches(order: Sequence[int], jobs: int, largest: int = 64) -> Iterator[list[int]]:
+    """Guided scheduling: batches shrink as the work left shrinks, so that the last ones
+    are small and no worker sits idle while another finishes a long batch."""
+    i = 0
+    while i < len(order):
+        size = max(2, min(largest, (len(order) - i) // (jobs * 4)))
+        yield list(order[i : i + size])
+        i += size
+
+
+def _by_size(files: Sequence[str]) -> list[int]:
+    """Indices of files, largest first (a file that cannot be read counts as empty)."""
+    sizes = []
+    for p in files:
+        try:
+            sizes.append(os.stat(p).st_size)
+        except OSError:
+            sizes.append(0)
+    return sorted(range(len(files)), key=lambda i: -sizes[i])
 
 
 def lint_paths(
@@ -502,14 +518,22 @@ def lint_paths(
     _WORKER["linter"] = linter
     _WORKER["cache"] = cache
     rest = files[1:]
-    size = max(4, min(64, len(rest) // (jobs * 8) or 1))
+    # Largest drafts first, then ever smaller batches: the tail, when one worker may wait
+    # for the other, is then a few small drafts. Results go back in path order.
+    order = _by_size(rest)
+    slots: list[DraftResult | None] = [None] * len(rest)
     gc.freeze()  # keep the collector from touching (and so copying) the inherited objects
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            for batch in pool.map(_worker_batch, _batches(rest, size)):
-                out.extend(batch)
-            return out
+            batches = list(_batches(order, jobs))
+            for idx, batch in zip(batches, pool.map(_worker_batch, [[rest[i] for i in b] for b in batches])):
+                for i, r in zip(idx, batch):
+                    slots[i] = r
+        done = [r for r in slots if r is not None]
+        if len(done) != len(rest):  # pragma: no cover - the pool returns one result per path
+            raise RuntimeError("worker processes returned fewer results than drafts")
+        return out + done
     finally:
         gc.unfreeze()
         _WORKER.clear()
