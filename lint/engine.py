@@ -527,13 +527,11 @@ def lint_paths(
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             batches = list(_batches(order, jobs))
-            for idx, batch in zip(batches, pool.map(_worker_batch, [[rest[i] for i in b] for b in batches])):
-                for i, r in zip(idx, batch):
+            done = pool.map(_worker_batch, [[rest[i] for i in b] for b in batches])
+            for idx, batch in zip(batches, done, strict=True):
+                for i, r in zip(idx, batch, strict=True):
                     slots[i] = r
-        done = [r for r in slots if r is not None]
-        if len(done) != len(rest):  # pragma: no cover - the pool returns one result per path
-            raise RuntimeError("worker processes returned fewer results than drafts")
-        return out + done
+        return out + [r for r in slots if r is not None]  # every slot is filled (strict zips)
     finally:
         gc.unfreeze()
         _WORKER.clear()

@@ -122,11 +122,8 @@ class PhraseRule(Rule):
             yield from self._check_anchored(doc)
             return
         kinds = _KINDS.get(self.scope)
-        hit = self._gated_blocks(doc)
-        for block in doc.blocks:
+        for block in self._candidate_blocks(doc):
             if kinds is None or block.kind in kinds:
-                if hit is not None and block.start not in hit:
-                    continue  # it lacks words every match needs: the scan cannot match
                 for m in self.pattern.finditer(doc.prose, block.start, block.end):
                     f = self._accept(doc, block, m)
                     if f is not None:
@@ -146,12 +143,17 @@ class PhraseRule(Rule):
             setattr(cls, "_gate_cache", _Gate(needs) if needs else None)  # noqa: B010 - per class
         return cls.__dict__["_gate_cache"]  # type: ignore[no-any-return]
 
-    def _gated_blocks(self, doc: Document) -> set[int] | None:
-        """Starts of the blocks that may hold a match, or None: scan them all."""
+    def _candidate_blocks(self, doc: Document) -> Sequence[Block]:
+        """The blocks that may hold a match, in order: those that hold the gate's words
+        (the others cannot match), or all of them when the rule has no gate."""
         gate = self._gate_now
         if gate is None or _folds_into_ascii(doc):
-            return None
-        return gate.blocks(_gate_hits(doc, gate))
+            return doc.blocks
+        starts = gate.blocks(_gate_hits(doc, gate))
+        if not starts:
+            return ()
+        block_at = doc.block_at
+        return [b for b in map(block_at, sorted(starts)) if b is not None]
 
     def _check_whole(self, doc: Document) -> Iterable[Finding]:
         """A whole-block rule matches the block's text between its leading and trailing
@@ -159,11 +161,8 @@ class PhraseRule(Rule):
         alternative that covers the block wins (not only the first one that matches)."""
         prose = doc.prose
         kinds = _KINDS.get(self.scope)
-        hit = self._gated_blocks(doc)
-        for block in doc.blocks:
+        for block in self._candidate_blocks(doc):
             if kinds is not None and block.kind not in kinds:
-                continue
-            if hit is not None and block.start not in hit:
                 continue
             start, end = block.start, block.end
             while start < end and prose[start] in _TRIM:
@@ -448,10 +447,15 @@ def _gate_hits(doc: Document, gate: _Gate) -> dict[str, set[int]]:
         return got[1]
     automaton = _automaton(words)
     hits: dict[str, set[int]] = {}
-    block_at = doc.block_at
-    for end, word in automaton.iter(doc.prose_lower):
-        block = block_at(end)
-        if block is not None and block.start <= end - len(word) + 1:
+    blocks = doc.blocks
+    last = len(blocks) - 1
+    i = 0
+    # The automaton reports matches in the order of their ends: walk the blocks along.
+    for end, word in automaton.iter(doc.prose_lower) if blocks else ():
+        while i < last and blocks[i + 1].start <= end:
+            i += 1
+        block = blocks[i]
+        if block.start <= end - len(word) + 1 and end < block.end:
             at = hits.get(word)
             if at is None:
                 hits[word] = {block.start}

@@ -135,6 +135,34 @@ rules:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "---\ntitle: at the end of the day\n---\n",
+        "```\nat the end of the day\n```\n\nAt the end of the day.\n",
+        "<!-- at the end of the day -->\nAt the end\n\nof the day it is what it is\n",
+        "# At the end of the day\n\n- it is what it is\n- at the end of the day\n",
+    ],
+)
+def test_gate_at_the_edges_of_blocks(tmp_path: Path, text: str) -> None:
+    """Gate words outside every block (front matter, code, comments) or split over two
+    blocks open no block; the gated scan still finds what the plain scan finds."""
+    path = tmp_path / "gate.yaml"
+    path.write_text(
+        "version: 1\nrules:\n  - code: HS105\n    name: edge-gate\n    category: style\n"
+        "    message: \"'{match}'\"\n    phrases: [at the end of the day, it is what it is]\n",
+        encoding="utf-8",
+    )
+    (cls,) = load_pack(path)
+    assert cls._gate() is not None
+    doc = Document.from_text("d.md", text)
+    gated = list(cls().check(doc))
+    rule = cls()
+    rule._gate_now = None
+    assert gated == list(rule.check(doc))
+
+
+@pytest.mark.parametrize(
     ("phrases", "patterns", "expected"),
     [
         # a phrase: its words of four letters or more, the most selective three
