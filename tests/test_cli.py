@@ -126,7 +126,9 @@ def test_corpus_rule_sees_all_drafts_and_names_other_file(tmp_path: Path, run_cl
 
 def test_parallel_output_identical_to_serial(tmp_path: Path, run_cli: RunCli) -> None:
     for i in range(40):
-        write(tmp_path / f"d{i:02}.md", f"Draft {i} has a SHOUTED word and CODE-X{chr(65 + i % 3)}.\n")
+        # sizes out of path order: the workers take the largest drafts first
+        filler = "More words here. " * ((i * 7) % 13)
+        write(tmp_path / f"d{i:02}.md", f"Draft {i} has a SHOUTED word and CODE-X{chr(65 + i % 3)}. {filler}\n")
     one = run_cli(*ISO, "--format", "json", "--jobs", "1", str(tmp_path))
     two = run_cli(*ISO, "--format", "json", "--jobs", "2", str(tmp_path))
     assert one.stdout == two.stdout

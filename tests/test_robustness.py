@@ -100,3 +100,16 @@ def test_twenty_megabyte_draft(tmp_path: Path, run_cli: RunCli) -> None:
     r = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), timeout=900)
     assert r.returncode in (0, 1), r.stderr
     assert not [f for f in findings(r.stdout) if f["rule"] in ("LA001", "LA006")]
+
+
+@pytest.mark.parametrize(("n", "jobs"), [(0, 2), (1, 2), (15, 2), (1312, 2), (5000, 8)])
+def test_batches_cover_every_draft_once_and_shrink(n: int, jobs: int) -> None:
+    from lint.engine import _batches
+
+    order = list(range(n))[::-1]
+    batches = list(_batches(order, jobs))
+    assert [i for b in batches for i in b] == order
+    sizes = [len(b) for b in batches]
+    assert sizes == sorted(sizes, reverse=True) and all(1 <= s <= 64 for s in sizes)
+    if n > 100:
+        assert sizes[-1] <= 2 and sizes[0] == 64
