@@ -92,3 +92,76 @@ def test_time_limit_counts_from_each_rules_own_start() -> None:
     assert 0.25 <= stopped_after < 1.0, stopped_after
     assert signal.getsignal(signal.SIGALRM) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+class _BatchPlugin:
+    """Rules that make drafts differ in the engine's eyes: one needs a service that goes away
+    after the second draft it sees, one crashes on a word."""
+
+    @staticmethod
+    def rules() -> list[type]:
+        from lint.errors import RuleUnavailable
+        from lint.model import Severity
+        from lint.rule import Rule
+
+        class Fading(Rule):
+            """Flags 'harbour' until its service goes away."""
+
+            code = "TB101"
+            name = "fading-service"
+            category = "style"
+            severity = Severity.WARNING
+            examples_good = ("Calm text.\n",)
+            seen = 0
+
+            def check(self, doc):  # type: ignore[no-untyped-def]
+                type(self).seen += 1
+                if type(self).seen > 2:
+                    raise RuleUnavailable("the service went away")
+                i = doc.prose.find("harbour")
+                return [self.finding(doc, i, i + 7, "harbour")] if i >= 0 else []
+
+        class Fragile(Rule):
+            """Crashes on the word 'storm'."""
+
+            code = "TB102"
+            name = "fragile"
+            category = "style"
+            examples_good = ("Calm text.\n",)
+
+            def check(self, doc):  # type: ignore[no-untyped-def]
+                if "storm" in doc.prose:
+                    raise ValueError("storm")
+                return []
+
+        return [Fading, Fragile]
+
+
+def test_check_drafts_equals_check_draft_one_at_a_time() -> None:
+    """Rule by rule over a batch gives each draft what one draft at a time gives it: the same
+    findings in the same order, records, suppressions, and the same draft told that a rule
+    became unavailable."""
+    from lint import hookimpl
+
+    class Plugin:
+        @hookimpl
+        def lint_article_rules(self) -> list[type]:
+            return _BatchPlugin.rules()
+
+    drafts = [
+        ("# Harbour\n\nA quiet day at the harbour, officials said. Share this article\n", "a.md"),
+        ("", "empty.md"),
+        ("A storm hit the harbour on Monday, the council said.\n\nShare this article\n", "b.md"),
+        ("<!-- lint-article: disable=BP -->\nThe harbour reopened, the council said.\n\nShare this\n", "c.md"),
+        ("Time Warner said TimeWarner would grow.\n\nThe harbour master said so.\n", "d.md"),
+    ]
+    select = ["TB", "BP", "CS", "AT"]
+    one = load_linter(select=select, plugins=[Plugin()])
+    singly = [one.check_draft(text, path) for text, path in drafts]
+    many = load_linter(select=select, plugins=[Plugin()])
+    batched = many.check_drafts(drafts)
+    assert batched == singly
+    assert [r.path for r in batched] == ["a.md", "empty.md", "b.md", "c.md", "d.md"]
+    assert [bool(r.unavailable) for r in batched] == [False, False, False, True, False]
+    rules = [[f.rule for f in r.findings] for r in batched]
+    assert "TB101" in rules[0] and "LA003" in rules[1] and "LA001" in rules[2] and "CS101" in rules[4]
