@@ -549,12 +549,14 @@ def _worker_batch(paths: list[str]) -> list[DraftResult]:
     return _lint_many(_WORKER["linter"], paths, _WORKER["cache"], None)
 
 
-def _batches(order: Sequence[int], jobs: int, largest: int = 64) -> Iterator[list[int]]:
+def _batches(order: Sequence[int], jobs: int, largest: int = BATCH_DRAFTS, smallest: int = 8) -> Iterator[list[int]]:
     """Guided scheduling: batches shrink as the work left shrinks, so that the last ones
-    are small and no worker sits idle while another finishes a long batch."""
+    are small and no worker sits idle while another finishes a long batch. Not below
+    ``smallest`` drafts: a worker lints its batch rule by rule (:meth:`Linter.check_drafts`),
+    which gains little on a handful of drafts."""
     i = 0
     while i < len(order):
-        size = max(2, min(largest, (len(order) - i) // (jobs * 4)))
+        size = max(smallest, min(largest, (len(order) - i) // (jobs * 2)))
         yield list(order[i : i + size])
         i += size
 
