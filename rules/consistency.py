@@ -19,8 +19,10 @@ Across drafts (corpus phase; records are small and grouped by key, never compare
 from __future__ import annotations
 
 import functools
+import marshal
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping, Sequence
@@ -1388,54 +1390,72 @@ class TermFormsAcrossDrafts(Rule):
                 out.append(rec)
         if not out:
             return None
-        return _NameRecords((0, *map(_MATCH_END, _NEWLINE.finditer(doc.text))), out)
+        lines = (0, *map(_MATCH_END, _NEWLINE.finditer(doc.text)))
+        votes = array("q", [x for t in out for x in (t[1], t[7])]).tobytes()
+        return _NameRecords(lines, tuple(t[0] for t in out), votes, marshal.dumps([t[1:] for t in out]))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
-        # Group the packed records by key (only keys in two drafts are voted on, so only they
-        # are grouped); only the votes of keys with two forms are unpacked.
+        # Group the drafts' names by key (only keys in two drafts are voted on, so only they
+        # are grouped); only the records of keys voted for in two forms are unpacked.
         key_of: dict[str, str] = {}
         first_path: dict[str, str] = {}
         shared: set[str] = set()  # keys in two drafts or more
         for path, recs in records:
-            for packed in recs.forms:
-                form = packed[0]
+            for form in recs.names:
                 key = key_of.get(form)
                 if key is None:
                     key = key_of[form] = _key(form)
                 if first_path.setdefault(key, path) != path:
                     shared.add(key)
-        by_key: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
-        lines: dict[str, tuple[int, ...]] = {}
+        by_key: dict[str, dict[str, list[int]]] = {}  # key -> path -> indices of its names there
+        draft_recs: dict[str, _NameRecords] = {}
         for path, recs in records:
-            lines[path] = recs.lines
-            for packed in recs.forms:
-                key = key_of[packed[0]]
+            draft_recs[path] = recs
+            for i, form in enumerate(recs.names):
+                key = key_of[form]
                 if key not in shared:
                     continue
                 per_path = by_key.get(key)
                 if per_path is None:
-                    by_key[key] = {path: [packed]}
+                    by_key[key] = {path: [i]}
                 elif path in per_path:
-                    per_path[path].append(packed)
+                    per_path[path].append(i)
                 else:
-                    per_path[path] = [packed]
+                    per_path[path] = [i]
         facts = self.context.facts
         found: list[tuple[str, Span, str, Related, str, bool]] = []
         accepted: set[frozenset[str]] = set()
         groups = []
+        unpacked: dict[str, list[tuple[Any, ...]]] = {}
+        votes_of: dict[str, array[int]] = {}
         for key, per_path in by_key.items():
             # Each draft votes with its most used form (on a tie, the one it uses first).
-            packed_votes: dict[str, list[tuple[str, tuple[Any, ...]]]] = {}
-            for path, recs in per_path.items():
-                best = recs[0] if len(recs) == 1 else max(recs, key=_packed_vote)
-                packed_votes.setdefault(best[0], []).append((path, best))
+            packed_votes: dict[str, list[tuple[str, int]]] = {}
+            for path, idx in per_path.items():
+                recs = draft_recs[path]
+                best = idx[0]
+                if len(idx) > 1:
+                    tally = votes_of.get(path)
+                    if tally is None:
+                        tally = votes_of[path] = array("q", recs.votes)
+                    best = max(idx, key=lambda i, v=tally: (v[2 * i], -v[2 * i + 1]))  # type: ignore[misc]
+                packed_votes.setdefault(recs.names[best], []).append((path, best))
             if len(packed_votes) > 1:
-                votes = {f: [(path, _decode(t, key, lines[path])) for path, t in ds] for f, ds in packed_votes.items()}
-                groups.append((max(len(f.split()) for f in votes), per_path, votes))
+                votes_by_form: dict[str, list[tuple[str, _FormRecord]]] = {}
+                for f, ds in packed_votes.items():
+                    voted = []
+                    for path, i in ds:
+                        rows = unpacked.get(path)
+                        if rows is None:
+                            rows = unpacked[path] = marshal.loads(draft_recs[path].packed)
+                        voted.append((path, _decode((f, *rows[i]), key, draft_recs[path].lines)))
+                    votes_by_form[f] = voted
+                named = {path: [draft_recs[path].names[i] for i in idx] for path, idx in per_path.items()}
+                groups.append((max(len(f.split()) for f in votes_by_form), named, votes_by_form))
         # Shortest names first: a longer n-gram is not reported when a shorter one inside it
         # carries the same difference ("Vice President" inside "Vice President Dick").
         groups.sort(key=lambda g: g[0])
-        for _, per_path, votes in groups:
+        for _, names_in, votes in groups:
             merged: dict[str, FormInfo] = {}
             for form, drafts in votes.items():
                 info = FormInfo(form)
@@ -1464,7 +1484,7 @@ class TermFormsAcrossDrafts(Rule):
                 n_major = len(votes[major])
                 related = Related(ref_path, ref_span.line, f"written '{major}'")
                 for path, r in votes[minor]:
-                    if any(x[0] == major for x in per_path[path]):
+                    if major in names_in[path]:
                         continue  # the draft uses both: CS101 reports it
                     place = _record_place(r, v)
                     if place is None:
@@ -1499,11 +1519,18 @@ _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 
 class _NameRecords(Record):
-    """CS110's record of a draft: its names (packed, see :func:`_decode`) and the offsets of
-    its lines (the spans of the few places reported are worked out in the corpus phase)."""
+    """CS110's record of a draft: the offsets of its lines (the spans of the few places
+    reported are worked out in the corpus phase) and its names, in three columns: the forms;
+    each form's count and first offset (its vote, as 64-bit integers); the rest of each
+    packed tuple (:func:`_decode`, without the form) as one ``marshal`` string, unpacked
+    only for the few drafts whose names are voted for in two forms. Thousands of drafts'
+    records cross from the worker processes and are held at once: three objects a draft
+    instead of a tuple a name (pickled a fifth as large, and several times faster)."""
 
     lines: tuple[int, ...]
-    forms: list[tuple[Any, ...]]
+    names: tuple[str, ...]
+    votes: bytes
+    packed: bytes
 
 
 def _decode(t: tuple[Any, ...], key: str, lines: Sequence[int]) -> _FormRecord:
@@ -1583,12 +1610,6 @@ def _name_record(ws: _Words, form: str, occs: _NameOcc | list[_NameOcc]) -> tupl
     if len(chosen) == 1:
         return (*head, *_packed_place(ws, first))
     return (*head, *_packed_place(ws, first), *_packed_place(ws, chosen[1]))
-
-
-def _packed_vote(t: tuple[Any, ...]) -> tuple[int, int]:
-    """How a draft picks the form it votes with from its packed records: the most used, then
-    the first used."""
-    return t[1], -t[7]
 
 
 def _packed_place(ws: _Words, occ: _NameOcc, width: int = 30) -> tuple[Any, ...]:
