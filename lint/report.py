@@ -217,15 +217,21 @@ class _Paths:
 
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
+        self._prefix = self.root if self.root.endswith(os.sep) else self.root + os.sep
         self._cache: dict[str, str | None] = {}
 
     def relative(self, path: str) -> str | None:
         """POSIX path relative to the root, or None when the path is outside it."""
         if path not in self._cache:
-            try:
-                rel = os.path.relpath(os.path.abspath(path), self.root)
-            except ValueError:  # another drive on Windows
-                rel = None
+            full = os.path.abspath(path)
+            if os.sep == "/" and full != self.root and not full.startswith("//") and not self.root.startswith("//"):
+                # relpath is lexical: under the root, or outside it (~30 us a path saved)
+                rel = full[len(self._prefix) :] if full.startswith(self._prefix) else None
+            else:
+                try:
+                    rel = os.path.relpath(full, self.root)
+                except ValueError:  # another drive on Windows
+                    rel = None
             if rel is not None and (rel == ".." or rel.startswith(".." + os.sep)):
                 rel = None
             self._cache[path] = rel.replace(os.sep, "/") if rel is not None else None
@@ -344,8 +350,9 @@ class JsonReporter(_Base):
     def render(self, result: RunResult) -> None:
         import json
 
-        json.dump(self.document(result), self.stream, ensure_ascii=False, indent=2, allow_nan=False)
-        self.stream.write("\n")
+        # One write: json.dump writes each token separately, and to a pipe or /dev/null
+        # that took 0.19 s for the BBC corpus's report against 0.05 s.
+        self.stream.write(json.dumps(self.document(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
     def document(self, result: RunResult) -> dict[str, Any]:
         paths = _Paths(self.root)
@@ -455,8 +462,7 @@ class SarifReporter(_Base):
     def render(self, result: RunResult) -> None:
         import json
 
-        json.dump(self.document(result), self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write(json.dumps(self.document(result), ensure_ascii=False, indent=2) + "\n")  # one write
 
     def document(self, result: RunResult) -> dict[str, Any]:
         paths = _Paths(self.root)

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lint.model import CATEGORIES, Edit, Finding, Fix, Related, RuleInfo, RunResult, Severity, Span
 from lint.report import (
@@ -738,3 +740,24 @@ def test_examples_sarif_is_valid(tmp_path: Path) -> None:
     doc = json.loads(run_cli(tmp_path, "sarif"))
     assert sorted(validator.iter_errors(doc), key=str) == []
     assert len(doc["runs"][0]["results"]) >= sum(len(codes) for codes in PLANTED.values())
+
+
+@given(
+    root=st.sampled_from(["/", "/tmp", "/tmp/a", "/tmp/a/", "/tmp/ab", ".", "//tmp", "/tmp//a"]),
+    lead=st.sampled_from(["/", "", "/tmp/", "tmp/", "//", "///"]),
+    parts=st.lists(st.sampled_from(["a", "b", "..", ".", "ab", "a b", "", "x.md", "tmp"]), max_size=5),
+)
+def test_relative_paths_agree_with_relpath(root: str, lead: str, parts: list[str]) -> None:
+    """The reporters' relative paths (a prefix test where that is safe) are os.path.relpath's,
+    and None outside the root."""
+    import os
+
+    from lint.report import _Paths
+
+    path = lead + "/".join(parts)
+    if not path:
+        return
+    rel: str | None = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if rel is not None and (rel == ".." or rel.startswith("../")):
+        rel = None
+    assert _Paths(root).relative(path) == rel
