@@ -188,16 +188,19 @@ class Linter:
 
     def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit) -> None:
         doc, path = st.doc, st.path
+        cls = type(rule)
         try:
             limit.arm()
             try:
                 st.findings.extend(rule.check(doc))
-                rec = rule.record(doc)
-                if rec is not None:
-                    st.records[rule.code] = rec
-                m = rule.metrics(doc)
-                if m:
-                    st.metrics.update(m)
+                if cls.record is not Rule.record:  # most rules keep no record and no metrics
+                    rec = rule.record(doc)
+                    if rec is not None:
+                        st.records[rule.code] = rec
+                if cls.metrics is not Rule.metrics:
+                    m = rule.metrics(doc)
+                    if m:
+                        st.metrics.update(m)
             finally:
                 limit.disarm()
         except RuleUnavailable as exc:
