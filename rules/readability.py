@@ -409,8 +409,13 @@ class _Lexicon:
         hit = self._memo.get(key)
         if hit is not None:
             return hit
-        bare = _NOT_WORD.sub("", key)
-        syllables = self._count(key) if bare else 0
+        if key.isalpha():  # most words: no punctuation for textstat to strip, one word
+            bare = key
+            found = self._cmu.syllables(key)
+            syllables = found if found is not None else len(self._hyphenator().positions(key)) + 1
+        else:
+            bare = _NOT_WORD.sub("", key)
+            syllables = self._count(key) if bare else 0
         difficult = bool(bare) and syllables >= 3 and bare not in self._easy_words() and len(bare.split()) == 1
         if len(self._memo) >= self.MAX_WORDS:
             self._memo.clear()

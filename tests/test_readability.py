@@ -7,6 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import ConfigError
@@ -379,3 +381,19 @@ def test_lazy_hyphenation_reads_patterns_as_pyphen_does(tmp_path: Path) -> None:
     odd = tmp_path / "hyph_yy.dic"
     odd.write_text("UTF-8\n1f/f=f\n", encoding="utf-8")
     assert hyphenation.load(odd) is None
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzéüßİ'’-.ABCDEFGHZ0123", min_size=1, max_size=14))
+def test_word_lookup_takes_the_short_way_only_for_letters(word: str) -> None:
+    """A word of letters only skips textstat's punctuation stripping; the figures are those
+    of the general way (list_words, CMU or pyphen, easy-word list) for every word."""
+    lexicon = rd._Lexicon()
+    key = word.lower()
+    bare = rd._NOT_WORD.sub("", key)
+    syllables = lexicon._count(key) if bare else 0
+    difficult = bool(bare) and syllables >= 3 and bare not in lexicon._easy_words() and len(bare.split()) == 1
+    assert lexicon.lookup(word) == (syllables, difficult)
+    if key.isalpha() and key.isascii():
+        textstat = pytest.importorskip("textstat")
+        assert syllables == textstat.syllable_count(key)
