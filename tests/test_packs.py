@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import PackError
@@ -312,3 +314,84 @@ def test_gate_reads_the_draft_once_not_once_per_block(tmp_path: Path, monkeypatc
     assert [f.line for f in one.check(doc)] == [401]
     assert not list(two.check(doc))
     assert calls == [0]
+
+
+_PIECES = ["a", "b", "B", "k", "é", "\\d", "[ab]", "[^a]", "[a-c]", "\\w", "\\s", ".", "-", "\\.", "ß", "K"]
+
+
+@st.composite
+def _patterns(draw: st.DrawFn, depth: int = 0) -> str:
+    """Small regular expressions: literals, classes, groups, alternations, repeats, look-arounds."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.integers(0, 6 if depth < 2 else 0))
+        if kind == 0:
+            parts.append(draw(st.sampled_from(_PIECES)))
+        elif kind == 1:
+            parts.append(f"(?:{draw(_patterns(depth + 1))}|{draw(_patterns(depth + 1))})")
+        elif kind == 2:
+            parts.append(
+                f"(?:{draw(_patterns(depth + 1))}){draw(st.sampled_from(['?', '*', '+', '{0,2}', '{2}', '??']))}"
+            )
+        elif kind == 3:
+            parts.append(draw(st.sampled_from(["\\b", "(?<![\\w-])", "(?=a)", "(?!b)", "^"])))
+        elif kind == 4:
+            parts.append(f"(?>{draw(_patterns(depth + 1))})")
+        elif kind == 5:
+            parts.append(f"(?i:{draw(_patterns(depth + 1))})")
+        else:
+            parts.append(f"({draw(_patterns(depth + 1))})")
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pattern=_patterns(), ignorecase=st.booleans(), text=st.text(alphabet="abBkKé1 -.ßſ\u212a\n", max_size=40))
+def test_first_class_lookahead_changes_no_match(pattern: str, ignorecase: bool, text: str) -> None:
+    """The class a scan is led by holds the first character of every match: with the
+    lookahead in front, a scan finds exactly what it finds without it."""
+    import re
+
+    from lint.packs import _first_class
+
+    flags = re.IGNORECASE if ignorecase else 0
+    first = _first_class(pattern, flags)
+    if first is None:
+        return
+    plain = [(m.start(), m.end()) for m in re.finditer(pattern, text, flags)]
+    led = [(m.start(), m.end()) for m in re.finditer(f"(?={first})(?:{pattern})", text, flags)]
+    assert led == plain
+
+
+def test_first_class_gives_up_where_it_cannot_tell() -> None:
+    from lint.packs import _first_class
+
+    assert _first_class("(?:the\\s+)?story", 0) == "[st]"
+    assert _first_class("[Ss]ome|[Mm]any", 0) == "[MSms]"
+    assert _first_class("\\d+ min", 0) == "[\\d]"
+    for pattern in (".x", "[^a]b", "a?", "(?i:a)b", "x*"):
+        assert _first_class(pattern, 0) is None, pattern
+
+
+def test_every_builtin_pack_pattern_scans_as_without_its_lead() -> None:
+    """Each built-in pack rule's scanning pattern, led by its first-character class, finds
+    what the pattern without the lead finds, on all the packs' examples at once."""
+    import re
+
+    from lint.packs import PhraseRule
+    from lint.plugins import build_registry, make_plugin_manager
+
+    classes = [c for c in build_registry(make_plugin_manager()).rules.values() if issubclass(c, PhraseRule)]
+    text = "\n\n".join(x for c in classes for x in (*c.examples_bad, *c.examples_good))
+    text += "\n" + text.upper() + "\n" + text.lower()
+    led = 0
+    for cls in classes:
+        source = cls.pattern_source
+        plain = re.sub(r"^\(\?<!\[\\w-\]\)\(\?=\[[^]]*\]\)", "(?<![\\\\w-])", source)
+        if plain == source:
+            continue
+        led += 1
+        ours = [m.span() for m in re.finditer(source, text, cls.flags)]
+        theirs = [m.span() for m in re.finditer(plain, text, cls.flags)]
+        assert ours == theirs, cls.code
+        assert ours or not cls.examples_bad, cls.code
+    assert led >= 12
