@@ -64,8 +64,9 @@ class _CompiledOnce:
     first use, once per rule class: loading a pack compiles nothing, and each rule compiles
     only the pattern its matching path needs (start-up time of a one-draft run)."""
 
-    def __init__(self, source_attr: str) -> None:
+    def __init__(self, source_attr: str, lead: bool = False) -> None:
         self.source_attr = source_attr
+        self.lead = lead  # scan with the first-character lookahead (:func:`_led`)
         self.slot = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -77,7 +78,10 @@ class _CompiledOnce:
             source = getattr(owner, self.source_attr, None)
             if source is None:
                 return None
-            compiled = re.compile(source, getattr(owner, "flags", 0))
+            flags = getattr(owner, "flags", 0)
+            if self.lead:  # found when the pack was derived for the cache folder, or now
+                source = owner.__dict__.get("led_source") or _led(source, flags)
+            compiled = re.compile(source, flags)
             setattr(owner, self.slot, compiled)
         return compiled
 
@@ -88,7 +92,7 @@ class PhraseRule(Rule):
     pattern_source: ClassVar[str] = ""
     anchored_source: ClassVar[str | None] = None
     flags: ClassVar[int] = 0
-    pattern: ClassVar[re.Pattern[str]] = _CompiledOnce("pattern_source")  # type: ignore[assignment]
+    pattern: ClassVar[re.Pattern[str]] = _CompiledOnce("pattern_source", lead=True)  # type: ignore[assignment]
     swap: ClassVar[Mapping[str, str]] = {}
     scope: ClassVar[str] = "text"
     whole: ClassVar[bool] = False
@@ -517,6 +521,23 @@ _CATEGORY_CLASS = {
 }
 
 
+_BEHIND = r"(?<![\w-])"
+_LEAD_PREFIX = _BEHIND + "(?:"
+_LEAD_SUFFIX = r")(?![\w-])"
+
+
+def _led(source: str, flags: int) -> str:
+    """A word-bounded pack pattern with the class of its first characters looked ahead
+    for right after the look-behind (:func:`_first_class`); other patterns as they are.
+    Worked out when a rule first scans (a one-draft run scans with few rules) or when the
+    pack is derived for the cache folder, not for every rule at every start."""
+    if not (source.startswith(_LEAD_PREFIX) and source.endswith(_LEAD_SUFFIX)):
+        return source
+    body = source[len(_LEAD_PREFIX) : -len(_LEAD_SUFFIX)]
+    first = _first_class(body, flags)
+    return source if first is None else f"{_BEHIND}(?={first})(?:{body}{_LEAD_SUFFIX}"
+
+
 def _first_class(source: str, flags: int) -> str | None:
     """A character class holding the first character of every match of ``source``, or None
     when that cannot be told (a dot, a negated class, inline flags, a pattern that may match
@@ -754,10 +775,11 @@ def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
     if not isinstance(entries, list):
         raise PackError("expected a list of rules", path=shown, line=lines.line("rules"), key="rules")
     specs = [_build(entry, i, shown, lines) for i, entry in enumerate(entries)]
-    if kept:  # find the gate now, not on first use in every later run
+    if kept:  # find the gate and the lead now, not on first use in every later run
         for spec in specs:
             if not _by_anchors(spec["whole"], spec["anchors"], spec["anchored_source"]):
                 spec["gate"] = _requirements(spec["gate_phrases"], spec["gate_patterns"], spec["flags"])
+            spec["led_source"] = _led(spec["pattern_source"], spec["flags"])
     return specs
 
 
@@ -849,9 +871,7 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> dict[str, Any]:
     # Longest alternatives first so that "read more articles" wins over "read more".
     alternatives.sort(key=len, reverse=True)
     body = "|".join(f"(?:{_flexible_spaces(a)})" for a in alternatives)
-    first = None if nonword else _first_class(body, flags)
-    lead = f"(?={first})" if first else ""
-    source = body if nonword else rf"(?<![\w-]){lead}(?:{body})(?![\w-])"
+    source = body if nonword else rf"{_LEAD_PREFIX}{body}{_LEAD_SUFFIX}"
     if not _parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
         for alt in tokens + list(swap):
             try:

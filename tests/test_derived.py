@@ -100,7 +100,7 @@ rules:
 
 
 def attributes(cls: type) -> dict[str, object]:
-    return {k: v for k, v in vars(cls).items() if not k.startswith("_") and k != "gate"}
+    return {k: v for k, v in vars(cls).items() if not k.startswith("_") and k not in ("gate", "led_source")}
 
 
 def test_pack_read_back_equals_pack_parsed(tmp_path: Path, folder: Path) -> None:
@@ -117,6 +117,9 @@ def test_pack_read_back_equals_pack_parsed(tmp_path: Path, folder: Path) -> None
     assert "gate" in vars(again[0]) and "gate" not in vars(plain[0])
     assert again[0]._gate() is not None
     assert again[0]._gate().needs == plain[0]._gate().needs
+    # So is the scanning pattern's lead (worked out when the rule first scans).
+    assert "led_source" in vars(again[0]) and "led_source" not in vars(plain[0])
+    assert again[0].pattern.pattern == plain[0].pattern.pattern != plain[0].pattern_source
 
 
 def test_edited_pack_is_not_served_stale(tmp_path: Path, folder: Path) -> None:
