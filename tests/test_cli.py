@@ -350,3 +350,29 @@ def test_python_dash_m_lint_runs_the_command(tmp_path: Path) -> None:
     report = json.loads(r.stdout)
     assert report["tool"]["name"] == "lint-article"
     assert [f["rule"] for f in report["findings"]] == ["ST101"]
+
+
+def test_console_entry_flushes_everything_before_it_ends_the_process(tmp_path: Path) -> None:
+    """The console script ends the process without the interpreter's teardown: a long report
+    on a pipe, a report file, standard error and each exit status must all come through."""
+    for i in range(30):
+        write(tmp_path / "drafts" / f"d{i:02}.md", f"At the end of the day, draft {i} is done.\n" * 40)
+    clean = write(tmp_path / "clean.md", "The council voted for the plan on Monday.\n")
+    base = [sys.executable, "-m", "lint", "--isolated", "--no-cache"]
+
+    drafts = str(tmp_path / "drafts")
+    r = subprocess.run([*base, "--format", "json", drafts], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1, r.stderr
+    cliches = [f for f in json.loads(r.stdout)["findings"] if f["rule"] == "ST101"]
+    assert len(cliches) == 30 * 40  # one on every line of every draft: nothing cut off
+
+    out = tmp_path / "report.json"
+    r = subprocess.run([*base, "--format", "json", "--output-file", str(out), drafts], timeout=120)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert r.returncode == 1 and sum(f["rule"] == "ST101" for f in report["findings"]) == 30 * 40
+
+    r = subprocess.run([*base, "--format", "text", str(clean)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "All checks passed" in r.stdout
+
+    r = subprocess.run([*base, "--facts", str(tmp_path / "missing.yaml"), str(clean)], capture_output=True, text=True)
+    assert r.returncode == 2 and "missing.yaml" in r.stderr
