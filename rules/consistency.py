@@ -1392,29 +1392,27 @@ class TermFormsAcrossDrafts(Rule):
             return None
         lines = (0, *map(_MATCH_END, _NEWLINE.finditer(doc.text)))
         votes = array("q", [x for t in out for x in (t[1], t[7])]).tobytes()
-        return _NameRecords(lines, tuple(t[0] for t in out), votes, marshal.dumps([t[1:] for t in out]))
+        names = tuple(t[0] for t in out)
+        keys = tuple(map(_key, names))
+        return _NameRecords(lines, names, keys, votes, marshal.dumps([t[1:] for t in out]))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         # Group the drafts' names by key (only keys in two drafts are voted on, so only they
         # are grouped); only the records of keys voted for in two forms are unpacked.
-        key_of: dict[str, str] = {}
-        first_path: dict[str, str] = {}
-        shared: set[str] = set()  # keys in two drafts or more
-        for path, recs in records:
-            for form in recs.names:
-                key = key_of.get(form)
-                if key is None:
-                    key = key_of[form] = _key(form)
-                if first_path.setdefault(key, path) != path:
-                    shared.add(key)
+        # Only a key in two drafts or more, written in two forms or more, can be voted for in
+        # two forms; most names are written one way everywhere ("BBC").
+        forms = Counter(
+            key for key, _ in set(chain.from_iterable(zip(r.keys, r.names, strict=True) for _, r in records))
+        )
+        in_drafts = Counter(chain.from_iterable(set(recs.keys) for _, recs in records))
+        is_shared = {key for key, n in in_drafts.items() if n > 1 and forms[key] > 1}.__contains__
         by_key: dict[str, dict[str, list[int]]] = {}  # key -> path -> indices of its names there
         draft_recs: dict[str, _NameRecords] = {}
         for path, recs in records:
             draft_recs[path] = recs
-            for i, form in enumerate(recs.names):
-                key = key_of[form]
-                if key not in shared:
-                    continue
+            keys = recs.keys
+            for i in compress(count(), map(is_shared, keys)):
+                key = keys[i]
                 per_path = by_key.get(key)
                 if per_path is None:
                     by_key[key] = {path: [i]}
@@ -1520,15 +1518,17 @@ _LETTER_KINDS = {v: k for k, v in _KIND_LETTERS.items()}
 
 class _NameRecords(Record):
     """CS110's record of a draft: the offsets of its lines (the spans of the few places
-    reported are worked out in the corpus phase) and its names, in three columns: the forms;
-    each form's count and first offset (its vote, as 64-bit integers); the rest of each
-    packed tuple (:func:`_decode`, without the form) as one ``marshal`` string, unpacked
-    only for the few drafts whose names are voted for in two forms. Thousands of drafts'
-    records cross from the worker processes and are held at once: three objects a draft
-    instead of a tuple a name (pickled a fifth as large, and several times faster)."""
+    reported are worked out in the corpus phase) and its names, in columns: the forms; their
+    keys (the corpus phase groups by them); each form's count and first offset (its vote,
+    as 64-bit integers); the rest of each packed tuple (:func:`_decode`, without the form)
+    as one ``marshal`` string, unpacked only for the few drafts whose names are voted for
+    in two forms. Thousands of drafts'
+    records cross from the worker processes and are held at once: a few objects a draft
+    instead of a tuple a name (pickled in half the time, unpickled in a third)."""
 
     lines: tuple[int, ...]
     names: tuple[str, ...]
+    keys: tuple[str, ...]  # each name's key (:func:`_key`), worked out here in the worker processes
     votes: bytes
     packed: bytes
 
