@@ -1397,10 +1397,9 @@ class TermFormsAcrossDrafts(Rule):
         return _NameRecords(lines, names, keys, votes, marshal.dumps([t[1:] for t in out]))
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
-        # Group the drafts' names by key (only keys in two drafts are voted on, so only they
-        # are grouped); only the records of keys voted for in two forms are unpacked.
-        # Only a key in two drafts or more, written in two forms or more, can be voted for in
-        # two forms; most names are written one way everywhere ("BBC").
+        # Group the drafts' names by key, for the keys that can be voted for in two forms: in
+        # two drafts or more, and written in two forms or more (most names are written one way
+        # everywhere: "BBC"). Only the records of keys voted for in two forms are unpacked.
         forms = Counter(
             key for key, _ in set(chain.from_iterable(zip(r.keys, r.names, strict=True) for _, r in records))
         )
@@ -1522,9 +1521,9 @@ class _NameRecords(Record):
     keys (the corpus phase groups by them); each form's count and first offset (its vote,
     as 64-bit integers); the rest of each packed tuple (:func:`_decode`, without the form)
     as one ``marshal`` string, unpacked only for the few drafts whose names are voted for
-    in two forms. Thousands of drafts'
-    records cross from the worker processes and are held at once: a few objects a draft
-    instead of a tuple a name (pickled in half the time, unpickled in a third)."""
+    in two forms. Thousands of drafts' records cross from the worker processes and are held
+    at once: a few objects a draft instead of a tuple a name (pickled in half the time,
+    unpickled in a third)."""
 
     lines: tuple[int, ...]
     names: tuple[str, ...]
