@@ -398,11 +398,12 @@ class _Lexicon:
 
     def _count(self, text: str) -> int:
         """textstat's ``syllable_count``: CMU pronunciation, else pyphen's hyphenation."""
-        count = 0
-        for word in _list_words(text):
-            found = self._cmu.syllables(word)
-            count += found if found is not None else len(self._hyphenator().positions(word)) + 1
-        return count
+        return sum(map(self._syllables, _list_words(text)))
+
+    def _syllables(self, word: str) -> int:
+        """One word's syllables: its CMU pronunciation, else pyphen's hyphenation points + 1."""
+        found = self._cmu.syllables(word)
+        return found if found is not None else len(self._hyphenator().positions(word)) + 1
 
     def lookup(self, word: str) -> tuple[int, bool]:
         key = word.lower()
@@ -411,8 +412,7 @@ class _Lexicon:
             return hit
         if key.isalpha():  # most words: no punctuation for textstat to strip, one word
             bare = key
-            found = self._cmu.syllables(key)
-            syllables = found if found is not None else len(self._hyphenator().positions(key)) + 1
+            syllables = self._syllables(key)
         else:
             bare = _NOT_WORD.sub("", key)
             syllables = self._count(key) if bare else 0
