@@ -32,7 +32,7 @@ A pack is a YAML file with ``version: 1`` and a list of ``rules``. Each entry be
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -442,28 +442,25 @@ class _Hits:
     pass shared by all gated rules, and the blocks they lie in, worked out only for the
     words some rule's gate asks about (most rules find none of their first words)."""
 
-    __slots__ = ("blocks", "ends", "_starts", "_firsts")
+    __slots__ = ("_doc", "ends", "_starts")
 
-    def __init__(self, blocks: Sequence[Block], ends: dict[str, list[int]]) -> None:
-        self.blocks = blocks  # the document's blocks, not the document: it keeps this in its memo
+    def __init__(self, doc: Document, ends: dict[str, list[int]]) -> None:
+        self._doc = weakref.ref(doc)  # the document keeps this in its memo: no cycle
         self.ends = ends
         self._starts: dict[str, set[int]] = {}
-        self._firsts: list[int] | None = None
 
     def starts(self, word: str) -> set[int]:
         """Starts of the blocks that hold a whole match of ``word``."""
         got = self._starts.get(word)
         if got is None:
             got = self._starts[word] = set()
-            size = len(word) - 1
-            blocks = self.blocks
-            firsts = self._firsts
-            if firsts is None:
-                firsts = self._firsts = [b.start for b in blocks]
-            for end in self.ends[word]:
-                i = bisect_right(firsts, end) - 1
-                if i >= 0 and blocks[i].start <= end - size and end < blocks[i].end:
-                    got.add(blocks[i].start)
+            doc = self._doc()
+            if doc is not None:
+                size = len(word) - 1
+                for end in self.ends[word]:
+                    block = doc.block_at(end)
+                    if block is not None and block.start <= end - size:
+                        got.add(block.start)
         return got
 
 
@@ -488,7 +485,7 @@ def _gate_hits(doc: Document, gate: _Gate) -> _Hits:
             ends[word] = [end]
         else:
             at.append(end)
-    hits = _Hits(doc.blocks, ends)
+    hits = _Hits(doc, ends)
     memo["packs.gate_hits"] = (words, hits)
     return hits
 

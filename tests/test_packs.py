@@ -395,3 +395,26 @@ def test_every_builtin_pack_pattern_scans_as_without_its_lead() -> None:
         assert ours == theirs, cls.code
         assert ours or not cls.examples_bad, cls.code
     assert led >= 12
+
+
+def test_a_document_is_freed_without_the_cyclic_collector_after_pack_rules() -> None:
+    """The gate's memo lives in the document and must not point back at it: batches of
+    drafts are freed by reference counting, with the collector seldom running."""
+    import gc
+    import weakref
+
+    from lint.api import load_linter
+
+    linter = load_linter(select=["ST", "AT", "BP"])
+    doc = Document.from_text("a.md", "At the end of the day, it is said that reports suggest a perfect storm.\n")
+    assert any(list(r.check(doc)) for r in linter.rules)
+    assert "packs.gate_hits" in doc.memo
+    ref = weakref.ref(doc)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None
+    finally:
+        if enabled:
+            gc.enable()
