@@ -23,7 +23,6 @@ _ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
 
 
@@ -64,9 +63,10 @@ _LETTERS_AND_DOTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 
 
 def _word_before(text: str, start: int, end: int) -> str:
-    """What ``_WORD_BEFORE.search(text, start, end)`` finds ("" for no match): the ASCII
-    letters and dots that end at ``end``, from the first letter. Walked back from ``end``:
-    the search tried every position from ``start`` on, the sentence so far."""
+    """The ASCII letters and dots that end at ``end`` (or before a final line break there),
+    from the first letter; "" when there are none. What the pattern
+    ``([A-Za-z][A-Za-z.]*)$`` finds, walked back from ``end`` instead of searched for from
+    ``start``, which tried every position of the sentence so far."""
     if end > start and text[end - 1] == "\n":
         end -= 1  # "$" also matches before a final line break
     i = end
