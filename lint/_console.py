@@ -16,7 +16,14 @@ import os  # noqa: E402 - after the collector is off
 import sys  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
+from lint import recache  # noqa: E402
+
+# The installation folder's patterns go into re's cache before the modules that compile
+# them are imported; whatever those modules compiled anew is theirs, installed code's.
+recache.preload_installed()
 from lint.cli import main as _main  # noqa: E402
+
+recache.mark_compiled()
 
 __all__ = ["main"]
 

@@ -71,15 +71,16 @@ class Cache:
         self._ready = True
 
 
-def write_file(target: Path, data: bytes) -> bool:
+def write_file(target: Path, data: bytes, mode: int = 0o600) -> bool:
     """Write a cache file atomically (a temporary file beside it, then a rename), so runs that
     share the folder never read half a file. False when it cannot be written: a cache that
     cannot be written is only slower. (No ``tempfile``: it imports ``shutil`` and ``random``,
-    milliseconds a pre-commit run does not need.)"""
+    milliseconds a pre-commit run does not need.) ``mode``: 0o644 for the installation
+    folder, which every user of the installation reads, as they read its bytecode."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
@@ -125,17 +126,25 @@ def derived_folder() -> Path | None:
     return _derived_folder
 
 
-def derived(name: str, source: bytes, build: Callable[[], T], code: str, folder: Path | None = None) -> T:
+def derived(
+    name: str, source: bytes, build: Callable[[], T], code: str, folder: Path | None = None, installed: bool = False
+) -> T:
     """``build()``, a value computed only from ``source`` (a data file's bytes) by the code in
-    the file ``code``, kept in the cache folder between runs when one is in use.
+    the file ``code``, kept between runs where there is a place to keep it.
 
     Start-up of a one-draft run: the phrase packs, the spelling table and the hyphenation
     patterns take tens of milliseconds to derive from their files, and a pickle of the
     result loads in a few. The key holds the data, the deriving file's size and time of
     change, and the versions of lint-article and Python, so an edit or upgrade derives anew.
-    A missing or damaged entry is only a miss."""
-    folder = folder or _derived_folder
-    if folder is None:
+    A missing or damaged entry is only a miss.
+
+    The places: for ``installed`` data (files that come with lint-article or a package it
+    uses, never a user's file), the installation folder
+    (:func:`lint.recache.installation_folder`) first, as for bytecode, so that ``--no-cache``
+    runs and new projects find it too; then the cache folder in use (``folder``, or the one
+    the command line set), if any."""
+    places = _places(folder, installed)
+    if not places:
         return build()
     import sys
 
@@ -151,23 +160,51 @@ def derived(name: str, source: bytes, build: Callable[[], T], code: str, folder:
         f"{DERIVED_FORMAT}\0{name}\0{__version__}\0{sys.version}\0{code}\0{stamp}\0".encode("utf-8", "surrogateescape")
     )
     h.update(source)
-    target = folder / "derived" / f"{name}-{h.hexdigest()}.pickle"
-    try:
-        with open(target, "rb") as fh:
-            return pickle.load(fh)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - missing, truncated or foreign: derive again
-        pass
+    entry = f"{name}-{h.hexdigest()}.pickle"
+    for place, _ in places:
+        try:
+            with open(place / "derived" / entry, "rb") as fh:
+                return pickle.load(fh)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - missing, truncated or foreign: look on, or derive again
+            pass
     value = build()
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - a value that cannot be stored is only derived each run
         return value
-    try:
-        prepare_folder(folder)
-    except OSError:
-        return value
-    write_file(target, data)
+    from lint.recache import may_write_installation
+
+    for place, is_installation in places:
+        if is_installation and not may_write_installation():
+            continue
+        try:
+            if not is_installation:
+                prepare_folder(place)
+        except OSError:
+            continue
+        if write_file(place / "derived" / entry, data, 0o644 if is_installation else 0o600):
+            break
     return value
+
+
+def keeps_derived(installed: bool = False) -> bool:
+    """Whether :func:`derived` has a place to keep values (else each run derives them)."""
+    return bool(_places(None, installed))
+
+
+def _places(folder: Path | None, installed: bool) -> list[tuple[Path, bool]]:
+    """Where :func:`derived` looks and writes, in order: (folder, is the installation folder)."""
+    places: list[tuple[Path, bool]] = []
+    if installed:
+        from lint.recache import installation_folder, may_write_installation
+
+        install = installation_folder()
+        if install is not None and (may_write_installation() or (install / "derived").is_dir()):
+            places.append((install, True))
+    folder = folder or _derived_folder
+    if folder is not None:
+        places.append((folder, False))
+    return places
 
 
 DERIVED_FORMAT = 1

@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="show the fixes as a diff; write nothing")
     perf = p.add_argument_group("performance and adoption")
     perf.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
-    perf.add_argument("--no-cache", action="store_true", help="do not read or write the cache")
+    perf.add_argument("--no-cache", action="store_true", help="do not read or write the cache folder")
     perf.add_argument("--cache-dir", metavar="DIR", help="cache folder (default .lint-article-cache)")
     perf.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     perf.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -201,9 +201,13 @@ def _load_facts(paths: Sequence[Path]) -> Any:
 
 
 def _registry(config: Any) -> Any:
-    from lint.plugins import build_registry, make_plugin_manager
+    from lint import recache
 
-    return build_registry(make_plugin_manager(), config.packs, config.effective_cache_dir if config.cache else None)
+    plugins = recache.import_marked("lint.plugins")
+    before = recache.compiled_keys()
+    pm = plugins.make_plugin_manager()
+    recache.mark_compiled(before)  # what importing the plugins' modules compiled is installed code's
+    return plugins.build_registry(pm, config.packs, config.effective_cache_dir if config.cache else None)
 
 
 def _open_output(args: argparse.Namespace) -> TextIO:
@@ -228,17 +232,18 @@ def _main(argv: list[str]) -> int:
         return EXIT_OK
     config = _load_config(args)
     patterns = config.effective_cache_dir if config.cache else None
+    from lint import recache
     from lint.cache import use_derived_folder
 
+    recache.preload_installed()
     if patterns is not None:
-        from lint import recache
-
         recache.preload(patterns)
     use_derived_folder(patterns)
     try:
         status = _run(args, config)
     finally:
         use_derived_folder(None)
+    recache.save_installed()
     if patterns is not None and recache.save(patterns):
         from lint.cache import prepare_folder
 

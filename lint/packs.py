@@ -82,6 +82,10 @@ class _CompiledOnce:
             if self.lead:  # found when the pack was derived for the cache folder, or now
                 source = owner.__dict__.get("led_source") or _led(source, flags)
             compiled = re.compile(source, flags)
+            if owner.__dict__.get("installed"):  # a pack that came with an installed package
+                from lint import recache
+
+                recache.mark(source, flags)
             setattr(owner, self.slot, compiled)
         return compiled
 
@@ -101,6 +105,9 @@ class PhraseRule(Rule):
     fix_safe: ClassVar[bool] = True
     message_template: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    installed: ClassVar[bool] = False
+    """From a pack a plugin provides (lint-article's own included), not one a configuration
+    names: its patterns may be kept in the installation folder (:mod:`lint.recache`)."""
 
     gate_phrases: ClassVar[tuple[str, ...]] = ()
     gate_patterns: ClassVar[tuple[str, ...]] = ()
@@ -730,31 +737,33 @@ def remove_block_fix(doc: Document, block: Block, safe: bool = True, last_line: 
     return Fix((Edit(start, end, ""),), "remove the lines", safe)
 
 
-def load_pack(path: Path, cache_dir: Path | None = None) -> list[type[PhraseRule]]:
+def load_pack(path: Path, cache_dir: Path | None = None, installed: bool = False) -> list[type[PhraseRule]]:
     """Read a pack file into rule classes; raise :class:`PackError` naming file, line, key.
 
-    With ``cache_dir``, what the file's rules derive to (validated, patterns assembled, gate
-    words found) is kept there by :func:`lint.cache.derived`: a one-draft run then reads it
-    back instead of parsing YAML and regular expressions."""
+    What the file's rules derive to (validated, patterns assembled, gate words found) is
+    kept by :func:`lint.cache.derived` in ``cache_dir``, and for an ``installed`` pack (one a
+    plugin provides, not one a configuration names) in the installation folder: a one-draft
+    run then reads it back instead of parsing YAML and regular expressions."""
     shown = str(path)
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read phrase pack: {exc}", path=shown) from None
-    if cache_dir is None:
+    from lint.cache import derived, keeps_derived
+
+    if cache_dir is None and not (installed and keeps_derived(installed=True)):
         specs = _derive(text, shown, False)
     else:
-        from lint.cache import derived
-
         specs = derived(
             "pack",
             f"{shown}\0".encode("utf-8", "surrogateescape") + raw,
             lambda: _derive(text, shown, True),
             __file__,
             cache_dir,
+            installed=installed,
         )
-    return [_make_class(spec) for spec in specs]
+    return [_make_class(spec, installed) for spec in specs]
 
 
 def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
@@ -780,9 +789,9 @@ def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
     return specs
 
 
-def _make_class(spec: dict[str, Any]) -> type[PhraseRule]:
+def _make_class(spec: dict[str, Any], installed: bool = False) -> type[PhraseRule]:
     cls_name = "".join(part.capitalize() for part in spec["name"].split("-"))
-    return type(cls_name, (PhraseRule,), dict(spec))
+    return type(cls_name, (PhraseRule,), {**spec, "installed": installed})
 
 
 def _build(entry: Any, i: int, path: str, lines: LineMap) -> dict[str, Any]:
@@ -921,8 +930,8 @@ def _build(entry: Any, i: int, path: str, lines: LineMap) -> dict[str, Any]:
     return attrs
 
 
-def pack_rules(paths: Sequence[Path], cache_dir: Path | None = None) -> list[type[Rule]]:
+def pack_rules(paths: Sequence[Path], cache_dir: Path | None = None, installed: bool = False) -> list[type[Rule]]:
     out: list[type[Rule]] = []
     for p in paths:
-        out.extend(load_pack(Path(p), cache_dir))
+        out.extend(load_pack(Path(p), cache_dir, installed))
     return out

@@ -160,7 +160,7 @@ def build_registry(
     for impl in pm.hook.lint_article_packs.get_hookimpls():
         owner = pm.get_name(impl.plugin) or repr(impl.plugin)
         pack_paths: Iterable[Any] = impl.function() or ()  # type: ignore[assignment]
-        for cls in pack_rules([Path(p) for p in pack_paths], cache_dir):
+        for cls in pack_rules([Path(p) for p in pack_paths], cache_dir, installed=True):
             add(cls, f"{owner} ({cls.source})")
     for cls in pack_rules(list(extra_packs), cache_dir):
         add(cls, cls.source)

@@ -12,11 +12,21 @@ Python whose ``re`` keeps no such cache, or any error reading or building an ent
 is loaded and every pattern compiles as usual. A loaded pattern is the one ``re.compile``
 would build: :func:`save` checks that the stored code builds a pattern equal in pattern,
 flags and groups to the one compiled, and skips it otherwise.
+
+Two places keep patterns. The cache folder (``--cache-dir``; none with ``--no-cache``) keeps
+every pattern a run holds, those built from the fact base and the configuration included.
+The installation folder (:func:`installation_folder`, beside the package's bytecode) keeps
+only the patterns of installed code: the modules of lint-article and its plugins, the
+installed phrase packs and :func:`rules.extract.lazy_pattern`. Like Python's bytecode, it
+serves every run, ``--no-cache`` ones too, is written only where the package folder can be
+written, and not when Python is told not to write bytecode (``PYTHONDONTWRITEBYTECODE``).
+No draft, fact base or configuration ever reaches it.
 """
 
 from __future__ import annotations
 
 import marshal
+import os
 import re
 import sys
 from pathlib import Path
@@ -34,8 +44,17 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None  # type: ignore[assignment]
 
 FILE = "regex.marshal"
-_stored: dict[tuple[Any, ...], tuple[int, tuple[Any, ...]]] = {}
-"""Entries loaded or saved in this process: ``re._cache`` key -> (flags asked, SRE arguments)."""
+ENV = "LINT_ARTICLE_INSTALL_CACHE"
+"""Environment variable: the installation folder to use instead, or empty (or ``off``) for none."""
+
+Key = tuple[Any, ...]
+Entry = tuple[int, tuple[Any, ...]]
+_stored: dict[Key, Entry] = {}
+"""Entries loaded from or saved to the cache folder: ``re._cache`` key -> (flags asked, SRE arguments)."""
+_installed: dict[Key, Entry] = {}
+"""Entries loaded from or saved to the installation folder."""
+_marked: set[Key] = set()
+"""``re._cache`` keys of patterns that installed code compiled (:func:`mark`)."""
 
 
 def _tag() -> str:
@@ -52,8 +71,47 @@ def supported() -> bool:
     )
 
 
+def installation_folder() -> Path | None:
+    """Where the patterns (and :func:`lint.cache.derived` values) of installed code are kept:
+    ``__pycache__/lint-article`` in the package's folder, under ``sys.pycache_prefix`` when
+    Python has one, as bytecode would be; the ``LINT_ARTICLE_INSTALL_CACHE`` folder when that
+    is set, and None when it is empty or ``off``."""
+    chosen = os.environ.get(ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() and chosen.strip().lower() != "off" else None
+    here = Path(__file__).resolve().parent
+    prefix = getattr(sys, "pycache_prefix", None)
+    if prefix:
+        return Path(prefix, *here.parts[1:]) / "lint-article"
+    return here / "__pycache__" / "lint-article"
+
+
+def may_write_installation() -> bool:
+    """Whether the installation folder may be written: one named by ``LINT_ARTICLE_INSTALL_CACHE``
+    always; the one beside the package not when Python writes no bytecode."""
+    return bool(os.environ.get(ENV)) or not sys.dont_write_bytecode
+
+
 def preload(folder: Path) -> int:
     """Put the patterns stored in ``folder`` into ``re``'s cache; how many were loaded."""
+    return _load(folder, _stored)
+
+
+_preloaded = False
+
+
+def preload_installed() -> int:
+    """Put the installation folder's patterns into ``re``'s cache, once per process; how
+    many were loaded."""
+    global _preloaded
+    if _preloaded or not supported():
+        return 0
+    _preloaded = True
+    folder = installation_folder()
+    return _load(folder, _installed) if folder is not None else 0
+
+
+def _load(folder: Path, into: dict[Key, Entry]) -> int:
     if not supported():
         return 0
     try:
@@ -74,10 +132,42 @@ def preload(folder: Path) -> int:
             if key not in cache:
                 cache[key] = _sre.compile(*args)
                 loaded += 1
-            _stored[key] = (flags, args)
+            into[key] = (flags, args)
         except Exception:  # noqa: BLE001 - a stale or damaged entry is only a miss
             continue
     return loaded
+
+
+def mark(pattern: str | bytes, flags: int = 0) -> None:
+    """Record that installed code compiled ``pattern`` with ``flags``: it may be kept in the
+    installation folder. Only for patterns whose text comes from installed code, never from
+    a draft, a fact base or a configuration."""
+    _marked.add((type(pattern), pattern, int(flags)))
+
+
+def compiled_keys() -> set[Key]:
+    """The keys of ``re``'s cache now: with :func:`mark_compiled`, the patterns a step compiled."""
+    cache = getattr(re, "_cache", None)
+    return set(cache) if isinstance(cache, dict) else set()
+
+
+def import_marked(name: str) -> Any:
+    """Import module ``name`` (installed code); the patterns its import compiles are marked."""
+    module = sys.modules.get(name)
+    if module is None:
+        import importlib
+
+        before = compiled_keys()
+        module = importlib.import_module(name)
+        mark_compiled(before)
+    return module
+
+
+def mark_compiled(before: set[Key] | None = None) -> None:
+    """:func:`mark` every pattern in ``re``'s cache, or those not in ``before``: for a step
+    that runs only installed code, such as importing the plugins' modules."""
+    now = compiled_keys()
+    _marked.update(now - before if before is not None else now)
 
 
 def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
@@ -106,20 +196,45 @@ def save(folder: Path) -> int:
     a rule's compiled pattern): a pattern compiled for one call, like those ``argparse`` and
     ``markdown-it`` build afresh in every process, is left out, so the file does not grow
     run after run. Writing replaces the file with this run's patterns, which also drops
-    the ones no longer used."""
+    the ones no longer used. Patterns the installation folder holds (:func:`save_installed`
+    runs first) are not stored again."""
     if not supported():
         return 0
+    live = [key for key in _live() if key not in _installed]
+    return _save(folder, live, _stored)
+
+
+def save_installed() -> int:
+    """Store the installation folder's patterns: those installed code compiled (:func:`mark`)
+    that this run still holds, when some are new and the folder may be written; how many
+    were new."""
+    folder = installation_folder()
+    if not supported() or folder is None or not may_write_installation():
+        return 0
+    live = [key for key in _live() if key in _marked or key in _installed]
+    return _save(folder, live, _installed, 0o644)
+
+
+def _live() -> list[Key]:
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
-    live = [key for key in list(cache) if sys.getrefcount(cache.get(key)) > 2]  # held beyond re's cache
-    fresh = [key for key in live if key not in _stored]
-    new = 0
-    for key in fresh:
-        kind, pattern, flags = key
-        compiled = cache[key]
-        if kind not in (str, bytes) or flags & re.DEBUG:
+    return [key for key in list(cache) if sys.getrefcount(cache.get(key)) > 2]  # held beyond re's cache
+
+
+def _save(folder: Path, live: list[Key], kept: dict[Key, Entry], mode: int = 0o600) -> int:
+    """Write ``folder``'s file with the ``live`` patterns, when some are not yet in ``kept``
+    (the entries the file holds); on success, ``kept`` holds them too."""
+    cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
+    fresh: dict[Key, Entry] = {}
+    for key in live:
+        if key in kept:
             continue
+        kind, pattern, flags = key
+        compiled = cache.get(key)
+        if compiled is None or kind not in (str, bytes) or flags & re.DEBUG:
+            continue
+        known = _stored.get(key) or _installed.get(key)  # the code is known: no need to parse again
         try:
-            args = _arguments(pattern, flags)
+            args = known[1] if known is not None else _arguments(pattern, flags)
             made = _sre.compile(*args)
         except Exception:  # noqa: BLE001 - a pattern we cannot reproduce is not stored
             continue
@@ -130,14 +245,17 @@ def save(folder: Path) -> int:
             compiled.groupindex,
         ):
             continue
-        _stored[key] = (flags, args)
-        new += 1
-    if not new:
+        fresh[key] = (flags, args)
+    if not fresh:
         return 0
     from lint.cache import write_file
 
+    entries = [list(kept.get(key) or fresh[key]) for key in live if key in kept or key in fresh]
     try:
-        data = marshal.dumps((_tag(), [list(_stored[key]) for key in live if key in _stored]))
+        data = marshal.dumps((_tag(), entries))
     except ValueError:
         return 0
-    return new if write_file(folder / FILE, data) else 0
+    if not write_file(folder / FILE, data, mode):
+        return 0
+    kept.update(fresh)
+    return len(fresh)

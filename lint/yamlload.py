@@ -26,7 +26,9 @@ class LineMap(dict[KeyPath, int]):
 
 def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any, LineMap]:
     """Parse ``text`` (from ``path``, for messages)."""
-    import yaml
+    from lint import recache
+
+    yaml = recache.import_marked("yaml")  # its resolver's patterns are kept with the installation
 
     lines = LineMap()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster

@@ -2571,7 +2571,9 @@ def spelling_table() -> Mapping[str, _Spelling]:
     raw = (Path(__file__).with_name("data") / "spelling.yaml").read_bytes()
     # Kept as plain tuples (a pickle of 3,000 records rebuilds each through Python; plain
     # tuples load in C) and made records on lookup: a draft looks up a handful.
-    plain = derived("spelling", raw, lambda: {k: tuple(v) for k, v in _spelling_from(raw).items()}, __file__)
+    plain = derived(
+        "spelling", raw, lambda: {k: tuple(v) for k, v in _spelling_from(raw).items()}, __file__, installed=True
+    )
     return _SpellingTable(plain)
 
 

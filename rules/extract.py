@@ -34,8 +34,16 @@ if TYPE_CHECKING:
 def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A function that returns ``re.compile(pattern, flags)``, compiled on its first call:
     a big pattern that not every draft needs costs nothing at import (a one-draft run
-    starts faster)."""
-    return functools.cache(lambda: re.compile(pattern, flags))
+    starts faster). For patterns written in the code only, never built from a fact base,
+    configuration or draft: they are kept in the installation folder (:mod:`lint.recache`)."""
+
+    def compiled() -> re.Pattern[str]:
+        from lint import recache
+
+        recache.mark(pattern, flags)
+        return re.compile(pattern, flags)
+
+    return functools.cache(compiled)
 
 
 # ======================================================================================

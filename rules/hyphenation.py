@@ -103,11 +103,11 @@ class Hyphenator:
 
 def load(path: Path) -> Hyphenator | None:
     """The hyphenator for a hunspell pattern file, or None when it uses features not read here
-    (kept in the cache folder between runs, see :func:`lint.cache.derived`)."""
+    (kept between runs with the installation, see :func:`lint.cache.derived`)."""
     from lint.cache import derived
 
     data = path.read_bytes()
-    return derived("hyphenation", data, lambda: _read(data), __file__)
+    return derived("hyphenation", data, lambda: _read(data), __file__, installed=True)  # pyphen's file
 
 
 def _read(data: bytes) -> Hyphenator | None:

@@ -190,23 +190,25 @@ class _CmuTable:
         return self._search(data, target)
 
     def _sampled(self, data: bytes) -> _Sample | None:
-        """The sampled index, when the cache folder is in use: built once (a tenth of a second)
-        and read back by later runs in a millisecond or two; without a folder, None (a
-        one-draft run then searches, cheaper than building it)."""
+        """The sampled index, when there is a place to keep it (the installation folder or
+        the cache folder): built once (a tenth of a second) and read back by later runs in a
+        millisecond or two; without one, None (a one-draft run then searches, cheaper than
+        building it)."""
         if self._sample is False:
             from lint import cache
 
             self._sample = None
-            folder = cache.derived_folder()
             path = self._path
-            if folder is not None and path is not None:
+            if path is not None and cache.keeps_derived(installed=True):
                 try:
                     st = path.stat()
                 except OSError:
                     return None
                 stamp = f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogateescape")
                 every = self.SAMPLE_EVERY
-                self._sample = cache.derived("cmu-sample", stamp, lambda: _sample_index(data, every), __file__)
+                self._sample = cache.derived(
+                    "cmu-sample", stamp, lambda: _sample_index(data, every), __file__, installed=True
+                )
         return self._sample if isinstance(self._sample, _Sample) else None
 
     @staticmethod

@@ -23,6 +23,17 @@ def _install_test_plugin(root: Path) -> Path:
     return site
 
 
+@pytest.fixture(scope="session", autouse=True)
+def installation_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tests' own installation folder (lint.recache), so that no test writes beside the
+    package: in-process runs and the runs the tests start (they inherit the variable)."""
+    from lint import recache
+
+    folder = tmp_path_factory.mktemp("installation")
+    os.environ[recache.ENV] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _install_test_plugin(tmp_path_factory.mktemp("plugin"))
@@ -36,10 +47,16 @@ def run_cli(plugin_site: Path) -> RunCli:
     """Run ``lint-article`` as users do: a separate process, with the test plugin installed."""
 
     def run(
-        *args: str, cwd: Path | None = None, input: str | None = None, plugin: bool = True, timeout: float = 60
+        *args: str,
+        cwd: Path | None = None,
+        input: str | None = None,
+        plugin: bool = True,
+        timeout: float = 60,
+        env_vars: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ)
         env.pop("NO_COLOR", None)
+        env.update(env_vars or {})
         if plugin:
             env["PYTHONPATH"] = str(plugin_site) + os.pathsep + env.get("PYTHONPATH", "")
         return subprocess.run(

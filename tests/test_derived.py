@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import cache
+from lint import cache, recache
 from lint.packs import load_pack
 from rules import hyphenation
 from rules.consistency import _spelling_from
@@ -131,8 +131,10 @@ def test_edited_pack_is_not_served_stale(tmp_path: Path, folder: Path) -> None:
     assert cls.gate_phrases == ("when all is said and done",)
 
 
-def test_spelling_and_hyphenation_read_back_equal_derived(folder: Path) -> None:
+def test_spelling_and_hyphenation_read_back_equal_derived(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rules import consistency
+
+    monkeypatch.setenv(recache.ENV, "off")  # installed data: in the cache folder when there is no installation folder
 
     raw = (Path(consistency.__file__).with_name("data") / "spelling.yaml").read_bytes()
     fresh = _spelling_from(raw)
@@ -166,15 +168,46 @@ def test_cli_uses_the_folder_only_with_the_cache_on(tmp_path: Path, run_cli: Run
     draft = tmp_path / "a.md"
     draft.write_text("The colour of the color.\n")
     folder = tmp_path / "c"
-    first = run_cli("--isolated", "--cache-dir", str(folder), "--format", "json", str(draft))
+    off = {recache.ENV: "off"}  # no installation folder: installed data goes to the cache folder
+    first = run_cli("--isolated", "--cache-dir", str(folder), "--format", "json", str(draft), env_vars=off)
     names = {p.name.split("-")[0] for p in (folder / "derived").iterdir()}
     assert {"pack", "spelling"} <= names
-    second = run_cli("--isolated", "--cache-dir", str(folder), "--no-cache", "--format", "json", str(draft))
+    second = run_cli(
+        "--isolated", "--cache-dir", str(folder), "--no-cache", "--format", "json", str(draft), env_vars=off
+    )
     assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
     assert json.loads(first.stdout)["findings"]  # the spelling table was used: colour/color
     other = tmp_path / "unused"
-    run_cli("--isolated", "--no-cache", "--cache-dir", str(other), str(draft))
+    run_cli("--isolated", "--no-cache", "--cache-dir", str(other), str(draft), env_vars=off)
     assert not other.exists()
+
+
+def test_installed_data_is_kept_in_the_installation_folder(tmp_path: Path, run_cli: RunCli) -> None:
+    """Even with --no-cache: the built-in packs, spelling table and hyphenation patterns are
+    kept like bytecode, and a user's own pack is not."""
+    draft = tmp_path / "a.md"
+    draft.write_text("The colour of the color. At the end of the day, a hyphenationless neologism.\n")
+    pack = tmp_path / "own.yaml"
+    pack.write_text(PACK)
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[tool.lint-article]\npacks = ["{pack.as_posix()}"]\n')
+    install = tmp_path / "install"
+    env = {recache.ENV: str(install)}
+    args = ("--config", str(config), "--no-cache", "--format", "json", str(draft))
+    first = run_cli(*args, env_vars=env)
+    assert first.returncode == 1, first.stderr
+    kept = sorted((install / "derived").iterdir())
+    assert {p.name.split("-")[0] for p in kept} >= {"pack", "spelling", "hyphenation"}
+    packs = [p for p in kept if p.name.startswith("pack-")]
+    assert all(b"zz-phrase" not in p.read_bytes() for p in packs)  # the user's pack is not installed data
+    assert not (tmp_path / ".lint-article-cache").exists()
+    stamps = {p: p.stat().st_mtime_ns for p in kept}
+    second = run_cli(*args, env_vars=env)  # read back, not derived and written again
+    assert {p: p.stat().st_mtime_ns for p in (install / "derived").iterdir()} == stamps
+    assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
+    plain = run_cli(*args, env_vars={recache.ENV: "off"})
+    assert json.loads(plain.stdout)["findings"] == json.loads(first.stdout)["findings"]
+    assert {"ZZ101", "CS102"} <= {f["rule"] for f in json.loads(first.stdout)["findings"]}
 
 
 def test_folder_is_forgotten_after_an_in_process_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

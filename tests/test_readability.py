@@ -294,10 +294,10 @@ def test_cmu_index_answers_what_the_search_answers() -> None:
     assert [table.syllables(w) for w in words] == searched
 
 
-def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path) -> None:
+def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sampled index (used with a cache folder) gives the full index's answer for every
     key of the file, for words between keys, and for the keys around the lines out of order."""
-    from lint import cache
+    from lint import recache
 
     table = rd._CmuTable()
     data = table._load()
@@ -313,8 +313,9 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path) -> None:
         if any(lo < key <= hi for lo, hi in sample.unordered):
             continue  # searched, as without a sample
         assert sample.find(data, key) == full.get(key, -1), key
-    # Through the table, with a cache folder: the sample is built once, then read back.
-    cache.use_derived_folder(tmp_path)
+    # Through the table, with a place to keep it (here the installation folder): the sample
+    # is built once, then read back.
+    monkeypatch.setenv(recache.ENV, str(tmp_path))
     try:
         words = ["sepultura", "stilton", "the", "readability", "zzz", "a", "aardvark"]
         first = rd._CmuTable()
@@ -323,8 +324,8 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path) -> None:
         assert list((tmp_path / "derived").glob("cmu-sample-*.pickle"))
         assert [rd._CmuTable().syllables(w) for w in words] == answers
     finally:
-        cache.use_derived_folder(None)
-    plain = rd._CmuTable()
+        monkeypatch.setenv(recache.ENV, "off")
+    plain = rd._CmuTable()  # no place to keep it: no sample (searched instead)
     assert [plain.syllables(w) for w in words] == answers and plain._sample is None
 
 

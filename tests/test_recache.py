@@ -4,6 +4,7 @@ from the folder is the pattern re.compile builds, and a damaged or foreign file 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,124 @@ def test_file_holds_the_patterns_in_use_and_does_not_grow(tmp_path: Path) -> Non
     # A new pattern in use is stored, and one no longer used is dropped with that write.
     assert round_(tmp_path, "alpha+,gamma+", "7") == 1
     assert stored(tmp_path) == first - {"beta+"} | {"gamma+"}
+
+
+# The installation folder: patterns of installed code only, for every run (--no-cache too).
+
+FACTS = """\
+version: 1
+entities:
+  - name: Qwzx Industries
+    type: organization
+    avoid: [Qwzx Co]
+claims:
+  - pattern: '\\bQwzx\\b[^.]*\\bbankrupt\\b'
+    message: Qwzx is not bankrupt
+"""
+PACK = """\
+version: 1
+rules:
+  - code: ZZ101
+    name: zz-phrase
+    category: style
+    message: "avoid '{match}'"
+    phrases: [at the end of the qwzxday]
+    tokens: ['qwzxsynerg(?:y|ies)']
+"""
+
+
+def test_installation_folder_holds_no_pattern_from_user_data(tmp_path: Path, run_cli: RunCli) -> None:
+    """A fact base, a configuration, a user's pack and a draft all make patterns; none of
+    them reaches the installation folder, while the cache folder keeps the pack's."""
+    (tmp_path / "facts.yaml").write_text(FACTS)
+    (tmp_path / "own.yaml").write_text(PACK)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.lint-article]\npacks = ["own.yaml"]\nfacts = ["facts.yaml"]\nexclude = ["qwzxarchive/**"]\n'
+    )
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "Qwzx Co is bankrupt, said the Qwzxian press. At the end of the qwzxday, qwzxsynergies.\n\n"
+        "Sales fell 13% last year. The colour of the color.\n"
+    )
+    install, project = tmp_path / "install", tmp_path / "project"
+    env = {recache.ENV: str(install)}
+    out = run_cli("--cache-dir", str(project), "--format", "json", "d.md", cwd=tmp_path, env_vars=env)
+    codes = {f["rule"] for f in json.loads(out.stdout)["findings"]}
+    assert {"FA101", "ZZ101", "CS102"} <= codes, out.stderr
+    installed = (install / recache.FILE).read_bytes()
+    assert b"qwzx" not in installed.lower()
+    for entry in (install / "derived").iterdir():
+        assert b"qwzx" not in entry.read_bytes().lower(), entry.name
+    assert b"qwzxsynerg(?:y|ies)" in (project / recache.FILE).read_bytes()  # the user's pack: kept there
+    assert b"[A-Z]{1,4}[0-9]{3}" in installed  # a rule code check of lint-article's own modules
+    assert len(stored(install)) > 100  # modules, installed packs, lazy patterns
+    assert not keys(install) & keys(project)  # not kept twice
+
+
+def keys(folder: Path) -> set[tuple[object, int]]:
+    import marshal
+
+    _, entries = marshal.loads((folder / recache.FILE).read_bytes())
+    return {(args[0], flags) for flags, args in entries}
+
+
+def test_no_cache_runs_use_the_installation_folder(tmp_path: Path, run_cli: RunCli) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("Share this article\n\nIt is reported that sales fell 13% last year. A game-changer.\n")
+    install = tmp_path / "install"
+    env = {recache.ENV: str(install)}
+    first = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars=env)
+    assert (install / recache.FILE).is_file() and (install / "derived").is_dir()
+    assert not (tmp_path / ".lint-article-cache").exists()
+    stamp = (install / recache.FILE).stat().st_mtime_ns
+    second = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars=env)
+    assert (install / recache.FILE).stat().st_mtime_ns == stamp  # all loaded: nothing new to write
+    none = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
+    assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
+    assert json.loads(none.stdout)["findings"] == json.loads(first.stdout)["findings"]
+    assert json.loads(first.stdout)["findings"]
+
+
+def test_installation_folder_is_found_as_bytecode_is(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import lint
+
+    monkeypatch.delenv(recache.ENV)
+    package = Path(lint.__file__).resolve().parent
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    assert recache.installation_folder() == package / "__pycache__" / "lint-article"
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    assert recache.installation_folder() == Path(tmp_path, *package.parts[1:], "lint-article")
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE
+    assert not recache.may_write_installation()
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert recache.may_write_installation()
+    for off in ("", "off", "OFF"):
+        monkeypatch.setenv(recache.ENV, off)
+        assert recache.installation_folder() is None
+    monkeypatch.setenv(recache.ENV, str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert recache.installation_folder() == tmp_path and recache.may_write_installation()  # named: written
+
+
+def test_installed_code_is_not_written_without_bytecode(tmp_path: Path) -> None:
+    """With PYTHONDONTWRITEBYTECODE, the folder beside the package is not written (here a
+    copy of the package, so the test writes nothing beside the real one)."""
+    import shutil
+
+    import lint
+
+    copy = tmp_path / "site"
+    source = Path(lint.__file__).parent.parent
+    for package in ("lint", "rules"):
+        shutil.copytree(source / package, copy / package, ignore=shutil.ignore_patterns("__pycache__"))
+    draft = tmp_path / "d.md"
+    draft.write_text("It is reported that sales fell 13% last year.\n")
+    env = {k: v for k, v in os.environ.items() if k not in (recache.ENV, "PYTHONDONTWRITEBYTECODE")}
+    env["PYTHONPATH"] = str(copy)
+    args = [sys.executable, "-m", "lint.cli", "--isolated", "--no-cache", "--exit-zero", str(draft)]
+    # (run from tmp_path: with -m, the current folder comes first on the path)
+    subprocess.run(args, env={**env, "PYTHONDONTWRITEBYTECODE": "1"}, capture_output=True, check=True, cwd=tmp_path)
+    folder = copy / "lint" / "__pycache__" / "lint-article"
+    assert not folder.exists()
+    subprocess.run(args, env=env, capture_output=True, check=True, cwd=tmp_path)
+    assert (folder / recache.FILE).is_file() and any((folder / "derived").iterdir())
