@@ -9,7 +9,8 @@ not absolute seconds). Measures:
                after --warmup untimed runs of each (default 1), the tools take turns for
                --rounds rounds (default 3), medians compared
   start-up     one small (~5 KB) draft, cold process, median of several runs: with --no-cache,
-               and as a pre-commit hook runs (the cache folder of earlier runs, an edited draft)
+               the same as the first run after installing (no installation folder yet), and
+               as a pre-commit hook runs (the cache folder of earlier runs, an edited draft)
   scale x10    the corpus replicated ten times: wall time ratio and peak memory
   cache        a second run over unchanged drafts, with the cache
   big draft    one 2 MB and one 20 MB draft: time per MB must not grow
@@ -51,9 +52,11 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 STARTUP_RUNS = 15
 
 
-def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants."""
-    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd, env=ENV)
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants (``env``: more variables)."""
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd, env={**ENV, **(env or {})}
+    )
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{out.stderr}")
     wall, rss_kb, rc = out.stdout.split()
@@ -146,6 +149,8 @@ def main() -> int:
             # with --no-cache; as a pre-commit hook runs, with the cache folder of earlier runs;
             # the same text as Markdown (heading, lists, quote, link); and with a table and a
             # nested list too, which send the draft to markdown-it (about 30 ms to import).
+            # The installation folder (lint.recache), like bytecode, is written by the warm-up
+            # run; the "first run" row gives each run an empty one: nothing kept anywhere.
             # The tools take turns, so the machine's drift between runs weighs on both alike;
             # medians of STARTUP_RUNS runs.
             small = tmp / "small.md"
@@ -156,12 +161,21 @@ def main() -> int:
             timed(lint_cmd("--cache-dir", str(warm), str(small)))  # the cache folder of earlier runs
             if pcmd:
                 timed(proselint_cmd(str(small)))
-            runs: dict[str, list[float]] = {"peer": [], "no-cache": [], "hook": [], "markdown": [], "rich": []}
+            runs: dict[str, list[float]] = {
+                "peer": [],
+                "no-cache": [],
+                "first": [],
+                "hook": [],
+                "markdown": [],
+                "rich": [],
+            }
             for i in range(STARTUP_RUNS):
                 small.write_text(f"{base}\n\nEdited line {i}.\n", encoding="utf-8")
                 if pcmd:
                     runs["peer"].append(timed(proselint_cmd(str(small)))[0])
                 runs["no-cache"].append(timed(lint_cmd("--no-cache", str(small)))[0])
+                empty = {"LINT_ARTICLE_INSTALL_CACHE": str(tmp / f"installation-{i}")}
+                runs["first"].append(timed(lint_cmd("--no-cache", str(small)), env=empty)[0])
                 small.write_text(f"{base}\n\nEdited again {i}.\n", encoding="utf-8")
                 runs["hook"].append(timed(lint_cmd("--cache-dir", str(warm), str(small)))[0])
                 small.write_text(_as_markdown(base, i), encoding="utf-8")
@@ -171,6 +185,7 @@ def main() -> int:
             peer_median = statistics.median(runs["peer"]) if runs["peer"] else None
             med = {k: statistics.median(v) for k, v in runs.items() if v}
             row("one 5 KB draft, cold, --no-cache", med["no-cache"], peer_median, "s", "ratio <= 1")
+            row("same, first run after installing", med["first"], peer_median, "s", "(once)")
             row("one 5 KB draft, cold, cache folder", med["hook"], peer_median, "s", "ratio <= 1")
             row("same, as Markdown, cache folder", med["markdown"], peer_median, "s", "ratio <= 1")
             row("same + table, nested list, cache", med["rich"], peer_median, "s", "ratio <= 1")
