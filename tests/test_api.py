@@ -7,6 +7,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+import pytest
+
 from lint.api import load_linter
 from lint.engine import DraftResult
 
@@ -91,6 +93,51 @@ def test_time_limit_counts_from_each_rules_own_start() -> None:
         stopped_after = time.monotonic() - started
     assert 0.25 <= stopped_after < 1.0, stopped_after
     assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_time_limit_sets_the_timer_only_when_it_fires(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arming and disarming for each rule and draft make no system call; a rule armed just
+    before the timer fires is still given its full time, and a hanging one is stopped."""
+    import signal
+    import time
+
+    from lint.engine import RuleTimeout, _time_limit
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no interval timers here")
+    calls: list[float] = []
+    real = signal.setitimer
+
+    def counting(which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+        calls.append(seconds)
+        return real(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", counting)
+    with _time_limit(0.3) as limit:
+        for _ in range(1000):
+            limit.arm()
+            limit.disarm()
+        assert calls == [0.3]  # set once, by the first arm
+        time.sleep(0.25)
+        limit.arm()  # 0.05 s before the timer fires: this rule still gets 0.3 s
+        started = time.monotonic()
+        try:
+            end = started + 0.2
+            while time.monotonic() < end:
+                pass
+        finally:
+            limit.disarm()
+        assert len(calls) == 2 and 0.2 < calls[1] < 0.3  # fired once, set again for the time left
+        limit.arm()
+        started = time.monotonic()
+        with pytest.raises(RuleTimeout):
+            try:
+                while time.monotonic() < started + 5:
+                    pass
+            finally:
+                limit.disarm()
+        assert 0.25 <= time.monotonic() - started < 1.0
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
