@@ -172,10 +172,8 @@ def derived(
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - a value that cannot be stored is only derived each run
         return value
-    from lint.recache import may_write_installation
-
     for place, is_installation in places:
-        if is_installation and not may_write_installation():
+        if is_installation and not installation_writable(place):
             continue
         try:
             if not is_installation:
@@ -188,23 +186,47 @@ def derived(
 
 
 def keeps_derived(installed: bool = False) -> bool:
-    """Whether :func:`derived` has a place to keep values (else each run derives them)."""
-    return bool(_places(None, installed))
+    """Whether :func:`derived` has a place it can write values to (else each run derives
+    them, and a caller may prefer a way that needs no derived value)."""
+    return any(not inst or installation_writable(place) for place, inst in _places(None, installed))
 
 
 def _places(folder: Path | None, installed: bool) -> list[tuple[Path, bool]]:
-    """Where :func:`derived` looks and writes, in order: (folder, is the installation folder)."""
+    """Where :func:`derived` looks and writes, in order: (folder, is the installation folder).
+    The installation folder is a place when it may be written or already holds values (one
+    a read-only installation came with)."""
     places: list[tuple[Path, bool]] = []
     if installed:
-        from lint.recache import installation_folder, may_write_installation
+        from lint.recache import installation_folder
 
         install = installation_folder()
-        if install is not None and (may_write_installation() or (install / "derived").is_dir()):
+        if install is not None and (installation_writable(install) or (install / "derived").is_dir()):
             places.append((install, True))
     folder = folder or _derived_folder
     if folder is not None:
         places.append((folder, False))
     return places
+
+
+_writable: dict[Path, bool] = {}
+
+
+def installation_writable(folder: Path) -> bool:
+    """Whether the installation folder may be written (:func:`lint.recache.may_write_installation`)
+    and can be: it, or the nearest folder above it that exists, is writable by this process
+    (a package installed by another user, or on a read-only system, is not). Asked once per
+    process and folder."""
+    from lint.recache import may_write_installation
+
+    if not may_write_installation():
+        return False
+    got = _writable.get(folder)
+    if got is None:
+        existing = folder
+        while not existing.exists() and existing.parent != existing:
+            existing = existing.parent
+        got = _writable[folder] = os.access(existing, os.W_OK)
+    return got
 
 
 DERIVED_FORMAT = 1

@@ -209,7 +209,11 @@ def save_installed() -> int:
     that this run still holds, when some are new and the folder may be written; how many
     were new."""
     folder = installation_folder()
-    if not supported() or folder is None or not may_write_installation():
+    if not supported() or folder is None:
+        return 0
+    from lint.cache import installation_writable
+
+    if not installation_writable(folder):  # not even worth working out what to write
         return 0
     live = [key for key in _live() if key in _marked or key in _installed]
     return _save(folder, live, _installed, 0o644)

@@ -239,3 +239,36 @@ def test_in_process_run_leaves_the_collector_as_it_was(tmp_path: Path) -> None:
         assert not gc.isenabled()  # a caller who had it off gets it back off
     finally:
         gc.enable()
+
+
+def test_read_only_installation_is_read_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A package folder this process cannot write (installed by another user, a read-only
+    system): values it already holds are read, new ones are derived each run or kept in the
+    cache folder, and no time is spent on what could never be written."""
+    install = tmp_path / "install"
+    monkeypatch.setenv(recache.ENV, str(install))
+    calls, build = counting("kept")
+    assert cache.derived("t", b"d", build, __file__, installed=True) == "kept"  # writable: kept
+    monkeypatch.setattr(cache, "_writable", {})
+    monkeypatch.setattr(cache.os, "access", lambda path, mode: Path(path) != install)
+    assert not cache.installation_writable(install)
+    assert cache.derived("t", b"d", build, __file__, installed=True) == "kept"  # read back
+    assert len(calls) == 1
+    assert not cache.keeps_derived(installed=True)  # nowhere to write: callers take other ways
+    calls2, build2 = counting("new")
+    before = sorted((install / "derived").iterdir())
+    assert cache.derived("u", b"d", build2, __file__, installed=True) == "new"
+    assert sorted((install / "derived").iterdir()) == before  # not written
+    project = tmp_path / "project"
+    assert cache.derived("u", b"d", build2, __file__, project, installed=True) == "new"
+    assert list((project / "derived").glob("u-*.pickle"))  # the cache folder keeps it instead
+    assert cache.keeps_derived(installed=True) is False and len(calls2) == 2
+
+    parsed: list[object] = []
+    monkeypatch.setattr(recache, "_arguments", lambda *args: parsed.append(args))
+    recache.mark("a pattern (?:no one|nobody) stores", 0)
+    import re
+
+    kept = re.compile("a pattern (?:no one|nobody) stores")
+    assert recache.save_installed() == 0 and kept.pattern
+    assert not parsed  # no pattern worked out for a folder that cannot be written
