@@ -7,7 +7,8 @@ not absolute seconds). Measures:
   throughput   all default rules + a generated fact base of a few hundred entities,
                default --jobs, no cache, over the corpus; proselint over the same files;
                after --warmup untimed runs of each (default 1), the tools take turns for
-               --rounds rounds (default 3), medians compared
+               --rounds rounds (default 5: the machine is shared and a round can catch a
+               slow spell), medians compared
   start-up     one small (~5 KB) draft, cold process, median of several runs: with --no-cache,
                the same as the first run after installing (no installation folder yet), and
                as a pre-commit hook runs (the cache folder of earlier runs, an edited draft)
@@ -99,7 +100,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
     ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big"])
     ap.add_argument("--jobs", type=int, default=None)
-    ap.add_argument("--rounds", type=int, default=3, help="corpus runs of each tool, taken in turns")
+    ap.add_argument("--rounds", type=int, default=5, help="corpus runs of each tool, taken in turns")
     ap.add_argument("--warmup", type=int, default=1, help="untimed corpus runs of each tool before the rounds")
     args = ap.parse_args()
     if not args.corpus.is_dir():
