@@ -212,18 +212,27 @@ class _CmuTable:
             from lint import cache
 
             self._sample = None
-            path = self._path
-            if path is not None and cache.keeps_derived(installed=True):
-                try:
-                    st = path.stat()
-                except OSError:
-                    return None
-                stamp = f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogateescape")
+            stamp = self._kept_stamp()
+            if stamp is not None:
                 every = self.SAMPLE_EVERY
                 self._sample = cache.derived(
                     "cmu-sample", stamp, lambda: _sample_index(data, every), __file__, installed=True
                 )
         return self._sample if isinstance(self._sample, _Sample) else None
+
+    def _kept_stamp(self) -> bytes | None:
+        """What values derived from the dictionary file are keyed on (its path, size and time
+        of change), or None when there is no place to keep them or no file."""
+        from lint import cache
+
+        path = self._path
+        if path is None or not cache.keeps_derived(installed=True):
+            return None
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogateescape")
 
     @staticmethod
     def _search(data: bytes, target: bytes) -> int | None:
@@ -255,14 +264,9 @@ class _CmuTable:
         dictionary access, where the index needs a line of the file read for each new word."""
         from lint import cache
 
-        path = self._path
-        if path is None or not cache.keeps_derived(installed=True):
+        stamp = self._kept_stamp()
+        if stamp is None:
             return
-        try:
-            st = path.stat()
-        except OSError:
-            return
-        stamp = f"{path}\0{st.st_size}\0{st.st_mtime_ns}".encode("utf-8", "surrogateescape")
         table = cache.derived("cmu-words", stamp, lambda: _word_table(data), __file__, installed=True)
         if table is not None:
             self._words, self._unordered = table
