@@ -271,8 +271,8 @@ def _big_draft(text: str, mb: int) -> str:
 
 def _as_markdown(text: str, i: int, rich: bool = False) -> str:
     """``text`` with Markdown a draft may hold: a heading, a bulleted and a numbered list, a
-    block quote, a link; ``rich`` adds a table and a nested list, which only markdown-it
-    reads (the drafts without them are read without importing it)."""
+    block quote, a link; ``rich`` adds a nested list and a table, which only markdown-it
+    reads (the drafts without a table are read without importing it)."""
     paras = [p for p in text.split("\n\n") if p.strip()]
     head, body = paras[0], paras[1:]
     bullets = [f"- {p.strip()}" for p in body[:3]]

@@ -471,7 +471,10 @@ class Document:
 # columns or by a tab, or starting with the mark of a heading, quote, list, rule, fence,
 # HTML, link definition or table row. A draft without such lines, without "<" or "|", and
 # with only "\n" line breaks is paragraphs separated by blank lines.
-_NOT_PLAIN_LINE = re.compile(r"^(?: {0,3}[#>*+=_~`\-\[:]| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)")
+_NOT_PLAIN_LINE = re.compile(
+    r"^(?: {0,3}(?:[#>\[:]|[*+\-](?:[ ]|$)|`{3}|~{3}|(?:[*\-_][ ]*){3,}$|(?:=+|-+)[ ]*$)"
+    r"| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)"
+)
 _NOT_PLAIN_CHAR = re.compile(r"[<|\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # More kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
 # closing #s), a one-line list item ("- text", "1. text", one space after the mark), and a
@@ -481,28 +484,39 @@ _SIMPLE_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) (.*[^ ]) *")
 _SIMPLE_QUOTE = re.compile(r"> ?(.*)")
 
 
+_MAX_PLAIN_DEPTH = 4
+"""Lists nested deeper than this go to markdown-it."""
+
+
 def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] | None:
     """The blocks markdown-it would find in ``source`` when it is nothing but paragraphs,
-    simple headings, one-line list items and block quotes of paragraphs, found without it
-    (its import costs a one-draft run ~30 ms); None for any other draft.
-    ``tests/test_document.py`` checks the two agree on generated drafts."""
+    simple headings, list items (hard-wrapped, nested, with paragraphs of their own) and
+    block quotes of paragraphs, found without it (its import costs a one-draft run 30 to
+    45 ms); None for any other draft. ``tests/test_document.py`` checks the two agree on
+    generated drafts.
+
+    A list item's paragraph holds the text after its mark and the lines that continue it:
+    indented lines, and lazy ones (not indented, as CommonMark allows). A line indented to
+    an item's text after a blank line starts another paragraph of that item; a list mark
+    there starts a nested list. Anything else in a list (code, a heading or quote inside an
+    item, an ordered list interrupting an item's text) goes to markdown-it."""
     if _NOT_PLAIN_CHAR.search(source):
         return None
     blocks: list[tuple[str, int, int, int, int, str]] = []
     lines = source.split("\n")
     first = 0  # 1-based first line of the paragraph being read; 0 between paragraphs
-    kind = "paragraph"  # ... and its kind: paragraph, or blockquote
-    quoted: list[str] = []  # the text of a quote paragraph's lines, without the marks
-    items = False  # a list has been seen: no line may then start with a space
-    previous = "blank"  # what the line before was: blank, text, heading, item, quote or quote-blank
+    kind = "paragraph"  # ... and its kind: paragraph, list_item or blockquote
+    body: list[str] = []  # the paragraph's lines as markdown-it gives them (indent removed)
+    items: list[int] = []  # the column where each open list item's text starts, outermost first
+    seen_list = False  # a list has been seen: a quote line may then not start with a space
+    previous = "blank"  # what the line before was: blank, text, heading, quote or quote-blank
 
     def close(last: int) -> None:
         nonlocal first
         if first:
-            body = "\n".join(quoted) if kind == "blockquote" else "\n".join(lines[first - 1 : last])
-            blocks.append((kind, first, last, 0, 0, body.strip()))
+            blocks.append((kind, first, last, 0, 0, "\n".join(body).strip()))
             first = 0
-            quoted.clear()
+            body.clear()
 
     for n, line in enumerate([*lines, ""], 1):
         if not line.strip(" "):  # a blank line ends a paragraph, and a quote
@@ -511,13 +525,49 @@ def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] 
             continue
         if not line.strip():
             return None  # only no-break or other spaces CommonMark does not count as blank
-        if not _NOT_PLAIN_LINE.match(line):
-            if previous in ("item", "quote") or (items and line[0] == " "):
-                return None  # a lazy or indented continuation of a list item or quote
-            if not first:
-                first, kind = n, "paragraph"
+        rest = line.lstrip(" ")
+        indent = len(line) - len(rest)
+        plain = not _NOT_PLAIN_LINE.match(rest)
+        if previous == "text" and plain:  # the paragraph goes on (lazily if not indented)
+            if kind == "blockquote":
+                return None  # a lazy continuation of a quote
+            body.append(line[min(indent, items[-1]) :] if items else line)
+            continue
+        nested = bool(items) and indent >= items[-1]
+        while items and indent < items[-1]:
+            items.pop()  # the line is left of the item's text: the item has ended
+        depth = items[-1] if items else 0
+        if indent - depth > 3:
+            return None  # indented code, or a mark too far right
+        if plain:  # after a blank line or a heading: a new paragraph, in the item if indented to it
+            if previous in ("quote", "quote-blank"):
+                return None  # what follows a quote without a blank line
+            close(n - 1)
+            first, kind = n, ("list_item" if items else "paragraph")
+            body.append(line[depth:] if items else line)
             previous = "text"
             continue
+        item = _SIMPLE_ITEM.fullmatch(rest)
+        if item is not None:
+            content = item.group(1)
+            gap = len(content) - len(content.lstrip(" "))
+            if gap >= 4 or _NOT_PLAIN_LINE.match(content.lstrip(" ")) or previous in ("quote", "quote-blank"):
+                return None  # code after the mark, a block in the item, or an item after a quote
+            if previous == "text":  # the item interrupts a paragraph
+                if kind != "list_item" or (nested and rest[0] not in "-*+"):
+                    return None  # a list interrupting a paragraph; an ordered one nested in an item
+            if len(items) >= _MAX_PLAIN_DEPTH:
+                return None  # markdown-it stops nesting at a depth of its own
+            close(n - 1)
+            text_at = item.start(1) + gap  # where the item's text starts in ``rest``
+            items.append(indent + text_at)
+            seen_list = True
+            first, kind = n, "list_item"
+            body.append(rest[text_at:])
+            previous = "text"
+            continue
+        if items or indent:
+            return None  # a heading or quote inside a list item, or an indented one
         quote = _SIMPLE_QUOTE.fullmatch(line)
         if quote is not None:
             if previous not in ("blank", "quote", "quote-blank"):
@@ -527,27 +577,21 @@ def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] 
                 close(n - 1)
                 previous = "quote-blank"
                 continue
-            if _NOT_PLAIN_LINE.match(inner) or (items and inner[0] == " "):
+            if _NOT_PLAIN_LINE.match(inner) or (seen_list and inner[0] == " "):
                 return None  # a heading, list, code or nested quote inside the quote
             if not first:
                 first, kind = n, "blockquote"
-            quoted.append(inner)
+            body.append(inner)
             previous = "quote"
             continue
         if previous in ("quote", "quote-blank"):
             return None  # what follows a quote without a blank line
         heading = _SIMPLE_HEADING.fullmatch(line)
-        item = None if heading else _SIMPLE_ITEM.fullmatch(line)
-        if heading is not None:
-            block_kind, level, content = "heading", len(heading.group(1)), heading.group(2).strip(" ")
-        elif item is not None and previous in ("blank", "item") and not _NOT_PLAIN_LINE.match(item.group(1)):
-            block_kind, level, content = "list_item", 0, item.group(1).strip(" ")
-            items = True
-        else:
+        if heading is None:
             return None
         close(n - 1)
-        blocks.append((block_kind, n, n, level, 0, content))
-        previous = block_kind if block_kind == "heading" else "item"
+        blocks.append(("heading", n, n, len(heading.group(1)), 0, heading.group(2).strip(" ")))
+        previous = "heading"
     return blocks
 
 

@@ -171,8 +171,12 @@ def test_markdown_syntax_goes_to_markdown_it() -> None:
     for text in [
         "Text\n===\n",
         "Text\n- item\n",  # a list interrupting a paragraph
-        "- item\ncontinued\n",  # a lazy continuation line
-        "- item\n\n  more of it\n",
+        "- item\n  2. ordered\n",  # an ordered list (not from 1) nested in the item's text
+        "- item\n\n      code in the item\n",
+        "- a\n  - b\n    - c\n      - d\n        - e\n",  # nested deeper than the fast path goes
+        "- item\n---\n",  # a rule, or a heading underline
+        "```\ncode\n```\n",
+        "***\n",
         "> quoted\nlazily continued\n",  # a lazy continuation of a quote
         "Text\n> quoted\n",  # a quote interrupting a paragraph
         "> quoted\n# Heading\n",
@@ -220,6 +224,96 @@ def test_headings_and_items_read_as_markdown_it_reads_them(lines: list[str]) -> 
     plain, full = _both(_draft(lines))
     if plain is not None:
         assert plain == full
+
+
+@st.composite
+def _list_draft(draw: st.DrawFn) -> str:
+    """Paragraphs and lists as writers hard-wrap them: items continued on indented or lazy
+    lines, a second paragraph in an item, nested bulleted lists, ordered ones."""
+    words = st.builds(lambda w: "w" + w, st.text(alphabet=st.sampled_from(list("abc XYZ,.'*_`é")), max_size=15))
+
+    def item(col: int, mark: str, depth: int) -> list[str]:
+        width = col + len(mark) + 1
+        out = [" " * col + mark + " " + draw(words)]
+        for _ in range(draw(st.integers(0, 2))):  # the text goes on: indented, or lazily
+            out.append(draw(st.sampled_from([" " * width, ""])) + draw(words))
+        if draw(st.booleans()):  # another paragraph of the item
+            out += ["", " " * width + draw(words)]
+        if depth < 3 and draw(st.booleans()):  # a nested bulleted list
+            nested = draw(st.sampled_from(["-", "*", "+"]))
+            for _ in range(draw(st.integers(1, 2))):
+                out += item(width, nested, depth + 1)
+        return out
+
+    blocks = []
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            blocks.append(draw(words) + "\n" + draw(words))
+        else:
+            ordered = draw(st.booleans())
+            lines: list[str] = []
+            for i in range(draw(st.integers(1, 3))):
+                lines += item(0, f"{i + 1}." if ordered else "-", 0)
+                if draw(st.booleans()):
+                    lines.append("")
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_list_draft())
+def test_wrapped_and_nested_lists_take_the_fast_path(text: str) -> None:
+    """Lists as writers wrap and nest them are read without markdown-it, with the same
+    blocks (kind, lines, level, text): a draft with lists no longer pays its import."""
+    plain, full = _both(text)
+    assert plain is not None and plain == full, text
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(
+            _MD_LINE,
+            st.builds(
+                lambda k, m, w: " " * k + m + " " + w,
+                st.integers(0, 9),
+                st.sampled_from(["-", "*", "1.", "2)"]),
+                _WORDS,
+            ),
+            st.builds(lambda w: w, st.text(alphabet=st.sampled_from(list("*_-=+~`[]:#> ab")), min_size=1, max_size=8)),
+        ),
+        max_size=14,
+    )
+)
+def test_indented_items_and_marks_read_as_markdown_it_reads_them(lines: list[str]) -> None:
+    """Items at any indent, and lines that start with a mark's character (emphasis, code
+    spans, rules, underlines): whenever the fast path answers, markdown-it agrees."""
+    plain, full = _both(_draft(lines))
+    if plain is not None:
+        assert plain == full
+
+
+def test_wrapped_list_document_equals_markdown_it_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "**Update:** the board met.\n\n"
+        "- `cache.py` keeps results, and values derived\n"
+        "  from data files. It is read first.\n"
+        "  - a nested point, which wraps\n"
+        "    onto a second line;\n"
+        "  - and a second one.\n"
+        "- Precision beats recall: a test fails\n"
+        "when a rule lacks examples.\n\n"
+        "  A second paragraph of the item.\n\n"
+        "1. First step, which\n"
+        "   wraps.\n"
+        "2. Second *step*.\n"
+    )
+    blocks = document_module._plain_paragraphs(text)
+    assert blocks is not None and [b[0] for b in blocks] == ["paragraph"] + ["list_item"] * 7
+    fast = Document.from_text("d.md", text)
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    slow = Document.from_text("d.md", text)
+    assert slow.prose == fast.prose and slow.blocks == fast.blocks
 
 
 _PROSE = st.builds(lambda w: (w + "x").lstrip(), st.text(alphabet=st.sampled_from(list("abc XYZ,.'")), max_size=20))
