@@ -361,7 +361,10 @@ class Document:
         masks = self._common_masks()
         # Parse with front matter blanked so that line numbers stay those of the file.
         source = apply_masks(text, [(0, self.front_matter_end)]) if self.front_matter_end else text
-        plain = _plain_paragraphs(source)
+        tables: list[tuple[int, int]] = []
+        plain = _plain_paragraphs(source, tables)
+        if plain is not None:  # tables hold data, not prose: blanked whole, as markdown-it's are
+            masks.extend((self.line_start(first), self.line_end(last)) for first, last in tables)
         blocks = plain if plain is not None else self._markdown_blocks(source, masks)
         return self._mask_markdown(text, source, masks, blocks)
 
@@ -475,7 +478,7 @@ _NOT_PLAIN_LINE = re.compile(
     r"^(?: {0,3}(?:[#>\[:]|[*+\-](?:[ ]|$)|`{3}|~{3}|(?:[*\-_][ ]*){3,}$|(?:=+|-+)[ ]*$)"
     r"| {0,3}\d{1,9}[.)]| {4}|[ ]{0,3}\t)"
 )
-_NOT_PLAIN_CHAR = re.compile(r"[<|\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+_NOT_PLAIN_CHAR = re.compile(r"[<\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # More kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
 # closing #s), a one-line list item ("- text", "1. text", one space after the mark), and a
 # block quote line ("> text" or a lone ">", the mark in the first column).
@@ -484,16 +487,46 @@ _SIMPLE_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) (.*[^ ]) *")
 _SIMPLE_QUOTE = re.compile(r"> ?(.*)")
 
 
+_DELIMITER_ROW = re.compile(r"\|(?: *:?-+:? *\|)+")
+
+
+def _simple_table(lines: list[str], n: int) -> int:
+    """The last line (1-based) of the simple table whose first line is ``n`` (see
+    :func:`_plain_paragraphs`), or 0 when the lines from ``n`` to the next blank line are
+    not one."""
+    last = n
+    while last < len(lines) and lines[last].strip(" "):
+        last += 1
+    rows = lines[n - 1 : last]
+    if len(rows) < 2 or not _DELIMITER_ROW.fullmatch(rows[1]):
+        return 0
+    for row in rows:
+        if not (row.startswith("|") and row.endswith("|") and len(row) > 1) or "\\" in row or "`" in row:
+            return 0
+    cells = rows[0].count("|") - 1
+    if cells != rows[1].count("|") - 1:
+        return 0  # not a table: the delimiter row must have the header's cells
+    if sum(cells - (row.count("|") - 1) for row in rows[2:]) > 0x10000:
+        return 0  # markdown-it stops filling in missing cells after 65,536
+    return last
+
+
 _MAX_PLAIN_DEPTH = 4
 """Lists nested deeper than this go to markdown-it."""
 
 
-def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] | None:
+def _plain_paragraphs(
+    source: str, tables: list[tuple[int, int]] | None = None
+) -> list[tuple[str, int, int, int, int, str]] | None:
     """The blocks markdown-it would find in ``source`` when it is nothing but paragraphs,
-    simple headings, list items (hard-wrapped, nested, with paragraphs of their own) and
-    block quotes of paragraphs, found without it (its import costs a one-draft run 30 to
-    45 ms); None for any other draft. ``tests/test_document.py`` checks the two agree on
-    generated drafts.
+    simple headings, list items (hard-wrapped, nested, with paragraphs of their own), block
+    quotes of paragraphs and simple tables, found without it (its import costs a one-draft
+    run 30 to 45 ms); None for any other draft. The tables' first and last lines go to
+    ``tables``. ``tests/test_document.py`` checks the two agree on generated drafts.
+
+    A simple table stands between blank lines, each of its lines starts and ends with ``|``
+    and holds no backslash or backtick, its second line is a delimiter row, and its first
+    has as many cells. Any other line with a ``|`` goes to markdown-it.
 
     A list item's paragraph holds the text after its mark and the lines that continue it:
     indented lines, and lazy ones (not indented, as CommonMark allows). A line indented to
@@ -504,6 +537,7 @@ def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] 
         return None
     blocks: list[tuple[str, int, int, int, int, str]] = []
     lines = source.split("\n")
+    table_end = 0  # the last line of the table being passed over
     first = 0  # 1-based first line of the paragraph being read; 0 between paragraphs
     kind = "paragraph"  # ... and its kind: paragraph, list_item or blockquote
     body: list[str] = []  # the paragraph's lines as markdown-it gives them (indent removed)
@@ -519,12 +553,22 @@ def _plain_paragraphs(source: str) -> list[tuple[str, int, int, int, int, str]] 
             body.clear()
 
     for n, line in enumerate([*lines, ""], 1):
+        if n <= table_end:
+            continue
         if not line.strip(" "):  # a blank line ends a paragraph, and a quote
             close(n - 1)
             previous = "blank"
             continue
         if not line.strip():
             return None  # only no-break or other spaces CommonMark does not count as blank
+        if "|" in line:
+            table_end = _simple_table(lines, n) if previous == "blank" else 0
+            if not table_end:
+                return None  # a table of another form, or a "|" markdown-it may read as one
+            items.clear()  # a table in the first column ends the lists
+            if tables is not None:
+                tables.append((n, table_end))
+            continue
         rest = line.lstrip(" ")
         indent = len(line) - len(rest)
         plain = not _NOT_PLAIN_LINE.match(rest)

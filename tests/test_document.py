@@ -142,11 +142,16 @@ def _draft(lines: list[str]) -> str:
 
 
 def _both(text: str) -> tuple[object, object]:
+    """The fast path's blocks and markdown-it's; with tables, each with the masks it adds."""
     doc = Document.from_text("d.md", text)
     source = doc.text
-    plain = document_module._plain_paragraphs(source)
-    full = doc._markdown_blocks(source, [])
-    return plain, full
+    tables: list[tuple[int, int]] = []
+    plain = document_module._plain_paragraphs(source, tables)
+    masks: list[tuple[int, int]] = []
+    full = doc._markdown_blocks(source, masks)
+    if plain is None or (not tables and not masks):
+        return plain, full
+    return (plain, [(doc.line_start(a), doc.line_end(b)) for a, b in tables]), (full, masks)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -186,7 +191,12 @@ def test_markdown_syntax_goes_to_markdown_it() -> None:
         "Text\n2. not an item\n",
         "    code\n",
         "# C#\n",
-        "a | b\n--|--\n1 | 2\n",
+        "a | b\n--|--\n1 | 2\n",  # a table without outer pipes
+        "Text\n| a |\n|---|\n",  # a table right after a paragraph
+        "| a | b |\n|---|\n",  # cells that do not match: markdown-it reads a paragraph
+        "| a \\| b |\n|---|\n",  # an escaped pipe
+        "| a |\n|---|\n| b\n",  # a row without its closing pipe
+        "Text with a | in it.\n",
         "[ref]: https://example.com\n",
         "<div>html</div>\n",
         "```\ncode\n```\n",
@@ -293,6 +303,58 @@ def test_indented_items_and_marks_read_as_markdown_it_reads_them(lines: list[str
         assert plain == full
 
 
+_CELL = st.text(alphabet=st.sampled_from(list("abc XYZ 019.,*_-:#>|\\`")), max_size=6)
+
+
+@st.composite
+def _table_draft(draw: st.DrawFn) -> str:
+    """Tables (rows of any length, cells with any marks) among paragraphs and lists."""
+    blocks = []
+    for _ in range(draw(st.integers(1, 4))):
+        if draw(st.booleans()):
+            cols = draw(st.integers(1, 4))
+            rows = ["|" + "|".join(draw(_CELL) for _ in range(draw(st.integers(1, 5)))) + "|"]
+            rows.append(
+                "|" + "|".join(draw(st.sampled_from(["---", ":-", "-:", " :--: ", "-"])) for _ in range(cols)) + "|"
+            )
+            rows += [
+                "|" + "|".join(draw(_CELL) for _ in range(draw(st.integers(0, 5)))) + "|"
+                for _ in range(draw(st.integers(0, 3)))
+            ]
+            blocks.append("\n".join(rows))
+        else:
+            blocks.append(draw(st.sampled_from(["Some text.", "- an item\n  wrapped", "# A heading", "> quoted"])))
+    return "\n\n".join(blocks) + "\n"
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_table_draft())
+def test_tables_read_as_markdown_it_reads_them(text: str) -> None:
+    """Whenever the fast path answers for a draft with tables, markdown-it finds the same
+    blocks and blanks the same lines."""
+    plain, full = _both(text)
+    if plain is not None:
+        assert plain == full, text
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.text(alphabet=st.sampled_from(list("abc XYZ 019.,")), max_size=6), min_size=1, max_size=4),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_simple_tables_take_the_fast_path(body: list[list[str]]) -> None:
+    """A table of plain cells between paragraphs is read without markdown-it, blanked whole
+    as markdown-it blanks it: the check above is not vacuous."""
+    cols = len(body[0])
+    rows = ["|" + "|".join(body[0]) + "|", "|" + "|".join(["---"] * cols) + "|"]
+    rows += ["|" + "|".join(r) + "|" for r in body[1:]]
+    plain, full = _both("Before it.\n\n" + "\n".join(rows) + "\n\nAfter it.\n")
+    assert plain is not None and plain == full
+
+
 def test_wrapped_list_document_equals_markdown_it_document(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (
         "**Update:** the board met.\n\n"
@@ -306,12 +368,15 @@ def test_wrapped_list_document_equals_markdown_it_document(monkeypatch: pytest.M
         "  A second paragraph of the item.\n\n"
         "1. First step, which\n"
         "   wraps.\n"
-        "2. Second *step*.\n"
+        "2. Second *step*.\n\n"
+        "| Year | Sales |\n"
+        "|:-----|------:|\n"
+        "| 2024 | 12 |\n"
     )
     blocks = document_module._plain_paragraphs(text)
     assert blocks is not None and [b[0] for b in blocks] == ["paragraph"] + ["list_item"] * 7
     fast = Document.from_text("d.md", text)
-    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source, tables=None: None)
     slow = Document.from_text("d.md", text)
     assert slow.prose == fast.prose and slow.blocks == fast.blocks
 
@@ -349,7 +414,7 @@ def test_draft_with_heading_and_list_reads_as_with_markdown_it(monkeypatch: pyte
         "paragraph",
     ]
     fast = Document.from_text("d.md", text)
-    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source, tables=None: None)
     slow = Document.from_text("d.md", text)
     assert slow.prose == fast.prose and slow.blocks == fast.blocks
 
@@ -364,7 +429,7 @@ def test_fast_path_document_equals_markdown_it_document(monkeypatch: pytest.Monk
     )
     fast = Document.from_text("d.md", text)
     assert document_module._plain_paragraphs(text) is not None
-    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source: None)
+    monkeypatch.setattr(document_module, "_plain_paragraphs", lambda source, tables=None: None)
     slow = Document.from_text("d.md", text)
     assert slow.prose == fast.prose and slow.blocks == fast.blocks
     assert len(fast.blocks) == 3
