@@ -472,7 +472,8 @@ class Document:
 
 # A line that could be anything but paragraph text in CommonMark (with tables): indented 4+
 # columns or by a tab, or starting with the mark of a heading, quote, list, rule, fence,
-# HTML, link definition or table row. A draft without such lines, without "<" or "|", and
+# setext underline, HTML or link definition (a "*" or "_" of emphasis, or a code span, is
+# no such mark). A draft without such lines, without "<", with "|" only in simple tables and
 # with only "\n" line breaks is paragraphs separated by blank lines.
 _NOT_PLAIN_LINE = re.compile(
     r"^(?: {0,3}(?:[#>\[:]|[*+\-](?:[ ]|$)|`{3}|~{3}|(?:[*\-_][ ]*){3,}$|(?:=+|-+)[ ]*$)"
@@ -480,8 +481,8 @@ _NOT_PLAIN_LINE = re.compile(
 )
 _NOT_PLAIN_CHAR = re.compile(r"[<\r\t\0\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # More kinds of line read here, in their simplest forms: an ATX heading ("## Title", no
-# closing #s), a one-line list item ("- text", "1. text", one space after the mark), and a
-# block quote line ("> text" or a lone ">", the mark in the first column).
+# closing #s), the first line of a list item ("- text", "1. text"), and a block quote line
+# ("> text" or a lone ">", the mark in the first column).
 _SIMPLE_HEADING = re.compile(r"(#{1,6}) +(.*[^ #]) *")
 _SIMPLE_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)]) (.*[^ ]) *")
 _SIMPLE_QUOTE = re.compile(r"> ?(.*)")
