@@ -204,9 +204,8 @@ def _registry(config: Any) -> Any:
     from lint import recache
 
     plugins = recache.import_marked("lint.plugins")
-    before = recache.compiled_keys()
-    pm = plugins.make_plugin_manager()
-    recache.mark_compiled(before)  # what importing the plugins' modules compiled is installed code's
+    with recache.installed_code():  # what importing the plugins' modules compiles
+        pm = plugins.make_plugin_manager()
     return plugins.build_registry(pm, config.packs, config.effective_cache_dir if config.cache else None)
 
 

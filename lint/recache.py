@@ -25,10 +25,12 @@ No draft, fact base or configuration ever reaches it.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -145,10 +147,20 @@ def mark(pattern: str | bytes, flags: int = 0) -> None:
     _marked.add((type(pattern), pattern, int(flags)))
 
 
-def compiled_keys() -> set[Key]:
-    """The keys of ``re``'s cache now: with :func:`mark_compiled`, the patterns a step compiled."""
+def _compiled_keys() -> set[Key]:
     cache = getattr(re, "_cache", None)
     return set(cache) if isinstance(cache, dict) else set()
+
+
+@contextlib.contextmanager
+def installed_code() -> Iterator[None]:
+    """:func:`mark` every pattern compiled inside the block: for a step that runs only
+    installed code, such as importing the plugins' modules."""
+    before = _compiled_keys()
+    try:
+        yield
+    finally:
+        _marked.update(_compiled_keys() - before)
 
 
 def import_marked(name: str) -> Any:
@@ -157,17 +169,15 @@ def import_marked(name: str) -> Any:
     if module is None:
         import importlib
 
-        before = compiled_keys()
-        module = importlib.import_module(name)
-        mark_compiled(before)
+        with installed_code():
+            module = importlib.import_module(name)
     return module
 
 
-def mark_compiled(before: set[Key] | None = None) -> None:
-    """:func:`mark` every pattern in ``re``'s cache, or those not in ``before``: for a step
-    that runs only installed code, such as importing the plugins' modules."""
-    now = compiled_keys()
-    _marked.update(now - before if before is not None else now)
+def mark_compiled() -> None:
+    """:func:`mark` every pattern in ``re``'s cache: for a process that has run only
+    installed code so far (the console script, once its modules are imported)."""
+    _marked.update(_compiled_keys())
 
 
 def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
