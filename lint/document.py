@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import apply_masks, blank_out, quote_spans, sentence_spans
+from lint.text import WORD, apply_masks, blank_out, quote_spans, sentence_spans
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -235,6 +235,14 @@ class Document:
             for s, e in sentence_spans(prose, b.start, b.end):
                 out.append(Sentence(s, e, b.index))
         return tuple(out)
+
+    @cached_property
+    def sentence_words(self) -> list[list[str]]:
+        """The words (:data:`lint.text.WORD`) of each of ``sentences``, found once per draft:
+        the readability scores, the sentence-length rule and the repeated-sentence rule
+        share them. Treat the lists as read-only."""
+        prose = self.prose
+        return [WORD.findall(prose, s.start, s.end) for s in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start : sentence.end]

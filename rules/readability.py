@@ -622,27 +622,15 @@ def _quoted_share(doc: Document, block: Block, total: int) -> float:
     return quoted / total
 
 
-def _sentence_words(doc: Document) -> list[list[str]]:
-    """The words of each of ``doc.sentences``, found once per document (the scores and
-    the length rules share them). Sentences split a block at white space, so a block's
-    words are its sentences' words."""
-    got: list[list[str]] | None = doc.memo.get("rules.readability.sentence_words")
-    if got is None:
-        prose = doc.prose
-        got = doc.memo["rules.readability.sentence_words"] = [
-            WORD.findall(prose, s.start, s.end) for s in doc.sentences
-        ]
-    return got
-
-
 def _block_words(doc: Document, block: Block) -> list[list[str]]:
-    """The words of each sentence of ``block`` (see :func:`_sentence_words`)."""
+    """The words of each sentence of ``block`` (see :attr:`Document.sentence_words`).
+    Sentences split a block at white space, so a block's words are its sentences' words."""
     starts: list[int] | None = doc.memo.get("rules.readability.sentence_starts")
     if starts is None:
         starts = doc.memo["rules.readability.sentence_starts"] = [s.start for s in doc.sentences]
     lo = bisect.bisect_left(starts, block.start)
     hi = bisect.bisect_left(starts, block.end)
-    return _sentence_words(doc)[lo:hi]
+    return doc.sentence_words[lo:hi]
 
 
 _ANALYSES: weakref.WeakKeyDictionary[Document, list[BlockScore]] = weakref.WeakKeyDictionary()
@@ -983,7 +971,7 @@ class LongSentence(Rule):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        sentence_words = _sentence_words(doc)
+        sentence_words = doc.sentence_words
         for i, s in enumerate(doc.sentences):
             block = doc.blocks[s.block]
             if block.kind not in _OWN_KINDS:

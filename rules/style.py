@@ -161,11 +161,18 @@ class ContrastFraming(Rule):
 # -- repeated sentences --------------------------------------------------------------------
 
 
-def _normalise(lower: str, s: Sentence) -> tuple[str, int]:
-    """The sentence as lower-case words joined by single spaces, and its word count
-    (``lower`` is the draft's lower-cased prose)."""
-    words = WORD.findall(lower, s.start, s.end)
-    return " ".join(words).replace("’", "'"), len(words)
+def _normalise(words: list[str], lower: str, s: Sentence) -> str:
+    """The sentence as lower-case words joined by single spaces (``words``: its words as
+    written; ``lower``: the draft's prose in lower case). Lower-casing the joined words is
+    finding the words in ``lower``: a character whose lower case is one character is a word
+    character exactly when that is. Two cases differ and take the longer way: a character
+    whose lower case is longer (``prose_lower`` keeps it) and a capital sigma, whose lower
+    case depends on the characters after it."""
+    joined = " ".join(words)
+    low = joined.lower()
+    if len(low) != len(joined) or "Σ" in joined:
+        low = " ".join(WORD.findall(lower, s.start, s.end))
+    return low.replace("’", "'")
 
 
 class RepeatedSentence(Rule):
@@ -222,12 +229,14 @@ class RepeatedSentence(Rule):
         lower = doc.prose_lower
         first: dict[str, Sentence] = {}
         sentences = doc.sentences
+        sentence_words = doc.sentence_words
         for i, s in enumerate(sentences):
+            words = sentence_words[i]
+            if len(words) < self.min_words:
+                continue
             if doc.blocks[s.block].kind not in _OWN_KINDS or doc.in_quote(s.start, s.end):
                 continue
-            key, n = _normalise(lower, s)
-            if n < self.min_words:
-                continue
+            key = _normalise(words, lower, s)
             earlier = first.get(key)
             if earlier is None:
                 first[key] = s

@@ -4,6 +4,8 @@ repeated "not just X; it's Y" framing and repeated sentences. Quotations stay si
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import ConfigError
@@ -12,6 +14,7 @@ from lint.packs import PhraseRule, load_pack
 from lint.plugins import build_registry, make_plugin_manager
 from lint.rule import Rule, RunContext
 from lint.testing import run_rule
+from lint.text import WORD
 from rules import style
 
 PACK = {cls.code: cls for cls in load_pack(style.PACK)}
@@ -265,6 +268,22 @@ def test_repeated_sentence_normalises_case_punctuation_and_markup() -> None:
     found = run_rule(style.RepeatedSentence, text)
     assert [f.line for f in found] == [3, 5]
     assert all(f.fix is None for f in found)  # a whole paragraph: layout left to the writer
+
+
+# Letters whose lower case is longer (İ), context-dependent (Σ), changes script block
+# (the Kelvin sign) or is not a letter's, beside word punctuation and separators.
+_ODD_TEXT = st.text(alphabet="aZ İΣσςΟΔKk’'-.&_:;,!? \nÉéǅ1", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ODD_TEXT)
+def test_repeated_sentence_key_is_the_words_found_in_lower_case(text: str) -> None:
+    """The key made from the words as written is the words found in the lower-cased prose."""
+    doc = Document.from_text("d.txt", text)
+    for words, s in zip(doc.sentence_words, doc.sentences, strict=True):
+        expected = " ".join(WORD.findall(doc.prose_lower, s.start, s.end)).replace("’", "'")
+        assert style._normalise(words, doc.prose_lower, s) == expected
+        assert len(words) == len(WORD.findall(doc.prose_lower, s.start, s.end))
 
 
 def test_repeated_sentence_ignores_short_headings_and_quotes() -> None:
