@@ -22,7 +22,7 @@ from lint.model import Finding, Severity
 from lint.record import Record
 from lint.rule import Rule
 from lint.text import CASEFOLD_ODDITIES
-from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts
+from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts, sentence_amounts
 from rules.speech import Attribution, QuoteSpans, find_quotations, find_speech_cues, quote_spans
 
 PACK = Path(__file__).parent / "data" / "attribution.yaml"
@@ -258,13 +258,19 @@ def _figures(
     end: int,
     quotes: QuoteSpans,
     patterns: Sequence[re.Pattern[str]] | None = None,
+    doc: Document | None = None,
 ) -> list[_Figure]:
     """Statistics in ``prose[start:end]``, outside quotations; ``patterns`` are the
-    patterns of figures in words to look for (see :class:`_FigureGates`; None: all)."""
+    patterns of figures in words to look for (see :class:`_FigureGates`; None: all).
+    ``doc``, when given, is the document of ``prose``: its amounts are shared with other
+    rules (:func:`sentence_amounts`)."""
     if patterns is None:
         patterns = (_CHANGE(), _RANK(), _ONE_IN(), _FRACTION())
     out: list[_Figure] = []
-    for a in parse_amounts(prose, start, end) if _DIGIT.search(prose, start, end) else ():
+    amounts: Sequence[Amount] = ()
+    if _DIGIT.search(prose, start, end):
+        amounts = parse_amounts(prose, start, end) if doc is None else sentence_amounts(doc, start, end)
+    for a in amounts:
         if not is_statistic_like(a) or quotes.inside(a.start, a.end):
             continue
         if _COMPOUND_AFTER.match(prose, a.end):
@@ -562,7 +568,7 @@ class _StatContext:
     def figures(self, sent: Sentence) -> list[_Figure]:
         """The figures of ``sent`` that need a source (not transactions, market moves...)."""
         s, e = sent.start, sent.end
-        figs = _figures(self.prose, s, e, self.quotes, self.figure_gates.patterns(s, e))
+        figs = _figures(self.prose, s, e, self.quotes, self.figure_gates.patterns(s, e), self.doc)
         if not figs:
             return figs
         found = _SentenceSearch(self.prose, sent, self.low)

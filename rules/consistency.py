@@ -2346,7 +2346,7 @@ class FigureConflict(Rule):
     )
 
     def record(self, doc: Document) -> list[_FigureRecord] | None:
-        from rules.extract import parse_amounts
+        from rules.extract import sentence_amounts
 
         prose = doc.prose
         hints = _metric_hints(doc)
@@ -2362,7 +2362,7 @@ class FigureConflict(Rule):
                     continue  # no metric word in the sentence
             if doc.blocks[sent.block].kind == "heading" or not _METRIC_RE.search(prose, s, e):
                 continue
-            amounts = parse_amounts(prose, s, e)
+            amounts = sentence_amounts(doc, s, e)
             years = {int(a.value) for a in amounts if a.kind == "year"}
             if len(years) != 1 or _COMPARISON_YEAR.search(prose, s, e) or _FORECAST.search(prose, s, e):
                 continue

@@ -200,6 +200,19 @@ def _amount_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             pos = max(pos, digit + 1)
 
 
+def sentence_amounts(doc: Document, start: int, end: int) -> list[Amount]:
+    """``parse_amounts(doc.prose, start, end)``, worked out once per document and range:
+    AT102, CS112 and FA104 all read the amounts of the same sentences. Returns a new list
+    each call (the amounts themselves are shared; they are records, not changed)."""
+    memo: dict[tuple[int, int], list[Amount]] | None = doc.memo.get("rules.extract.amounts")
+    if memo is None:
+        memo = doc.memo["rules.extract.amounts"] = {}
+    got = memo.get((start, end))
+    if got is None:
+        got = memo[start, end] = parse_amounts(doc.prose, start, end)
+    return list(got)
+
+
 def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
     """Every number in ``text[start:end]`` with its normalised value, unit and kind.
 

@@ -40,9 +40,9 @@ from rules.extract import (
     is_vague_title,
     lazy_pattern,
     name_parts,
-    parse_amounts,
     person_entity,
     same_person,
+    sentence_amounts,
     titles_compatible,
 )
 
@@ -739,7 +739,7 @@ class FigureMismatch(Rule):
                 if not here.right_period(fig):
                     continue
                 if amounts is None:
-                    amounts = parse_amounts(prose, sent.start, sent.end)
+                    amounts = sentence_amounts(doc, sent.start, sent.end)
                 found = self._mismatch(fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start)
                 if found is not None:
                     src = f" per {fig.source}" if fig.source else ""
