@@ -369,3 +369,15 @@ def test_title_regex_is_still_importable() -> None:
     from rules.extract import TITLE_REGEX
 
     assert TITLE_REGEX.fullmatch("chief executive") is not None
+
+
+def test_sentence_amounts_are_parse_amounts_worked_out_once() -> None:
+    doc = Document.from_text("d.txt", "Sales rose 4% to $3bn in 2024. Profit fell by a third.\n")
+    s = doc.sentences[0]
+    first = extract.sentence_amounts(doc, s.start, s.end)
+    assert first == extract.parse_amounts(doc.prose, s.start, s.end)
+    assert [a.raw for a in first] == ["4%", "$3bn", "2024"]
+    first.clear()  # a caller's list is its own
+    again = extract.sentence_amounts(doc, s.start, s.end)
+    assert [a.raw for a in again] == ["4%", "$3bn", "2024"]
+    assert again[0] is doc.memo["rules.extract.amounts"][s.start, s.end][0]  # parsed once
