@@ -397,13 +397,23 @@ def _phrase_cue_patterns(prose: str, start: int, end: int) -> tuple[re.Pattern[s
     return (_NOUN_CUE,) if noun else ()
 
 
+_TITLE_WORDS = 12
+_TITLE_SCAN = 200
+
+
 def is_title_like(inner: str) -> bool:
     """Most words capitalised and no sentence punctuation: a title, a name, a slogan."""
-    ws: list[str] = WORD.findall(inner)
+    # Most quotations are too long for a title: their first 200 characters already hold
+    # more than 12 words (the words found there are at most those of the whole text).
+    ws: list[str] = WORD.findall(inner, 0, _TITLE_SCAN)
+    if len(ws) > _TITLE_WORDS:
+        return False  # too long for a title, whatever its case (most quotations)
+    if len(inner) > _TITLE_SCAN:
+        ws = WORD.findall(inner)
+        if len(ws) > _TITLE_WORDS:
+            return False
     if not ws:
         return True
-    if len(ws) > 12:
-        return False  # too long for a title, whatever its case (most quotations)
     content = [w for w in ws if w.lower() not in _SMALL_WORDS]
     if not content:
         return False

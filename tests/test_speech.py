@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lint.document import Document
+from lint.text import WORD
+from rules import speech
 from rules.speech import Quotation, find_quotations, find_speech_cues, is_title_like, quote_spans
 
 
@@ -131,6 +136,45 @@ def test_is_title_like() -> None:
     assert not is_title_like("Yes, We Can. Really.")
 
 
+def _title_like_scanning_everything(inner: str) -> bool:
+    """is_title_like as it was before it looked at the first 200 characters first."""
+    ws = WORD.findall(inner)
+    if not ws:
+        return True
+    if len(ws) > 12:
+        return False
+    content = [w for w in ws if w.lower() not in speech._SMALL_WORDS]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    if caps * 10 < len(content) * 8:
+        return False
+    return not speech._SENTENCE_PUNCT.search(inner.rstrip(' .!?,"”'))
+
+
+# Words of every length, so that some straddle the 200th character, and the punctuation
+# WORD joins words with.
+_TITLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["The", "of", "a", "Road", "x", ".", "-", "’", "&", ",", " ", "  "]),
+        st.text("Ab-.", min_size=1, max_size=90),
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TITLE_TEXT)
+def test_is_title_like_answers_as_a_scan_of_the_whole_text(inner: str) -> None:
+    assert is_title_like(inner) == _title_like_scanning_everything(inner)
+
+
+def test_is_title_like_on_long_words_past_the_first_scan() -> None:
+    long_title = " ".join(["Supercalifragilistic" * 3] * 4)  # four words, 243 characters
+    assert len(long_title) > 200 and is_title_like(long_title)
+    assert not is_title_like(long_title + " and then it went on" * 3)
+
+
 def test_speech_cues_need_a_subject() -> None:
     text = "It is said the well never ran dry. The keeper said it was full."
     cues = find_speech_cues(text, 0, len(text))
@@ -185,11 +229,6 @@ def test_person_subject_with_appositive_or_adverbs() -> None:
 # -- fast paths give exactly what the plain patterns give ------------------------------------
 
 import re  # noqa: E402
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-import rules.speech as speech  # noqa: E402
 
 _CUE_WORDS = (
     "Jo Bloggs said the plan , according to the firm in the words of Mr Smith a statement from Acme "
