@@ -270,3 +270,17 @@ def test_quotations_are_found_once_per_draft() -> None:
     again = find_quotations(doc)
     assert first == again and first is not again and first[0].speaker == "Jo Bloggs"
     assert quote_spans(doc) is quote_spans(doc)
+
+
+# Verbs of saying, parts and extensions of them, the phrasal ones with odd spacing, and
+# the characters that bound a word.
+_VERBISH = st.sampled_from(
+    [*speech._VERB_LIST[:40], "pointed out", "pointed\tout", "goes  on", "put it", "sai", "saidx", "re", "'", "’", "-"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_VERBISH, st.sampled_from([" ", "", ".", "\n", "x"])), max_size=30).map("".join))
+def test_speech_verb_matches_as_the_plain_alternation(text: str) -> None:
+    plain = re.compile(rf"(?<![\w'’-])(?:{'|'.join(speech._VERB_LIST)})(?![\w'’-])")
+    assert [m.span() for m in speech.SPEECH_VERB.finditer(text)] == [m.span() for m in plain.finditer(text)]
