@@ -530,7 +530,8 @@ def _is_speech(prose: str, qs: int, qe: int, inner: str, n_words: int, block_sta
     before = prose[max(block_start, qs - 40) : qs]
     if _may_name(before) and _NAMING.search(before):
         return False
-    return not is_title_like(inner)
+    # n_words counts the words is_title_like counts: over 12, no title, and no need to look
+    return n_words > _TITLE_WORDS or not is_title_like(inner)
 
 
 def _may_name(before: str) -> bool:
