@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import WORD, apply_masks, blank_out, quote_spans, sentence_spans
+from lint.text import apply_masks, blank_out, quote_spans, sentence_spans, word_pattern
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -242,7 +242,8 @@ class Document:
         the readability scores, the sentence-length rule and the repeated-sentence rule
         share them. Treat the lists as read-only."""
         prose = self.prose
-        return [WORD.findall(prose, s.start, s.end) for s in self.sentences]
+        findall = word_pattern(prose).findall
+        return [findall(prose, s.start, s.end) for s in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start : sentence.end]

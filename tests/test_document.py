@@ -482,3 +482,40 @@ def test_word_before_a_full_stop_is_what_the_pattern_finds(text: str, a: int, b:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     m = re.compile(r"([A-Za-z][A-Za-z.]*)$").search(text, start, end)
     assert text_module._word_before(text, start, end) == (m.group(1) if m else "")
+
+
+# Word characters of several scripts and categories (a Unicode digit, a combining mark, a
+# letter outside ASCII, the underscore) beside every joining character and separators.
+_WORD_TEXT = st.text(alphabet="aZ9é٣\u0301_’'-.&& \n,;", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORD_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_word_finds_what_the_letter_joiners_letter_pattern_found(text: str, a: int, b: int) -> None:
+    """WORD reads runs of letters joined by runs of joiners; the pattern it replaced read "a
+    letter, any word characters or joiners, a letter". Both find the same words."""
+    import re
+
+    from lint.text import WORD
+
+    before = re.compile(r"[^\W_](?:[\w’'\-.&]*[^\W_])?")
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert [m.span() for m in WORD.finditer(text, start, end)] == [m.span() for m in before.finditer(text, start, end)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_word_finds_what_word_finds_in_ascii_text(text: str) -> None:
+    from lint.text import ASCII_WORD, WORD, word_pattern
+
+    assert ASCII_WORD.findall(text) == WORD.findall(text)
+    assert word_pattern(text) is ASCII_WORD
+    assert word_pattern(text + "é") is WORD
+
+
+def test_sentence_words_are_the_words_of_each_sentence_in_ascii_and_other_text() -> None:
+    doc = Document.from_text("d.txt", "Jo's well-known A&E unit re-opened. It cost £3.5m_2.")
+    assert doc.sentence_words == [["Jo's", "well-known", "A&E", "unit", "re-opened"], ["It", "cost", "3.5m_2"]]
+    doc = Document.from_text("d.txt", "Sales rose 3.5%. U.S. R&D firms won't.")
+    assert doc.prose.isascii()
+    assert doc.sentence_words == [["Sales", "rose", "3.5"], ["U.S", "R&D", "firms", "won't"]]
