@@ -127,7 +127,8 @@ def word_pattern(text: str) -> re.Pattern[str]:
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
-    return WORD.finditer(text)
+    """The words of ``text`` (:func:`word_pattern`)."""
+    return word_pattern(text).finditer(text)
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")

@@ -30,7 +30,7 @@ from lint.model import Finding, Severity
 from lint.packs import PhraseRule, load_pack, remove_block_fix
 from lint.record import Record
 from lint.rule import Rule
-from lint.text import WORD, word_pattern
+from lint.text import WORD, words
 
 PACK = Path(__file__).resolve().parent / "data" / "boilerplate.yaml"
 
@@ -160,7 +160,7 @@ class Region(Record):
 
 def _words(text: str, cap: int = 64) -> int:
     """Number of words in ``text``, counted up to ``cap`` (thresholds only need that much)."""
-    return len(list(itertools.islice(word_pattern(text).finditer(text), cap)))
+    return len(list(itertools.islice(words(text), cap)))
 
 
 def _more_words_than(text: str, n: int) -> bool:
