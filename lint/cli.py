@@ -20,8 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's formatter, told the terminal width as ``shutil.get_terminal_size`` would
-    (COLUMNS, else the terminal, else 80): argparse makes one per option it adds, and left to
-    itself imports shutil (with zlib, bz2 and lzma) to ask, milliseconds a hook run does not need."""
+    (COLUMNS, else the terminal, else 80) without importing shutil."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         if width is None:
@@ -88,12 +87,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status.
+
+    This is the one place that sets the cyclic garbage collector's policy: off while the
+    long-lived objects of the run (rule modules, packs, fact base) are loaded, then, for more
+    than one draft, those objects frozen out of its reach and young collections made rarer
+    (:func:`_startup_done`). Whatever the collector's state was, it is restored on return,
+    so an in-process caller gets back the interpreter it had."""
     import gc
 
-    # Start-up (importing the rule families, loading packs and the fact base) allocates
-    # hundreds of thousands of objects that live as long as the run; the cyclic collector
-    # would walk them again and again (~25 ms of a one-draft run). It is off until they are
-    # loaded, then they are frozen out of its way (:func:`_startup_done`).
     collecting, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
     try:
@@ -119,20 +121,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.disable()
 
 
+_YOUNG_THRESHOLD = 50_000
+"""Allocations between young collections during a multi-draft run (CPython's default: 700).
+A draft's objects die young and seldom form cycles."""
+
+
 def _startup_done(drafts: int) -> None:
-    """The long-lived objects are loaded. For more than one draft, move them out of the
-    collector's way and let it collect what each draft leaves behind; one draft's garbage
-    goes with the process (a pre-commit run on one file saves the collector's passes)."""
+    """The long-lived objects are loaded. For more than one draft, freeze them out of the
+    collector's way and turn it on with :data:`_YOUNG_THRESHOLD`; for one draft it stays off
+    and the draft's garbage goes with the process."""
     import gc
 
     if drafts > 1:
         gc.freeze()
-        # A draft's objects die young and seldom in cycles. Collecting after every 700 new
-        # objects (the default) took 3% of a run over the BBC corpus. Each young collection
-        # also walks the batch's big lists of words (Linter.check_drafts holds 64 drafts):
-        # after every 10,000 new objects that still took 0.12 s; after every 50,000, 0.02 s
-        # (gc callbacks), with the same peak memory.
-        gc.set_threshold(50_000, 10, 10)
+        gc.set_threshold(_YOUNG_THRESHOLD, 10, 10)
         gc.enable()
 
 
