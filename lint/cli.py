@@ -18,9 +18,10 @@ from lint.record import Record
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, told the terminal width as ``shutil.get_terminal_size`` would
-    (COLUMNS, else the terminal, else 80) without importing shutil."""
+    (COLUMNS, else the terminal, else 80) without importing shutil. The description and
+    epilog keep their line breaks (the epilog is a table of formats)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         if width is None:
@@ -41,16 +42,46 @@ def _terminal_columns() -> int:
     return columns or 80
 
 
+_EXIT_STATUS = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors."
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command's parser. Its help lists the output formats of every registered reporter,
+    plugins' included, asking the plugins only when the help is shown."""
+
+    def format_help(self) -> str:
+        self.epilog = _formats_help() + "\n\n" + _EXIT_STATUS
+        return super().format_help()
+
+
+def _formats_help() -> str:
+    """One line per registered format: name, audience and the reporter's description."""
+    from lint.plugins import make_plugin_manager, plugin_reporters
+
+    try:
+        reporters = plugin_reporters(make_plugin_manager())
+    except UserError as exc:
+        return f"output formats: cannot list them: {exc}"
+    width = max((len(name) for name in reporters), default=0)
+    lines = ["output formats (--format):"]
+    for name, cls in sorted(reporters.items(), key=lambda item: (not item[1].for_people, item[0])):
+        audience = "for people" if cls.for_people else "for tools"
+        lines.append(f"  {name:<{width}}  {audience:<10}  {cls.description}")
+    return "\n".join(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="lint-article",
         description="Editorial consistency linter and style checker for article drafts.",
-        epilog="Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors.",
+        epilog=_EXIT_STATUS,
         formatter_class=_HelpFormatter,
     )
     p.add_argument("paths", nargs="*", help="drafts or folders (default: .); '-' reads standard input")
     out = p.add_argument_group("output")
-    out.add_argument("--format", "-f", help="rich (terminal default), text, json, sarif, github")
+    out.add_argument(
+        "--format", "-f", metavar="NAME", help="output format, listed below (default: rich on a terminal, else text)"
+    )
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
     out.add_argument("--statistics", action="store_true", help="show counts per rule")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -418,8 +449,8 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
     reporters = registry.reporters
     if fmt not in reporters:
         raise UserError(f"unknown --format {fmt!r}", hint="choose one of: " + ", ".join(sorted(reporters)))
-    if args.quiet and fmt in ("text", "rich") and not result.findings and not result.warnings:
-        return  # machine formats always write their document
+    if args.quiet and reporters[fmt].for_people and not result.findings and not result.warnings:
+        return  # formats for tools always write their document
     color: bool | None
     if args.color == "always":
         color = True

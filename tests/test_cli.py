@@ -402,3 +402,39 @@ def test_console_entry_writes_everything_before_it_ends(tmp_path: Path) -> None:
 
     r = subprocess.run([*base, "--facts", str(tmp_path / "missing.yaml"), str(clean)], capture_output=True, text=True)
     assert r.returncode == 2 and "missing.yaml" in r.stderr
+
+
+def test_help_lists_the_registered_formats_with_their_descriptions(run_cli: RunCli) -> None:
+    r = run_cli("--help", plugin=False)
+    assert r.returncode == 0, r.stderr
+    listed = r.stdout.split("output formats (--format):\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split()[0] for line in listed] == ["rich", "text", "github", "json", "sarif"]
+    assert [line.split()[1:3] for line in listed] == [["for", "people"]] * 2 + [["for", "tools"]] * 3
+    assert "SARIF 2.1.0" in listed[-1]
+    assert "tx-count" not in r.stdout
+
+
+def test_a_plugins_format_is_in_help_and_usable(tmp_path: Path, run_cli: RunCli) -> None:
+    r = run_cli("--help")
+    assert r.returncode == 0, r.stderr
+    line = next(line for line in r.stdout.splitlines() if line.strip().startswith("tx-count"))
+    assert line.split()[1:3] == ["for", "tools"]
+    assert line.endswith("findings counted by rule (the test plugin's format)")
+
+    draft = write(tmp_path / "a.md", "A SHOUTED word and another SHOUTED word.\n")
+    r = run_cli("--isolated", "--no-cache", "--select", "TX101", "--format", "tx-count", str(draft))
+    assert r.returncode == 1, r.stderr
+    assert r.stdout == "TX101 2\ntotal 2\n"
+
+    clean = write(tmp_path / "b.md", "A calm word.\n")
+    r = run_cli("--isolated", "--no-cache", "--quiet", "--select", "TX101", "--format", "tx-count", str(clean))
+    assert (r.returncode, r.stdout) == (0, "total 0\n")  # a format for tools writes even with --quiet
+    r = run_cli("--isolated", "--no-cache", "--quiet", "--select", "TX101", "--format", "text", str(clean))
+    assert (r.returncode, r.stdout) == (0, "")
+
+
+def test_unknown_format_names_the_registered_ones(tmp_path: Path, run_cli: RunCli) -> None:
+    draft = write(tmp_path / "a.md", "A calm word.\n")
+    r = run_cli("--isolated", "--no-cache", "--format", "yaml", str(draft))
+    assert r.returncode == 2
+    assert "unknown --format 'yaml'" in r.stderr and "tx-count" in r.stderr
