@@ -101,9 +101,10 @@ def test_rule_is_registered_documented_and_valid() -> None:
 
 
 def test_examples_behave_against_the_fake_server(lt: FakeLanguageTool) -> None:
-    for i, text in enumerate(LanguageToolRule.examples_bad):
-        findings, _ = run(make_rule(lt.url), {f"bad{i}.md": text})
-        assert findings, text
+    flags = [["recieve"]]  # the text flagged in each bad example
+    for i, (text, expected) in enumerate(zip(LanguageToolRule.examples_bad, flags, strict=True)):
+        findings, docs = run(make_rule(lt.url), {f"bad{i}.md": text})
+        assert [flagged(f, docs) for f in findings] == expected, text
     for i, text in enumerate(LanguageToolRule.examples_good):
         findings, _ = run(make_rule(lt.url), {f"good{i}.md": text})
         assert findings == [], text

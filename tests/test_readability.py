@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import ConfigError
-from lint.rule import RunContext
+from lint.rule import Rule, RunContext
 from lint.testing import run_rule
 from rules import readability as rd
 from rules.readability import lexicon as lx
+from tests.spans import check_examples
 
 # Plain sentences of three words or more, with no abbreviations, numbers or hyphens, so
 # that textstat's own word and sentence counting agrees with the document model's; no
@@ -440,3 +441,20 @@ def test_word_lookup_takes_the_short_way_only_for_letters(word: str) -> None:
     if key.isalpha() and key.isascii():
         textstat = pytest.importorskip("textstat")
         assert syllables == textstat.syllable_count(key)
+
+
+FLAGGED: dict[str, list[list[str]]] = {
+    "RD101": [["The consolidation of regional administrative … proposals as insufficiently comprehensive."]],
+    "RD102": [["The committee's recommendations regarding the … their surrounding agricultural communities."]],
+    "RD103": [["The company said on Monday … models reach the shops."]],
+    "RD104": [["The town council met on … before the summer break."]],
+}
+"""The text each rule flags in each of its bad examples: a whole draft's prose (RD101), a paragraph
+(RD102, RD104) or a sentence (RD103)."""
+
+
+@pytest.mark.parametrize(
+    "rule", [rd.DraftReadability, rd.ParagraphReadability, rd.LongSentence, rd.LongParagraph], ids=lambda r: r.code
+)
+def test_each_bad_example_flags_the_stated_text(rule: type[Rule]) -> None:
+    check_examples(rule, FLAGGED)
