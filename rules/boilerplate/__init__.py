@@ -5,13 +5,14 @@ Two halves:
 * phrase rules (``rules/data/boilerplate.yaml``, BP101-BP119): single lines such as "Share this
   article", "5 min read", "Advertisement", "Posted on March 17, 2025", each matched as a whole
   block;
-* structural rules (this module, BP120-BP199): clutter recognised by its shape, such as a
+* structural rules (:mod:`rules.boilerplate.structural`, BP120-BP199): clutter recognised by its shape, such as a
   "Related posts" heading *with* the headline lines under it, a run of ``Key: value`` sidebar
   lines, a headline repeated in the body or a teaser cut off mid-sentence and repeated in full.
 
-The structural rules share one linear pass over the draft (:func:`analyse`, cached on the
-document), which works line by line on ``doc.prose`` so that Markdown markers, URLs and code
-are never seen. Every finding spans whole lines and offers a safe fix that deletes exactly
+The structural rules share one linear pass over the draft
+(:func:`rules.boilerplate.analysis.analyse`, cached on the document), which works line by
+line on ``doc.prose`` (:mod:`rules.boilerplate.lines`) so that Markdown markers, URLs and
+code are never seen. Every finding spans whole lines and offers a safe fix that deletes exactly
 those lines and nothing else, so applying the fixes again once they are applied changes nothing.
 """
 

@@ -10,6 +10,10 @@ textstat's per-text caches from holding whole drafts, and scores each paragraph 
 same counts. Other textstat formulas are computed by textstat itself on the text.
 
 textstat is imported lazily, on the first draft that needs a score, never at import time.
+
+Modules: ``formulas`` (counts and formulas), ``lexicon`` and ``hyphenation`` (syllables and
+difficult words), ``analysis`` (counts per block, once per document), ``scores`` (RD101,
+RD102), ``length`` (RD103, RD104), ``options``.
 """
 
 from __future__ import annotations
