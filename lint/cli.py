@@ -62,11 +62,19 @@ def _formats_help() -> str:
         reporters = plugin_reporters(make_plugin_manager())
     except UserError as exc:
         return f"output formats: cannot list them: {exc}"
+    import textwrap
+
     width = max((len(name) for name in reporters), default=0)
     lines = ["output formats (--format):"]
     for name, cls in sorted(reporters.items(), key=lambda item: (not item[1].for_people, item[0])):
         audience = "for people" if cls.for_people else "for tools"
-        lines.append(f"  {name:<{width}}  {audience:<10}  {cls.description}")
+        head = f"  {name:<{width}}  {audience:<10}  "
+        lines += textwrap.wrap(
+            cls.description,
+            width=max(len(head) + 20, _terminal_columns() - 2),
+            initial_indent=head,
+            subsequent_indent=" " * len(head),
+        )
     return "\n".join(lines)
 
 

@@ -405,7 +405,7 @@ def test_console_entry_writes_everything_before_it_ends(tmp_path: Path) -> None:
 
 
 def test_help_lists_the_registered_formats_with_their_descriptions(run_cli: RunCli) -> None:
-    r = run_cli("--help", plugin=False)
+    r = run_cli("--help", plugin=False, env_vars={"COLUMNS": "200"})  # one line per format
     assert r.returncode == 0, r.stderr
     listed = r.stdout.split("output formats (--format):\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert [line.split()[0] for line in listed] == ["rich", "text", "github", "json", "sarif"]
@@ -415,7 +415,7 @@ def test_help_lists_the_registered_formats_with_their_descriptions(run_cli: RunC
 
 
 def test_a_plugins_format_is_in_help_and_usable(tmp_path: Path, run_cli: RunCli) -> None:
-    r = run_cli("--help")
+    r = run_cli("--help", env_vars={"COLUMNS": "200"})
     assert r.returncode == 0, r.stderr
     line = next(line for line in r.stdout.splitlines() if line.strip().startswith("tx-count"))
     assert line.split()[1:3] == ["for", "tools"]

@@ -23,7 +23,7 @@ class GithubReporter(BaseReporter):
     """GitHub Actions annotations: ``::error file=...,line=...::message`` per finding."""
 
     name = "github"
-    description = "GitHub Actions annotations (::error file=...::message)"
+    description = "GitHub Actions annotations (::error file=...)"
 
     def render(self, result: RunResult) -> None:
         paths = Paths(self.root)

@@ -64,7 +64,7 @@ class JsonReporter(BaseReporter):
     """A versioned JSON document (schema in this module's docstring)."""
 
     name = "json"
-    description = "a versioned JSON document of findings and summary (schema version 1)"
+    description = "a versioned JSON document of findings and summary"
 
     def render(self, result: RunResult) -> None:
         import json

@@ -92,7 +92,7 @@ class RichReporter(BaseReporter):
     """Human output for a terminal: findings in context, tables, colours."""
 
     name = "rich"
-    description = "findings in context with the span marked, tables and colours (terminal default)"
+    description = "findings in context, tables and colours (terminal default)"
     for_people = True
 
     def render(self, result: RunResult) -> None:

@@ -40,7 +40,7 @@ class SarifReporter(BaseReporter):
     """SARIF 2.1.0, as GitHub code scanning reads it."""
 
     name = "sarif"
-    description = "SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers"
+    description = "SARIF 2.1.0, for GitHub code scanning"
 
     def render(self, result: RunResult) -> None:
         import json

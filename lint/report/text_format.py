@@ -12,7 +12,7 @@ class TextReporter(BaseReporter):
     """``path:line:col: CODE [category] message`` lines and a summary line."""
 
     name = "text"
-    description = "one line per finding, path:line:col: CODE [category] message"
+    description = "path:line:col: CODE [category] message, one line each"
     for_people = True
 
     def render(self, result: RunResult) -> None:
