@@ -18,10 +18,10 @@ from lint.record import Record
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-class _HelpFormatter(argparse.HelpFormatter):
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter, told the terminal width as ``shutil.get_terminal_size`` would
-    (COLUMNS, else the terminal, else 80): argparse makes one per option it adds, and left to
-    itself imports shutil (with zlib, bz2 and lzma) to ask, milliseconds a hook run does not need."""
+    (COLUMNS, else the terminal, else 80) without importing shutil. The description and
+    epilog keep their line breaks (the epilog is a table of formats)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
         if width is None:
@@ -42,16 +42,54 @@ def _terminal_columns() -> int:
     return columns or 80
 
 
+_EXIT_STATUS = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors."
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command's parser. Its help lists the output formats of every registered reporter,
+    plugins' included, asking the plugins only when the help is shown."""
+
+    def format_help(self) -> str:
+        self.epilog = _formats_help() + "\n\n" + _EXIT_STATUS
+        return super().format_help()
+
+
+def _formats_help() -> str:
+    """One line per registered format: name, audience and the reporter's description."""
+    from lint.plugins import make_plugin_manager, plugin_reporters
+
+    try:
+        reporters = plugin_reporters(make_plugin_manager())
+    except UserError as exc:
+        return f"output formats: cannot list them: {exc}"
+    import textwrap
+
+    width = max((len(name) for name in reporters), default=0)
+    lines = ["output formats (--format):"]
+    for name, cls in sorted(reporters.items(), key=lambda item: (not item[1].for_people, item[0])):
+        audience = "for people" if cls.for_people else "for tools"
+        head = f"  {name:<{width}}  {audience:<10}  "
+        lines += textwrap.wrap(
+            cls.description,
+            width=max(len(head) + 20, _terminal_columns() - 2),
+            initial_indent=head,
+            subsequent_indent=" " * len(head),
+        )
+    return "\n".join(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="lint-article",
         description="Editorial consistency linter and style checker for article drafts.",
-        epilog="Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors.",
+        epilog=_EXIT_STATUS,
         formatter_class=_HelpFormatter,
     )
     p.add_argument("paths", nargs="*", help="drafts or folders (default: .); '-' reads standard input")
     out = p.add_argument_group("output")
-    out.add_argument("--format", "-f", help="rich (terminal default), text, json, sarif, github")
+    out.add_argument(
+        "--format", "-f", metavar="NAME", help="output format, listed below (default: rich on a terminal, else text)"
+    )
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
     out.add_argument("--statistics", action="store_true", help="show counts per rule")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -88,12 +126,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the exit status.
+
+    This is the one place that sets the cyclic garbage collector's policy: off while the
+    long-lived objects of the run (rule modules, packs, fact base) are loaded, then, for more
+    than one draft, those objects frozen out of its reach and young collections made rarer
+    (:func:`_startup_done`). Whatever the collector's state was, it is restored on return,
+    so an in-process caller gets back the interpreter it had."""
     import gc
 
-    # Start-up (importing the rule families, loading packs and the fact base) allocates
-    # hundreds of thousands of objects that live as long as the run; the cyclic collector
-    # would walk them again and again (~25 ms of a one-draft run). It is off until they are
-    # loaded, then they are frozen out of its way (:func:`_startup_done`).
     collecting, thresholds = gc.isenabled(), gc.get_threshold()
     gc.disable()
     try:
@@ -119,20 +160,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.disable()
 
 
+_YOUNG_THRESHOLD = 50_000
+"""Allocations between young collections during a multi-draft run (CPython's default: 700).
+A draft's objects die young and seldom form cycles."""
+
+
 def _startup_done(drafts: int) -> None:
-    """The long-lived objects are loaded. For more than one draft, move them out of the
-    collector's way and let it collect what each draft leaves behind; one draft's garbage
-    goes with the process (a pre-commit run on one file saves the collector's passes)."""
+    """The long-lived objects are loaded. For more than one draft, freeze them out of the
+    collector's way and turn it on with :data:`_YOUNG_THRESHOLD`; for one draft it stays off
+    and the draft's garbage goes with the process."""
     import gc
 
     if drafts > 1:
         gc.freeze()
-        # A draft's objects die young and seldom in cycles. Collecting after every 700 new
-        # objects (the default) took 3% of a run over the BBC corpus. Each young collection
-        # also walks the batch's big lists of words (Linter.check_drafts holds 64 drafts):
-        # after every 10,000 new objects that still took 0.12 s; after every 50,000, 0.02 s
-        # (gc callbacks), with the same peak memory.
-        gc.set_threshold(50_000, 10, 10)
+        gc.set_threshold(_YOUNG_THRESHOLD, 10, 10)
         gc.enable()
 
 
@@ -416,8 +457,8 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
     reporters = registry.reporters
     if fmt not in reporters:
         raise UserError(f"unknown --format {fmt!r}", hint="choose one of: " + ", ".join(sorted(reporters)))
-    if args.quiet and fmt in ("text", "rich") and not result.findings and not result.warnings:
-        return  # machine formats always write their document
+    if args.quiet and reporters[fmt].for_people and not result.findings and not result.warnings:
+        return  # formats for tools always write their document
     color: bool | None
     if args.color == "always":
         color = True

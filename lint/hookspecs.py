@@ -61,5 +61,17 @@ def lint_article_packs() -> list[Path]:  # type: ignore[empty-body]
 def lint_article_reporters() -> dict[str, type[Reporter]]:  # type: ignore[empty-body]
     """Return output formats this plugin provides, as ``{"format-name": ReporterClass}``.
 
-    The name becomes a choice of ``--format``.
+    Each class subclasses :class:`lint.report.Reporter` and declares:
+
+    - ``name``: the ``--format`` value, the same as its key here (lower case, no spaces);
+    - ``description``: one line, shown for the format by ``lint-article --help``;
+    - ``for_people``: True for output read by a person in a terminal (``--quiet`` prints
+      nothing when there is nothing to report), False for a document tools parse (always
+      written whole).
+
+    The CLI makes one instance per run, ``cls(stream, source_line=..., statistics=...,
+    color=..., root=...)``, and calls ``render(result)`` once with the
+    :class:`lint.model.RunResult`; the reporter writes only to ``stream``. A format name
+    provided by two plugins, or a class that breaks this contract, stops the run with a
+    message naming the plugin.
     """

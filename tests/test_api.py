@@ -6,6 +6,7 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,89 +56,115 @@ def test_entry_point_scan_matches_importlib_metadata(plugin_site: Path, monkeypa
     assert ("testplugin", "lat_testplugin") in ours
 
 
-def test_time_limit_counts_from_each_rules_own_start() -> None:
-    """Rules that each stay under the limit are never stopped, however long the draft takes
-    in all; a rule over it is stopped about ``seconds`` after its own start; the caller's
-    handler and timer are restored."""
-    import signal
-    import time
+class _FakeTimer:
+    """A clock and an interval timer the time limit reads instead of the real ones: time
+    moves only when the test says, and the timer fires (calls the installed handler, as
+    SIGALRM would) when the clock passes its deadline."""
 
-    import pytest
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import signal
+        import time
+
+        self.now = 0.0
+        self.deadline: float | None = None
+        self.handler: Any = None
+        self.sets: list[float] = []
+        monkeypatch.setattr(time, "perf_counter", lambda: self.now)
+        monkeypatch.setattr(signal, "setitimer", self.setitimer)
+        monkeypatch.setattr(signal, "signal", self.signal)
+
+    def signal(self, signum: int, handler: Any) -> Any:
+        previous, self.handler = self.handler, handler
+        return previous
+
+    def setitimer(self, which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
+        self.sets.append(seconds)
+        self.deadline = self.now + seconds if seconds else None
+        return (0.0, 0.0)
+
+    def advance(self, seconds: float) -> None:
+        import signal
+
+        end = self.now + seconds
+        while self.deadline is not None and self.deadline <= end:
+            self.now, self.deadline = self.deadline, None
+            self.handler(signal.SIGALRM, None)
+        self.now = end
+
+
+def test_time_limit_charges_each_rule_only_its_own_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules that each stay under the limit are never stopped, however long the draft takes
+    in all; time between rules is charged to nobody; a rule over the limit is stopped when
+    it has had its full time; the caller's handler is restored."""
+    import signal
 
     from lint.engine import RuleTimeout, _time_limit
 
     if not hasattr(signal, "setitimer"):
         pytest.skip("no interval timers here")
-
-    def busy(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            pass
-
-    before = signal.getsignal(signal.SIGALRM)
+    timer = _FakeTimer(monkeypatch)
     with _time_limit(0.3) as limit:
         for _ in range(3):  # 0.6 s in all, 0.2 s each
             limit.arm()
-            try:
-                busy(0.2)
-            finally:
-                limit.disarm()
-        busy(0.4)  # between rules: no rule is charged
+            timer.advance(0.2)
+            limit.disarm()
+        timer.advance(0.4)  # between rules: the timer fires and rests
         limit.arm()
-        started = time.monotonic()
+        timer.advance(0.29)  # under the limit: still running
         with pytest.raises(RuleTimeout):
-            try:
-                busy(5)
-            finally:
-                limit.disarm()
-        stopped_after = time.monotonic() - started
-    assert 0.25 <= stopped_after < 1.0, stopped_after
-    assert signal.getsignal(signal.SIGALRM) == before
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            timer.advance(0.02)
+        assert timer.now == pytest.approx(1.3)  # stopped at its own start (1.0) + 0.3
+    assert timer.sets[:4] == pytest.approx([0.3, 0.2, 0.2, 0.3])  # set at first arm, on firing, at the next arm
+    assert timer.sets[-1] == 0 and timer.handler is None  # cleared, and the handler it found is back
 
 
 def test_time_limit_sets_the_timer_only_when_it_fires(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Arming and disarming for each rule and draft make no system call; a rule armed just
-    before the timer fires is still given its full time, and a hanging one is stopped."""
+    """Arming and disarming for each rule and draft set no timer; a rule armed just before
+    the timer fires is still given its full time."""
     import signal
-    import time
 
     from lint.engine import RuleTimeout, _time_limit
 
     if not hasattr(signal, "setitimer"):
         pytest.skip("no interval timers here")
-    calls: list[float] = []
-    real = signal.setitimer
-
-    def counting(which: int, seconds: float, interval: float = 0.0) -> tuple[float, float]:
-        calls.append(seconds)
-        return real(which, seconds, interval)
-
-    monkeypatch.setattr(signal, "setitimer", counting)
+    timer = _FakeTimer(monkeypatch)
     with _time_limit(0.3) as limit:
         for _ in range(1000):
             limit.arm()
             limit.disarm()
-        assert calls == [0.3]  # set once, by the first arm
-        time.sleep(0.25)
+        assert timer.sets == [0.3]  # set once, by the first arm
+        timer.advance(0.25)
         limit.arm()  # 0.05 s before the timer fires: this rule still gets 0.3 s
-        started = time.monotonic()
-        try:
-            end = started + 0.2
-            while time.monotonic() < end:
-                pass
-        finally:
-            limit.disarm()
-        assert len(calls) == 2 and 0.2 < calls[1] < 0.3  # fired once, set again for the time left
+        timer.advance(0.29)
+        limit.disarm()
+        assert timer.sets[1:] == pytest.approx([0.25])  # fired once, set again for the time left
         limit.arm()
-        started = time.monotonic()
+        with pytest.raises(RuleTimeout):
+            timer.advance(1.0)
+        assert timer.now == pytest.approx(0.84)  # armed at 0.54, stopped 0.3 later
+
+
+def test_time_limit_stops_a_hanging_rule_with_the_real_timer() -> None:
+    """The real interval timer interrupts a rule that never returns; the caller's handler
+    and timer are restored."""
+    import signal
+    import time
+
+    from lint.engine import RuleTimeout, _time_limit
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("no interval timers here")
+    before = signal.getsignal(signal.SIGALRM)
+    give_up = time.monotonic() + 30  # only so that a broken timer fails the test instead of hanging it
+    with _time_limit(0.1) as limit:
+        limit.arm()
         with pytest.raises(RuleTimeout):
             try:
-                while time.monotonic() < started + 5:
+                while time.monotonic() < give_up:
                     pass
             finally:
                 limit.disarm()
-        assert 0.25 <= time.monotonic() - started < 1.0
+    assert signal.getsignal(signal.SIGALRM) == before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 

@@ -352,9 +352,35 @@ def test_python_dash_m_lint_runs_the_command(tmp_path: Path) -> None:
     assert [f["rule"] for f in report["findings"]] == ["ST101"]
 
 
-def test_console_entry_flushes_everything_before_it_ends_the_process(tmp_path: Path) -> None:
-    """The console script ends the process without the interpreter's teardown: a long report
-    on a pipe, a report file, standard error and each exit status must all come through."""
+def test_console_entry_runs_plugins_exit_handlers(tmp_path: Path, plugin_site: Path) -> None:
+    """The console script leaves through the interpreter's normal exit: a plugin's ``atexit``
+    handler runs after the report is written, and the exit status is the command's."""
+    site = tmp_path / "site"
+    dist = site / "exit_plugin-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: exit-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[lint_article]\nexitplugin = exit_plugin\n")
+    marker = tmp_path / "handler-ran.txt"
+    (site / "exit_plugin.py").write_text(
+        f"import atexit, pathlib\natexit.register(pathlib.Path({str(marker)!r}).write_text, 'done')\n"
+    )
+    draft = write(tmp_path / "a.md", "At the end of the day, the council voted for the plan.\n")
+    env = {**os.environ, "PYTHONPATH": f"{site}{os.pathsep}{plugin_site}"}
+    r = subprocess.run(
+        [sys.executable, "-m", "lint", "--isolated", "--no-cache", "--format", "text", str(draft)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert r.returncode == 1, r.stderr
+    assert "ST101" in r.stdout
+    assert marker.read_text() == "done"
+
+
+def test_console_entry_writes_everything_before_it_ends(tmp_path: Path) -> None:
+    """A long report on a pipe, a report file, standard error and each exit status all come
+    through the console entry."""
     for i in range(30):
         write(tmp_path / "drafts" / f"d{i:02}.md", f"At the end of the day, draft {i} is done.\n" * 40)
     clean = write(tmp_path / "clean.md", "The council voted for the plan on Monday.\n")
@@ -376,3 +402,39 @@ def test_console_entry_flushes_everything_before_it_ends_the_process(tmp_path: P
 
     r = subprocess.run([*base, "--facts", str(tmp_path / "missing.yaml"), str(clean)], capture_output=True, text=True)
     assert r.returncode == 2 and "missing.yaml" in r.stderr
+
+
+def test_help_lists_the_registered_formats_with_their_descriptions(run_cli: RunCli) -> None:
+    r = run_cli("--help", plugin=False, env_vars={"COLUMNS": "200"})  # one line per format
+    assert r.returncode == 0, r.stderr
+    listed = r.stdout.split("output formats (--format):\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split()[0] for line in listed] == ["rich", "text", "github", "json", "sarif"]
+    assert [line.split()[1:3] for line in listed] == [["for", "people"]] * 2 + [["for", "tools"]] * 3
+    assert "SARIF 2.1.0" in listed[-1]
+    assert "tx-count" not in r.stdout
+
+
+def test_a_plugins_format_is_in_help_and_usable(tmp_path: Path, run_cli: RunCli) -> None:
+    r = run_cli("--help", env_vars={"COLUMNS": "200"})
+    assert r.returncode == 0, r.stderr
+    line = next(line for line in r.stdout.splitlines() if line.strip().startswith("tx-count"))
+    assert line.split()[1:3] == ["for", "tools"]
+    assert line.endswith("findings counted by rule (the test plugin's format)")
+
+    draft = write(tmp_path / "a.md", "A SHOUTED word and another SHOUTED word.\n")
+    r = run_cli("--isolated", "--no-cache", "--select", "TX101", "--format", "tx-count", str(draft))
+    assert r.returncode == 1, r.stderr
+    assert r.stdout == "TX101 2\ntotal 2\n"
+
+    clean = write(tmp_path / "b.md", "A calm word.\n")
+    r = run_cli("--isolated", "--no-cache", "--quiet", "--select", "TX101", "--format", "tx-count", str(clean))
+    assert (r.returncode, r.stdout) == (0, "total 0\n")  # a format for tools writes even with --quiet
+    r = run_cli("--isolated", "--no-cache", "--quiet", "--select", "TX101", "--format", "text", str(clean))
+    assert (r.returncode, r.stdout) == (0, "")
+
+
+def test_unknown_format_names_the_registered_ones(tmp_path: Path, run_cli: RunCli) -> None:
+    draft = write(tmp_path / "a.md", "A calm word.\n")
+    r = run_cli("--isolated", "--no-cache", "--format", "yaml", str(draft))
+    assert r.returncode == 2
+    assert "unknown --format 'yaml'" in r.stderr and "tx-count" in r.stderr

@@ -14,8 +14,8 @@ import pytest
 
 from lint import cache, recache
 from lint.packs import load_pack
-from rules import hyphenation
 from rules.consistency import _spelling_from
+from rules.readability import hyphenation
 from tests.conftest import RunCli
 
 

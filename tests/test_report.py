@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lint.hookspecs import hookimpl
 from lint.model import CATEGORIES, Edit, Finding, Fix, Related, RuleInfo, RunResult, Severity, Span
 from lint.report import (
     REPORTERS,
@@ -26,6 +27,7 @@ from lint.report import (
     github_escape_data,
     github_escape_property,
     lint_article_reporters,
+    reporter_problem,
 )
 
 SCHEMA = Path(__file__).with_name("sarif-2.1.0-subset.json")
@@ -185,9 +187,65 @@ def test_hook_registers_every_builtin_format() -> None:
     reporters = lint_article_reporters()
     assert set(reporters) == {"text", "json", "sarif", "github", "rich"}
     for name, cls in reporters.items():
-        assert issubclass(cls, Reporter)
-        assert cls.name == name
+        assert reporter_problem(name, cls) is None
+        assert cls.name == name and cls.description
+    assert {name for name, cls in reporters.items() if cls.for_people} == {"text", "rich"}
     assert reporters == dict(REPORTERS)
+
+
+class _Plain(Reporter):
+    name = "plain"
+    description = "findings' messages, one a line"
+
+    def render(self, result: RunResult) -> None:
+        self.stream.writelines(f.message + "\n" for f in result.findings)
+
+
+class _Nameless(_Plain):
+    name = ""
+
+
+class _Undescribed(_Plain):
+    description = " "
+
+
+def _reporters_of(*provided: Mapping[str, object]) -> dict[str, type[Reporter]]:
+    from lint.hookspecs import HookImpls
+    from lint.plugins import make_plugin_manager, plugin_reporters
+
+    plugins = [HookImpls(lint_article_reporters=hookimpl(lambda p=p: dict(p))) for p in provided]
+    return plugin_reporters(make_plugin_manager(plugins, entry_points=False))
+
+
+def test_a_plugin_format_is_registered_beside_the_builtins() -> None:
+    reporters = _reporters_of(REPORTERS, {"plain": _Plain})
+    assert reporters["plain"] is _Plain and set(reporters) == {*REPORTERS, "plain"}
+    out = io.StringIO()
+    reporters["plain"](out).render(result())
+    assert out.getvalue().splitlines()[0] == "share prompt left from a web page"
+
+
+@pytest.mark.parametrize(
+    ("provided", "problem"),
+    [
+        ({"plain": _Nameless}, "registered under another name than its class declares"),
+        ({"Plain": _Plain}, "must be lower case"),
+        ({"plain": _Undescribed}, "declares no description"),
+        ({"plain": dict}, "is not a lint.report.Reporter subclass"),
+    ],
+)
+def test_a_format_that_breaks_the_contract_stops_the_run(provided: Mapping[str, object], problem: str) -> None:
+    from lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=problem):
+        _reporters_of(provided)
+
+
+def test_a_format_name_given_twice_names_both_plugins() -> None:
+    from lint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="format 'plain' is defined twice"):
+        _reporters_of({"plain": _Plain}, {"plain": _Plain})
 
 
 def test_importing_the_module_loads_neither_rich_nor_json() -> None:
@@ -752,7 +810,7 @@ def test_relative_paths_agree_with_relpath(root: str, lead: str, parts: list[str
     and None outside the root."""
     import os
 
-    from lint.report import _Paths
+    from lint.report.common import Paths
 
     path = lead + "/".join(parts)
     if not path:
@@ -760,4 +818,4 @@ def test_relative_paths_agree_with_relpath(root: str, lead: str, parts: list[str
     rel: str | None = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     if rel is not None and (rel == ".." or rel.startswith("../")):
         rel = None
-    assert _Paths(root).relative(path) == rel
+    assert Paths(root).relative(path) == rel

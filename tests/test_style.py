@@ -16,6 +16,7 @@ from lint.rule import Rule, RunContext
 from lint.testing import run_rule
 from lint.text import WORD
 from rules import style
+from tests.spans import check_examples
 
 PACK = {cls.code: cls for cls in load_pack(style.PACK)}
 
@@ -331,3 +332,23 @@ def test_finding_messages_have_no_trailing_period() -> None:
     found = pack_findings(doc_text) + run_rule(style.ContrastFraming, doc_text)
     assert found and all(not f.message.endswith(".") for f in found)
     assert Document.from_text("x.md", doc_text).blocks  # the draft parses
+
+
+FLAGGED: dict[str, list[list[str]]] = {
+    "ST110": [["isn't just a tool, it's"], ["not just about hardware; it was"]],
+    "ST111": [["The new bridge will open to traffic in the spring of next year."]],
+    "ST101": [["Only time will tell"], ["In a world where"], ["The journey has only just begun"]],
+    "ST102": [["game-changer"], ["a new era"], ["seamless driving experience"]],
+    "ST103": [["due to the fact that"], ["utilise"]],
+    "ST104": [["cutting-edge"], ["state-of-the-art"]],
+    "ST105": [["In conclusion"], ["It is important to note that"]],
+    "ST106": [["It could be argued"], ["Some would say"]],
+    "ST107": [["could potentially"]],
+    "ST108": [["arguably"]],
+}
+"""The text each rule flags in each of its bad examples."""
+
+
+@pytest.mark.parametrize("rule", [style.ContrastFraming, style.RepeatedSentence, *PACK.values()], ids=lambda r: r.code)
+def test_each_bad_example_flags_the_stated_text(rule: type[Rule]) -> None:
+    check_examples(rule, FLAGGED)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from lint import hookimpl
 from lint.document import Document
-from lint.model import Edit, Finding, Fix, Related, Severity
+from lint.model import Edit, Finding, Fix, Related, RunResult, Severity
+from lint.report import Reporter
 from lint.rule import Rule
 
 _SHOUT = re.compile(r"\bSHOUTED\b")
@@ -99,3 +101,22 @@ class SharedCodename(Rule):
 @hookimpl
 def lint_article_rules() -> list[type[Rule]]:
     return [ShoutedWord, CrashingRule, HangingRule, SharedCodename]
+
+
+class CountReporter(Reporter):
+    """A format for tools: ``CODE count`` per rule with findings, then ``total N``."""
+
+    name = "tx-count"
+    description = "findings counted by rule (the test plugin's format)"
+    for_people = False
+
+    def render(self, result: RunResult) -> None:
+        counts = Counter(f.rule for f in result.findings)
+        for code in sorted(counts):
+            self.stream.write(f"{code} {counts[code]}\n")
+        self.stream.write(f"total {len(result.findings)}\n")
+
+
+@hookimpl
+def lint_article_reporters() -> dict[str, type[Reporter]]:
+    return {CountReporter.name: CountReporter}

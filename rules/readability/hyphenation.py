@@ -3,8 +3,7 @@ pattern file), with the patterns parsed lazily.
 
 textstat 0.7.8 counts the syllables of a word the CMU dictionary lacks as the number of
 pyphen's hyphenation points plus one. ``pyphen.Pyphen(lang="en_US")`` parses all 11,000
-patterns of its file up front, which costs about a tenth of a second: more than the rest of a
-small draft's lint. Here the file is only split into ``letters -> pattern line`` (the letters
+patterns of its file up front. Here the file is only split into ``letters -> pattern line`` (the letters
 are the line with its digits removed, done for the whole file in one pass), and a pattern's
 digits are read the first time a word contains its letters. The points are the ones pyphen
 gives; ``tests/test_readability.py`` compares the two over tens of thousands of words.
@@ -62,13 +61,12 @@ class Hyphenator:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        state.pop("_automaton", None)  # rebuilt on first use (a few milliseconds)
+        state.pop("_automaton", None)  # rebuilt on first use
         return state
 
     def _matcher(self) -> Any:
         """An Aho-Corasick automaton of every pattern's letters, built on first use: one pass
-        over a word finds each pattern it holds, where the plain loop tried every slice of
-        the word against the table (two to three times slower)."""
+        over a word finds each pattern it holds."""
         if "_automaton" not in self.__dict__:
             import ahocorasick
 
