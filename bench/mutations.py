@@ -146,8 +146,8 @@ def write_drafts(folder: Path, drafts: list[Draft]) -> None:
 def score(defects: list[Defect], findings: list[dict[str, Any]]) -> list[bool]:
     """For each defect, whether a finding with one of its codes is on one of its lines.
 
-    A finding that points at other drafts (``related``) counts only if one of them is a draft
-    of the defect's own group: the quotations and posts of other stories in the batch do not
+    For a cross-draft defect, a finding that points at other drafts (``related``) counts only
+    if one of them is a draft of the defect's own group: another story in the batch does not
     find this story's conflict.
     """
     hits: dict[tuple[str, int, str], list[set[str]]] = defaultdict(list)
@@ -156,9 +156,10 @@ def score(defects: list[Defect], findings: list[dict[str, Any]]) -> list[bool]:
     found = []
     for d in defects:
         group = {p for p, _ in d.lines}
+        cross = d.type in CROSS_DRAFT
         found.append(
             any(
-                not related or related & group
+                not cross or not related or related & group
                 for p, ln in d.lines
                 for c in d.codes
                 for related in hits.get((p, ln, c), ())
@@ -204,12 +205,14 @@ def run_seed(
         d.codes = expected_codes(d.type, d.subtype, categories)
     with tempfile.TemporaryDirectory(prefix="lint-article-mut-") as tmp:
         root = Path(tmp)
-        batches = {"defects": bench.drafts, "facts": bench.fact_drafts, "control": bench.control}
+        batches: dict[str, list[Draft]] = {"facts": bench.fact_drafts, "control": bench.control}
+        for draft in bench.drafts:
+            batches.setdefault(f"defects-{draft.batch}", []).append(draft)
         for name, drafts in batches.items():
             write_drafts(root / name, drafts)
         facts_file = root / "facts.yaml"
         facts_file.write_text(bench.facts_yaml(), encoding="utf-8")
-        found_defects = run_lint(root / "defects")
+        found_defects = [f for name in sorted(batches) if name.startswith("defects-") for f in run_lint(root / name)]
         found_facts = run_lint(root / "facts", facts_file)
         found_control = run_lint(root / "control")
     findings = found_defects + found_facts

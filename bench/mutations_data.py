@@ -169,10 +169,14 @@ QUOTES = [
 ]
 # subtype -> templates of a sentence giving {q} to {speaker}
 QUOTE_FORMS: dict[str, list[str]] = {
-    "said-name": ['"{q}," said {speaker}.', '"{q}," said {speaker}, {role}.'],
-    "name-said": ['"{q}," {speaker} said.', '"{q}," {speaker}, {role}, said.'],
-    "name-colon": ['{speaker} said: "{q}."', '{speaker}, {role}, said: "{q}."'],
-    "according-to": ['"{q}," according to {speaker}.', 'According to {speaker}, "{q}."'],
+    "said-name": ['"{q}," said {speaker}.', '"{q}," said {speaker}, {role}.']
+    + ['"{q}," said {speaker} on Monday.', '"{q}," said {speaker}, {role}, in a statement.'],
+    "name-said": ['"{q}," {speaker} said.', '"{q}," {speaker}, {role}, said.']
+    + ['"{q}," {speaker} said on Friday.', '"{q}," {speaker}, {role}, said in a statement.'],
+    "name-colon": ['{speaker} said: "{q}."', '{speaker}, {role}, said: "{q}."']
+    + ['{speaker}: "{q}."', 'In a statement, {speaker} said: "{q}."'],
+    "according-to": ['"{q}," according to {speaker}.', 'According to {speaker}, "{q}."']
+    + ['"{q}," according to {speaker}, {role}.', 'According to {speaker}, {role}: "{q}."'],
     "name-verb": ['{speaker} added: "{q}."', '{speaker} warned: "{q}."', '{speaker} explained: "{q}."']
     + ['{speaker} insisted: "{q}."'],
     "told": ['"{q}," {speaker} told reporters.', '"{q}," {speaker} told the BBC.']
@@ -389,15 +393,6 @@ SPELLING_PAIRS: dict[str, list[tuple[str, str]]] = {
         ("The plan was modelled on a Dutch scheme.", "The plan was modeled on a Dutch scheme."),
     ],
 }
-UK_COMPANIONS = [
-    "Local people have long been proud of the harbour.",
-    "The museum's catalogue lists every donor.",
-    "Plans for the centre were drawn up last year.",
-    "The neighbourhood group met on Tuesday.",
-    "The council's favourite option is the cheapest.",
-    "The programme will be reviewed in the autumn.",
-]
-
 # -- web clutter: subtype -> lines (a list = a block of several lines) ----------------------
 
 CLUTTER: dict[str, list[str | list[str]]] = {
@@ -461,15 +456,44 @@ EVENT_FORMS = [
     "{org} unveiled its new {kind}, the {product}, in {city} on {date}.",
     "The {product} {kind} was unveiled by {org} at a launch in {city} on {date}.",
     "On {date}, {org} unveiled the {product} {kind} to investors in {city}.",
+    "{org} unveiled the {product} on {date} at a trade fair in {city}.",
+    "It was on {date} that {org} unveiled the {product} {kind} in {city}.",
+    "{org} first unveiled the {product}, a {kind}, in {city} on {date}.",
+    "The {product} was unveiled in {city} on {date}, {org} said.",
 ]
 DATE_FORMATS = ["{d} {month} {y}", "{month} {d}, {y}", "{d} {month}, {y}", "{month} {d} {y}"]
+DATE_FORMATS += ["{weekday} {d} {month} {y}", "{weekday}, {month} {d}, {y}"]
 FACT_FIGURE_FORMS: dict[str, list[str]] = {
-    "currency": ["{org} said its revenue for {y} was {money}.", "Revenue at {org} reached {money} in {y}."],
-    "percent": ["{org} holds {pct} of the market, its {y} report shows.", "In {y} {org} had {pct} of the market."],
-    "per-cent": ["Turnover at {org} rose {pc} in {y}.", "In {y} {org} grew its turnover by {pc}."],
-    "staff": ["{org} employed {staff} at the end of {y}.", "At the end of {y}, {org} employed {staff}."],
+    "currency": [
+        "{org} said its revenue for {y} was {money}.",
+        "Revenue at {org} reached {money} in {y}.",
+        "{org} reported revenue of {money} for {y}.",
+        "In {y}, {org} had revenue of {money}.",
+        "{org}'s revenue in {y} came to {money}, its accounts show.",
+        "Last year's revenue at {org} was {money}, the {y} report says.",
+    ],
+    "percent": [
+        "{org} holds {pct} of the market, its {y} report shows.",
+        "In {y} {org} had {pct} of the market.",
+        "{org} ended {y} with {pct} of the market.",
+        "By the end of {y}, {org} controlled {pct} of the market.",
+        "{org}'s share of the market was {pct} in {y}.",
+        "With {pct} of the market in {y}, {org} leads its rivals.",
+    ],
+    "per-cent": [
+        "Turnover at {org} rose {pc} in {y}.",
+        "In {y} {org} grew its turnover by {pc}.",
+        "{org} said its turnover grew {pc} in {y}.",
+        "{org}'s turnover was up {pc} in {y}.",
+        "Turnover growth at {org} reached {pc} in {y}.",
+        "{org} increased turnover by {pc} during {y}.",
+    ],
+    "staff": [
+        "{org} employed {staff} at the end of {y}.",
+        "At the end of {y}, {org} employed {staff}.",
+        "{org} said it employed {staff} in {y}.",
+        "In {y} {org} employed {staff} across its sites.",
+        "{org}, which employed {staff} at the end of {y}, is hiring again.",
+        "By December {y} {org} employed {staff}.",
+    ],
 }
-TRUE_SENTENCES = [
-    "{person}, {title} of {the_org}, said the results were encouraging.",
-    "{person}, {title} of {the_org}, told investors the outlook was steady.",
-]

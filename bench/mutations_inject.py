@@ -10,6 +10,7 @@ and articles always give the same bench.
 
 from __future__ import annotations
 
+import datetime as _dt
 import random
 import re
 import unicodedata
@@ -35,6 +36,7 @@ class Draft:
     paras: list[str]
     source: str = ""
     edits: list[str] = field(default_factory=list)
+    batch: int = 0
 
     @property
     def text(self) -> str:
@@ -52,6 +54,7 @@ class Defect:
     needles: list[tuple[str, str]]
     lines: list[tuple[str, int]] = field(default_factory=list)
     codes: tuple[str, ...] = ()
+    clash: str = ""  # groups sharing this text (a quotation) go to different batches
 
 
 @dataclass
@@ -87,6 +90,10 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_GAP.split(paragraph) if s]
 
 
+def cap(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
 def strip_marks(name: str) -> str:
     """``José Łukasz Søren`` -> ``Jose Lukasz Soren``: the form a keyboard without accents gives."""
     table = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ı": "i", "đ": "d", "Đ": "D"})
@@ -95,24 +102,25 @@ def strip_marks(name: str) -> str:
 
 
 def change_number(text: str, rng: random.Random) -> str:
-    """The same number written the same way, with another value (never equal)."""
+    """The first number in ``text``, written the same way, 15% to 50% higher or lower.
+
+    Far beyond any rounding or a fact base's default tolerance (0.5%), so the two values
+    really disagree: "£4.2bn" may become "£4.8bn", "37%" "31%".
+    """
     m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
     if m is None:
         raise ValueError(f"no number in {text!r}")
     raw = m.group(0)
-    if "." in raw:
-        whole, frac = raw.split(".")
-        step = rng.choice([1, 2, 3, 4, 5, 6])
-        value = int(whole.replace(",", "")) * 10 ** len(frac) + int(frac)
-        new_value = value + step if value < 10 ** (len(frac) + 1) else value + step * 10 ** len(frac)
-        new = f"{new_value // 10 ** len(frac)}.{new_value % 10 ** len(frac):0{len(frac)}d}"
+    places = len(raw.split(".")[1]) if "." in raw else 0
+    value = float(raw.replace(",", ""))
+    new_value = value
+    for factor in rng.sample([0.5, 0.7, 0.8, 0.85, 1.15, 1.2, 1.3, 1.5], 8):
+        new_value = round(value * factor, places)
+        if new_value > 0 and abs(new_value - value) >= 0.1 * value:
+            break
     else:
-        value = int(raw.replace(",", ""))
-        factor = rng.choice([0.7, 0.75, 0.8, 1.2, 1.25, 1.4])
-        new_value = max(1, round(value * factor))
-        if new_value == value:
-            new_value = value + 1
-        new = f"{new_value:,}" if "," in raw else str(new_value)
+        new_value = value * 2 + 1
+    new = f"{new_value:,.{places}f}" if "," in raw else f"{new_value:.{places}f}"
     return text[: m.start()] + new + text[m.end() :]
 
 
@@ -176,12 +184,16 @@ class Generator:
         self.next += 1
         return art[0], list(art[1])
 
-    def name(self, cls: str | None = None) -> tuple[str, str]:
-        """A new person's name and its class."""
+    def name(self, cls: str | None = None, unique: bool = True, other: str = "") -> tuple[str, str]:
+        """A person's name (not ``other``; new in this bench if ``unique``) and its class."""
         for _ in range(200):
             c = cls or self.rng.choice(sorted(D.NAME_CLASSES))
             firsts, lasts = D.NAME_CLASSES[c]
             full = f"{self.pick('first-' + c, firsts)} {self.pick('last-' + c, lasts)}"
+            if full.split()[-1] in other:
+                continue
+            if not unique:
+                return full, c
             if full not in self.used_names:
                 self.used_names.add(full)
                 return full, c
@@ -307,11 +319,20 @@ class Generator:
             ("spelling-mixed", list(D.SPELLING_PAIRS), self.spelling_mixed),
             ("web-clutter", list(D.CLUTTER), self.web_clutter),
         ]
+        batches: list[set[str]] = [set()]
         for dtype, subtypes, make in makers:
             for i in range(n):
                 key = f"{dtype}/{i:03d}"
                 new_drafts, defect = make(key, subtypes[i % len(subtypes)])
                 defect.id, defect.type = key, dtype
+                if defect.clash:
+                    # one batch holds each quotation once, so only its own group can conflict
+                    k = next((k for k, used in enumerate(batches) if defect.clash not in used), len(batches))
+                    if k == len(batches):
+                        batches.append(set())
+                    batches[k].add(defect.clash)
+                    for d in new_drafts:
+                        d.batch = k
                 drafts += new_drafts
                 defects.append(defect)
         locate(defects, drafts)
@@ -351,7 +372,8 @@ class Generator:
 
     def quote_speaker(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
-        (name_a, cls), (name_b, _) = self.name(), self.name()
+        name_a, cls = self.name(unique=False)
+        name_b = self.name(unique=False, other=name_a)[0]
         form = self.pick("quote-form-" + subtype, D.QUOTE_FORMS[subtype])
         q = self.pick("quote", D.QUOTES)
         role = self.speaker_role()
@@ -362,7 +384,8 @@ class Generator:
         pb.insert(i, line_b)
         drafts = self.group(key, pa, pb, (line_a, line_b), src)
         needles = [(d.path, line_b if d.path.endswith("b.txt") else line_a) for d in drafts]
-        return drafts, Defect("", "", subtype, {"names": cls, "drafts": str(len(drafts))}, needles)
+        defect = Defect("", "", subtype, {"names": cls, "drafts": str(len(drafts))}, needles, clash=q)
+        return drafts, defect
 
     def post_sentence(self, order: str, name: str, title: str, org: str, the: bool, verb: str) -> str:
         the_org = f"the {org}" if the else org
@@ -381,7 +404,8 @@ class Generator:
         src, paras = self.take()
         post = self.rng.choice(sorted(D.POSTS))
         org, the, _ = self.org(D.POSTS[post])
-        (name_a, cls), (name_b, _) = self.name(), self.name()
+        name_a, cls = self.name(unique=False)
+        name_b = self.name(unique=False, other=name_a)[0]
         verb = self.pick("post-verb", D.POST_VERBS)
         line_a = self.post_sentence(subtype, name_a, post, org, the, verb)
         line_b = self.post_sentence(subtype, name_b, post, org, the, verb)
@@ -480,11 +504,11 @@ class Generator:
     def name_variant(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
         stem = self.stem()
+        facets: dict[str, str] = {}
         if subtype == "diacritics":
-            canonical, cls = self.name("diacritics")
+            canonical = self.name("diacritics")[0]
             variant = strip_marks(canonical)
             frames = self.pool("person-frames", D.PERSON_SENTENCES)
-            facets = {"names": cls}
         else:
             if subtype == "hyphen":
                 canonical = f"{stem} {self.pick('hyphen-term', D.HYPHEN_TERMS)}"
@@ -498,7 +522,6 @@ class Generator:
                 else:
                     variant = " ".join(parts)
             frames = self.pool("term-frames", D.TERM_SENTENCES)
-            facets = {}
         s1, s2, s3 = self.rng.sample(frames, 3)
         first, second, odd = s1.format(e=canonical), s2.format(e=canonical), s3.format(e=variant)
         for text in (first, second):
@@ -509,8 +532,8 @@ class Generator:
 
     def spelling_mixed(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
-        _, us = self.pick("spelling-" + subtype, D.SPELLING_PAIRS[subtype])
-        uk = self.pick("uk-companion", D.UK_COMPANIONS)
+        pairs = self.pool("spelling-" + subtype, D.SPELLING_PAIRS[subtype])
+        (_, us), (uk, _) = self.rng.sample(pairs, 2)  # a UK spelling of the same kind, elsewhere
         paras.insert(self.rng.randint(1, len(paras)), uk)
         self.insert(paras, us)
         return self.one(key, paras, src, subtype, us, {})
@@ -518,7 +541,8 @@ class Generator:
     def web_clutter(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
         form = self.pick("clutter-" + subtype, D.CLUTTER[subtype])
-        name, name2 = self.name()[0], self.name()[0]
+        name = self.name(unique=False)[0]
+        name2 = self.name(unique=False, other=name)[0]
         lines = form if isinstance(form, list) else [form]
         block = "\n".join(line.format(name=name, name2=name2) for line in lines)
         self.insert(paras, block, D.CLUTTER_PLACES[subtype])
@@ -553,9 +577,10 @@ class Generator:
         unit_kind = (
             subtype[len("figure-") :] if subtype.startswith("figure-") else self.rng.choice(sorted(D.FACT_FIGURE_FORMS))
         )
-        fig_text, fig_wrong, fig_fact = self.fact_figure(org, unit_kind, year)
+        ref = f"the {org}" if the else org
+        fig_text, fig_wrong, fig_fact = self.fact_figure(org, ref, unit_kind, year)
         self.facts["figures"].append(fig_fact)
-        day, month = self.rng.randint(3, 24), self.rng.randrange(12)
+        day, month = self.rng.randint(3, 22), self.rng.randrange(12)
         ev_name = f"{product} unveiled"
         self.facts["events"].append(
             {"name": ev_name, "date": f"{year}-{month + 1:02d}-{day:02d}", "keywords": ["unveiled"], "entities": [org]}
@@ -565,9 +590,12 @@ class Generator:
         date_form = self.pick("date-form", D.DATE_FORMATS)
 
         def ev_sentence(d: int) -> str:
-            date = date_form.format(d=d, month=MONTHS[month], y=year)
-            return ev_form.format(
-                org=org, product=product, kind=kinds[day % len(kinds)], city=self.pick("city", D.CITIES), date=date
+            weekday = _dt.date(year, month + 1, d).strftime("%A")
+            date = date_form.format(d=d, month=MONTHS[month], y=year, weekday=weekday)
+            return cap(
+                ev_form.format(
+                    org=ref, product=product, kind=kinds[day % len(kinds)], city=self.pick("city", D.CITIES), date=date
+                )
             )
 
         verb = self.pick("post-verb", D.POST_VERBS)
@@ -595,7 +623,7 @@ class Generator:
             needle = fig_wrong
             del true["figure"]
         elif subtype == "event-date":
-            needle = ev_sentence(day + self.rng.choice([-2, 3, 5, 7]))
+            needle = ev_sentence(day + self.rng.choice([-2, 3, 5]))
             del true["event"]
         else:  # avoided-name
             needle = f"Customers of {re.sub(r'(?<=[a-z])(?=[A-Z])', ' ', product)} will see the change first."
@@ -606,17 +634,18 @@ class Generator:
         draft = Draft(path, paras, src)
         return draft, Defect("", "", subtype, facets, [(path, needle)])
 
-    def fact_figure(self, org: str, unit_kind: str, year: int) -> tuple[str, str, dict[str, Any]]:
-        """A sentence stating one of ``org``'s figures, the same with another value, and the fact."""
+    def fact_figure(self, org: str, ref: str, unit_kind: str, year: int) -> tuple[str, str, dict[str, Any]]:
+        """A sentence stating one of ``org``'s figures (naming it ``ref``), the same with another value, the fact."""
         form = self.pick("fact-figure-" + unit_kind, D.FACT_FIGURE_FORMS[unit_kind])
-        fact: dict[str, Any] = {"name": f"{org} {unit_kind} figure {year}", "entity": org}
+        what = {"currency": "revenue", "percent": "market share", "per-cent": "turnover growth", "staff": "staff"}
+        fact: dict[str, Any] = {"name": f"{org} {what[unit_kind]} in {year}", "entity": org}
         if unit_kind == "currency":
             symbol, code = self.rng.choice(D.CURRENCIES)
             value = f"{self.rng.randint(2, 60)}.{self.rng.randint(1, 9)}"
             fact.update(keywords=["revenue"], value=f"{value} billion", unit=code)
 
             def say(v: str) -> str:
-                return form.format(org=org, y=year, money=f"{symbol}{v}bn")
+                return form.format(org=ref, y=year, money=f"{symbol}{v}bn")
 
         elif unit_kind in ("percent", "per-cent"):
             value = str(self.rng.randint(8, 70)) if unit_kind == "percent" else f"{self.rng.randint(2, 25)}.5"
@@ -624,16 +653,16 @@ class Generator:
             fact.update(keywords=[keyword], value=value, unit="%")
 
             def say(v: str) -> str:
-                return form.format(org=org, y=year, pct=f"{v}%", pc=f"{v} per cent")
+                return form.format(org=ref, y=year, pct=f"{v}%", pc=f"{v} per cent")
 
         else:
             value = str(self.rng.randint(2, 90) * 100)
             fact.update(keywords=["employed"], value=value, unit="staff")
 
             def say(v: str) -> str:
-                return form.format(org=org, y=year, staff=f"{int(v):,} staff")
+                return form.format(org=ref, y=year, staff=f"{int(v):,} staff")
 
-        return say(value), say(change_number(value, self.rng)), fact
+        return cap(say(value)), cap(say(change_number(value, self.rng))), fact
 
 
 D_FACT_SUBTYPES = (
