@@ -268,6 +268,9 @@ def print_recall(recall: dict[str, Any]) -> None:
         print(f"{dtype + mark:<36} {t['found']:>6} {t['total']:>6} {pct(t['found'], t['total']):>7}")
         for sub, c in sorted(t["subtypes"].items()):
             print(f"  {sub:<34} {c['found']:>6} {c['total']:>6} {pct(c['found'], c['total']):>7}")
+        for key, values in sorted(t["facets"].items()):
+            cells = ", ".join(f"{v} {c['found']}/{c['total']}" for v, c in sorted(values.items()))
+            print(f"  [by {key}] {cells}")
     facets: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for t in recall.values():
         for key, values in t["facets"].items():

@@ -360,7 +360,7 @@ SPELLING_PAIRS: dict[str, list[tuple[str, str]]] = {
         ("Few voters realised what was at stake.", "Few voters realized what was at stake."),
     ],
     "our-or": [
-        ("The vote was a victory for the Labour group.", "The vote was a victory for the labor group."),
+        ("The union said labour costs had risen again.", "The union said labor costs had risen again."),
         (
             "Residents complained about the colour of the new fence.",
             "Residents complained about the color of the new fence.",
@@ -470,7 +470,7 @@ FACT_FIGURE_FORMS: dict[str, list[str]] = {
         "{org} reported revenue of {money} for {y}.",
         "In {y}, {org} had revenue of {money}.",
         "{org}'s revenue in {y} came to {money}, its accounts show.",
-        "Last year's revenue at {org} was {money}, the {y} report says.",
+        "Revenue at {org} for {y} was {money}, its annual report says.",
     ],
     "percent": [
         "{org} holds {pct} of the market, its {y} report shows.",

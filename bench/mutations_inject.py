@@ -14,6 +14,7 @@ import datetime as _dt
 import random
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,8 +91,14 @@ def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_GAP.split(paragraph) if s]
 
 
+def possessives(text: str) -> str:
+    """House possessives: "Marlow Holdings'", not "Marlow Holdings's"."""
+    return re.sub(r"(?<=s)'s\b", "'", text)
+
+
 def cap(sentence: str) -> str:
-    return sentence[:1].upper() + sentence[1:]
+    """The sentence with a capital first letter and house possessives."""
+    return possessives(sentence[:1].upper() + sentence[1:])
 
 
 def strip_marks(name: str) -> str:
@@ -134,6 +141,8 @@ REAL_FIGURE = {
 }
 _CITES = re.compile(r"[\"“”]|\b(?:said|says|told|added|according to)\b")
 REAL_QUOTE = re.compile(r'^"([^"]{20,}?),"\s+(?:said [^".]+|[A-Z][^".]{2,60} said)\.$')
+_TWO_WORD_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})(?![\w-])")
+_NOT_NAMES = set("The But And In On At It He She We They This That Its Mr Mrs Ms Dr St For If As".split())
 REWORDS = [
     (r"\bHowever, ", "But "),
     (r"\babout\b", "around"),
@@ -368,7 +377,7 @@ class Generator:
 
     def speaker_role(self) -> str:
         org = self.org("company", unique=False)[0]
-        return self.pick("speaker-role", D.SPEAKER_ROLES).format(org=org)
+        return possessives(self.pick("speaker-role", D.SPEAKER_ROLES).format(org=org))
 
     def quote_speaker(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
@@ -390,14 +399,16 @@ class Generator:
     def post_sentence(self, order: str, name: str, title: str, org: str, the: bool, verb: str) -> str:
         the_org = f"the {org}" if the else org
         attr = org
-        return D.POST_ORDERS[order].format(
-            name=name,
-            title=title,
-            Title=title[0].upper() + title[1:],
-            the_org=the_org,
-            Org_attr=attr,
-            The_org_attr=f"The {attr}",
-            verb=verb,
+        return cap(
+            D.POST_ORDERS[order].format(
+                name=name,
+                title=title,
+                Title=title[0].upper() + title[1:],
+                the_org=the_org,
+                Org_attr=attr,
+                The_org_attr=f"The {attr}",
+                verb=verb,
+            )
         )
 
     def post_holder(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
@@ -501,10 +512,32 @@ class Generator:
             paras.insert(i, needle)
         return self.one(key, paras, src, subtype, needle, {})
 
+    def real_variant(self, paras: list[str], subtype: str) -> str | None:
+        """Vary the last use of a two-word name the article itself repeats ("Time Warner");
+        returns the sentence now holding the variant, or None if the article has no such name."""
+        body = "\n".join(paras[1:])
+        counts = Counter(m.group(0) for m in _TWO_WORD_NAME.finditer(body) if m.group(1) not in _NOT_NAMES)
+        names = sorted(n for n, k in counts.items() if k >= 2)
+        if not names:
+            return None
+        name = self.rng.choice(names)
+        first, second = name.split()
+        variant = {"case": f"{first} {second.lower()}", "hyphen": f"{first}-{second}", "spacing": first + second}
+        i = max(i for i in range(1, len(paras)) if name in paras[i])
+        at = paras[i].rindex(name)
+        paras[i] = paras[i][:at] + variant[subtype] + paras[i][at + len(name) :]
+        sentence = next(x for x in sentences(paras[i]) if variant[subtype] in x)
+        return sentence if "\n\n".join(paras).count(sentence) == 1 else None
+
     def name_variant(self, key: str, subtype: str) -> tuple[list[Draft], Defect]:
         src, paras = self.take()
         stem = self.stem()
         facets: dict[str, str] = {}
+        if subtype != "diacritics" and self.rng.random() < 0.5:
+            edited = list(paras)
+            needle = self.real_variant(edited, subtype)
+            if needle is not None:
+                return self.one(key, edited, src, subtype, needle, {"term": "real"})
         if subtype == "diacritics":
             canonical = self.name("diacritics")[0]
             variant = strip_marks(canonical)
@@ -515,13 +548,14 @@ class Generator:
                 variant = canonical.replace("-", "" if self.rng.random() < 0.5 else " ")
             else:
                 term = self.pick("term", D.TERMS)
-                canonical = f"{stem}{term}" if self.rng.random() < 0.5 else term.replace(term[0], stem[0], 1)
+                canonical = f"{stem}{term}" if self.rng.random() < 0.5 else term
                 parts = re.findall(r"[A-Z][a-z]*", canonical)
                 if subtype == "case":
                     variant = parts[0] + "".join(p.lower() for p in parts[1:])
                 else:
                     variant = " ".join(parts)
             frames = self.pool("term-frames", D.TERM_SENTENCES)
+            facets["term"] = "ours"
         s1, s2, s3 = self.rng.sample(frames, 3)
         first, second, odd = s1.format(e=canonical), s2.format(e=canonical), s3.format(e=variant)
         for text in (first, second):
@@ -558,6 +592,8 @@ class Generator:
         post = self.rng.choice(sorted(D.POSTS))
         kind = D.POSTS[post]
         org, the, stem = self.org(kind)
+        # figures, launches and products belong to a company: the post's own, or another
+        firm, firm_the, stem = (org, the, stem) if kind == "company" else self.org("company")
         (person, cls), (former, _) = self.name(), self.name()
         product = f"{stem}{self.pick('product', D.PRODUCTS)}"
         while product in self.used_orgs:
@@ -566,7 +602,7 @@ class Generator:
         self.facts["entities"] += [
             {"name": person, "type": "person"},
             {"name": former, "type": "person"},
-            {"name": org, "type": "organization"},
+            *([{"name": org, "type": "organization"}] + ([{"name": firm, "type": "organization"}] * (firm != org))),
             {"name": product, "type": "product", "avoid": [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", product)]},
         ]
         self.facts["roles"] += [
@@ -577,13 +613,13 @@ class Generator:
         unit_kind = (
             subtype[len("figure-") :] if subtype.startswith("figure-") else self.rng.choice(sorted(D.FACT_FIGURE_FORMS))
         )
-        ref = f"the {org}" if the else org
-        fig_text, fig_wrong, fig_fact = self.fact_figure(org, ref, unit_kind, year)
+        ref = f"the {firm}" if firm_the else firm
+        fig_text, fig_wrong, fig_fact = self.fact_figure(firm, ref, unit_kind, year)
         self.facts["figures"].append(fig_fact)
         day, month = self.rng.randint(3, 22), self.rng.randrange(12)
         ev_name = f"{product} unveiled"
         self.facts["events"].append(
-            {"name": ev_name, "date": f"{year}-{month + 1:02d}-{day:02d}", "keywords": ["unveiled"], "entities": [org]}
+            {"name": ev_name, "date": f"{year}-{month + 1:02d}-{day:02d}", "keywords": ["unveiled"], "entities": [firm]}
         )
         kinds = ["phone", "tablet", "e-bike", "heat pump", "smart meter", "electric van"]
         ev_form = self.pick("event-form", D.EVENT_FORMS)
