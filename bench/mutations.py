@@ -320,6 +320,36 @@ def merge(results: list[dict[str, Any]]) -> dict[str, Any]:
     return {"seeds": [r["seed"] for r in results], "recall": recall, "control": control}
 
 
+def markdown(results: list[dict[str, Any]], pooled: dict[str, Any], corpus: dict[str, Any] | None) -> str:
+    """The recall table (each seed and pooled) and the rates table, as Markdown for the README."""
+    seeds = [r["seed"] for r in results]
+    head = " | ".join(f"seed {s}" for s in seeds)
+    out = [f"| defect type / subtype | {head} | pooled | recall |", "|---|" + "---|" * (len(seeds) + 2)]
+
+    def cell(block: dict[str, Any] | None) -> str:
+        return f"{block['found']}/{block['total']}" if block else "-"
+
+    for dtype in EXPECTED:
+        if dtype not in pooled["recall"]:
+            continue
+        t = pooled["recall"][dtype]
+        per = " | ".join(cell(r["recall"].get(dtype)) for r in results)
+        name = f"**`{dtype}`**" + (" (cross-draft)" if dtype in CROSS_DRAFT else "")
+        out.append(f"| {name} | {per} | {cell(t)} | **{pct(t['found'], t['total']).strip()}** |")
+        for sub, c in sorted(t["subtypes"].items()):
+            per = " | ".join(cell(r["recall"].get(dtype, {}).get("subtypes", {}).get(sub)) for r in results)
+            out.append(f"| &nbsp;&nbsp;`{sub}` | {per} | {cell(c)} | {pct(c['found'], c['total']).strip()} |")
+    out += ["", "| category | control set, findings per 1,000 words | whole corpus, findings per 1,000 words |"]
+    out.append("|---|---|---|")
+    cats = sorted(set(pooled["control"]["categories"]) | set((corpus or {}).get("categories", {})))
+    for cat in cats:
+        c = pooled["control"]["categories"].get(cat, {"findings": 0, "per_1k_words": 0.0})
+        k = (corpus or {}).get("categories", {}).get(cat, {"findings": 0, "per_1k_words": 0.0})
+        whole = f"{k['per_1k_words']:.3f} ({k['findings']})" if corpus else "-"
+        out.append(f"| {cat} | {c['per_1k_words']:.3f} ({c['findings']}) | {whole} |")
+    return "\n".join(out)
+
+
 def show_misses(material: dict[str, Any], k: int, rng: random.Random) -> None:
     by_line: dict[tuple[str, int], list[str]] = defaultdict(list)
     for f in material["findings"]:
@@ -359,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-misses", type=int, default=0, metavar="K")
     ap.add_argument("--show-fp", type=int, default=0, metavar="K")
     ap.add_argument("--no-corpus", action="store_true", help="skip the run over the whole corpus")
+    ap.add_argument("--markdown", action="store_true", help="also print the tables as Markdown (for the README)")
     args = ap.parse_args(argv)
     articles = load_articles(args.corpus)
     pool = split_articles(articles, args.split)
@@ -390,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
         out["corpus"] = corpus_rates(articles)
         print()
         print_rates(f"whole corpus {args.corpus.name}, no fact base", out["corpus"])
+    if args.markdown:
+        print("\n" + markdown(results, out.get("pooled") or merge(results), out.get("corpus")))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
