@@ -67,6 +67,8 @@ EXPECTED: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 CROSS_DRAFT = ("quote-speaker", "post-holder", "figure-changed")
+# rates are printed for these even when nothing was found (a zero is a result)
+SHOWN_CATEGORIES = ("attribution", "boilerplate", "consistency", "readability", "style")
 
 
 def expected_codes(dtype: str, subtype: str, categories: dict[str, list[str]]) -> tuple[str, ...]:
@@ -175,6 +177,8 @@ def words(text: str) -> int:
 def rates(findings: list[dict[str, Any]], n_words: int) -> dict[str, dict[str, float]]:
     """Findings and findings per 1,000 words, per category."""
     by_cat = Counter(f["category"] for f in findings)
+    for cat in SHOWN_CATEGORIES:
+        by_cat.setdefault(cat, 0)
     return {c: {"findings": n, "per_1k_words": 1000 * n / max(n_words, 1)} for c, n in sorted(by_cat.items())}
 
 

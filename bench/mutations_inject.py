@@ -87,6 +87,16 @@ def locate(defects: list[Defect], drafts: list[Draft]) -> None:
 _SENTENCE_GAP = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[A-Z\"“])")
 
 
+def quiet_spots(paras: list[str], appended: bool) -> list[int]:
+    """Where a quotation credited to nobody can go with no speaker nearby: indices ``i`` such
+    that no paragraph beside it quotes or cites anyone (before ``paras[i]`` when inserted as a
+    paragraph; ``paras[i]`` itself and both neighbours when ``appended`` to it)."""
+    cites = [bool(_CITES.search(p)) for p in paras] + [False]
+    if appended:
+        return [i for i in range(2, len(paras)) if not (cites[i - 1] or cites[i] or cites[i + 1])]
+    return [i for i in range(2, len(paras)) if not (cites[i - 1] or cites[i])]
+
+
 def sentences(paragraph: str) -> list[str]:
     return [s for s in _SENTENCE_GAP.split(paragraph) if s]
 
@@ -470,7 +480,10 @@ class Generator:
         def real(article: Article) -> bool:
             return any(REAL_QUOTE.match(s) for p in article[1][1:] for s in sentences(p))
 
-        src, paras = self.take(real if subtype == "real-stripped" else None)
+        def has_quiet(article: Article) -> bool:
+            return bool(quiet_spots(article[1], subtype == "appended"))
+
+        src, paras = self.take(real if subtype == "real-stripped" else has_quiet)
         q = self.pick("quote", D.QUOTES)
         if subtype == "real-stripped":
             for i in range(1, len(paras)):
@@ -482,13 +495,11 @@ class Generator:
                         return self.one(key, paras, src, subtype, needle, {"quote": "real"})
             subtype = "standalone"
         needle = f'"{q}."'
-        # where no neighbouring paragraph quotes or cites anyone, so nobody is credited nearby
-        quiet = [i for i in range(2, len(paras)) if not (_CITES.search(paras[i - 1]) or _CITES.search(paras[i]))]
+        quiet = quiet_spots(paras, subtype == "appended")
+        i = self.rng.choice(quiet) if quiet else self.rng.randint(2, len(paras) - 1)
         if subtype == "standalone":
-            paras.insert(self.rng.choice(quiet) if quiet else self.rng.randint(2, len(paras) - 1), needle)
+            paras.insert(i, needle)
         else:
-            quiet = [i for i in quiet if i + 1 >= len(paras) or not _CITES.search(paras[i + 1])]
-            i = self.rng.choice(quiet) if quiet else self.rng.randint(2, len(paras) - 1)
             paras[i] = f"{paras[i]} {needle}"
         return self.one(key, paras, src, subtype, needle, {"quote": "ours", "nearby": "quiet" if quiet else "quotes"})
 

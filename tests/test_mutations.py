@@ -5,6 +5,7 @@ Small articles written here stand in for the corpus; nothing is read from ../sha
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from bench import mutations_data as D
 from bench.mutations import EXPECTED, expected_codes, run_lint, score, split_articles, write_drafts
-from bench.mutations_inject import Defect, Draft, Generator, change_number, line_of, strip_marks
+from bench.mutations_inject import Defect, Draft, Generator, change_number, line_of, quiet_spots, strip_marks
 
 TOWNS = ["Ashby", "Brompton", "Carrick", "Dunford", "Elmstead", "Fairlie", "Glenrow", "Hexley", "Ivybridge"]
 
@@ -108,11 +109,21 @@ def test_name_pools_and_templates_split_into_disjoint_halves() -> None:
 
 
 def test_helpers_change_numbers_and_drop_marks() -> None:
-    assert change_number("£4.2bn", __import__("random").Random(1)) != "£4.2bn"
-    assert re.fullmatch(r"£\d+\.\dbn", change_number("£4.2bn", __import__("random").Random(2)))
-    assert change_number("1,200 staff", __import__("random").Random(3)).endswith(" staff")
+    for seed in range(20):
+        rng = random.Random(seed)
+        new = change_number("£4.2bn", rng)
+        assert re.fullmatch(r"£\d+\.\dbn", new) and abs(float(new[1:-2]) - 4.2) >= 0.42  # beyond rounding
+        assert re.fullmatch(r"\d{1,3}(,\d{3})* staff", change_number("1,200 staff", rng))
+        assert change_number("37%", rng) != "37%"
     assert strip_marks("Łukasz Wójcik and Søren Kjærgaard") == "Lukasz Wojcik and Soren Kjaergaard"
     assert line_of("one\n\ntwo three\n", "three") == 3
+
+
+def test_unattributed_quotations_go_where_nobody_is_quoted_nearby() -> None:
+    paras = ["Head", "Plain one.", "Plain two.", '"Quoted," said Ann Lee.', "Plain three.", "Plain four."]
+    assert quiet_spots(paras, appended=False) == [2, 5]  # before "Plain two", before "Plain four"
+    assert quiet_spots(paras, appended=True) == [5]
+    assert quiet_spots(["Head", "Plain.", "He told us.", "She added more."], appended=False) == []
 
 
 def finding(path: str, line: int, rule: str, related: tuple[str, ...] = ()) -> dict:
