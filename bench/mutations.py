@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         ft = res["facts_true_lines"]
         print(f"fact-base drafts: {ft['fa_findings']} FA findings on {ft['lines']} lines stating true facts")
         if res["reused_articles"]:
-            print(f"note: {res['reused_articles']} articles used twice (the split ran out)")
+            print("note: one run used some articles twice (--n is large for the split)")
         if args.show_misses:
             show_misses(material, args.show_misses, random.Random(seed))
         if args.show_fp:

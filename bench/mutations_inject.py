@@ -191,7 +191,7 @@ class Generator:
 
     def take(self, want: Any = None, tries: int = 60) -> Article:
         """The next unused article (the first of the next ``tries`` that ``want`` accepts)."""
-        if self.next >= len(self.articles):
+        if self.next >= len(self.articles):  # more drafts in one run than articles: start again
             self.next = 0
             self.reused += 1
         if want is not None:
@@ -355,7 +355,8 @@ class Generator:
                 drafts += new_drafts
                 defects.append(defect)
         locate(defects, drafts)
-        # the fact-base drafts: a separate batch, linted with the fact base
+        # the fact-base drafts: a separate run, so its articles may be the defect run's again
+        self.next = 0
         self.facts: dict[str, list[Any]] = {"entities": [], "roles": [], "figures": [], "events": []}
         self.true_needles: list[tuple[str, str]] = []
         fact_drafts: list[Draft] = []
@@ -370,7 +371,8 @@ class Generator:
         locate(fact_defects, fact_drafts)
         texts = {d.path: d.text for d in fact_drafts}
         true_lines = [(p, line_of(texts[p], t)) for p, t in self.true_needles]
-        # the control set: singles and groups, lightly edited, nothing injected
+        # the control set: a run of its own, from the start of the shuffled articles again
+        self.next = 0
         control: list[Draft] = []
         for i in range(n):
             path, paras = self.take()
