@@ -361,7 +361,7 @@ class Generator:
         self.true_needles: list[tuple[str, str]] = []
         fact_drafts: list[Draft] = []
         fact_defects: list[Defect] = []
-        subtypes = list(D_FACT_SUBTYPES)
+        subtypes = list(FACT_SUBTYPES)
         for i in range(n):
             key = f"fact-contradiction/{i:03d}"
             draft, defect = self.fact_contradiction(key, subtypes[i % len(subtypes)])
@@ -409,16 +409,15 @@ class Generator:
         return drafts, defect
 
     def post_sentence(self, order: str, name: str, title: str, org: str, the: bool, verb: str) -> str:
-        the_org = f"the {org}" if the else org
-        attr = org
+        """One sentence naming ``name`` as ``title`` of ``org`` in the word order ``order``."""
         return cap(
             D.POST_ORDERS[order].format(
                 name=name,
                 title=title,
-                Title=title[0].upper() + title[1:],
-                the_org=the_org,
-                Org_attr=attr,
-                The_org_attr=f"The {attr}",
+                Title=cap(title),
+                the_org=f"the {org}" if the else org,
+                Org_attr=org,
+                The_org_attr=f"The {org}",
                 verb=verb,
             )
         )
@@ -474,7 +473,9 @@ class Generator:
 
     # -- single-draft defects ------------------------------------------------------------
 
-    def one(self, key: str, paras: list[str], src: str, subtype: str, needle: str, facets: dict[str, str]):
+    def one(
+        self, key: str, paras: list[str], src: str, subtype: str, needle: str, facets: dict[str, str]
+    ) -> tuple[list[Draft], Defect]:
         draft = Draft(f"{key}.txt", paras, src)
         return [draft], Defect("", "", subtype, facets, [(draft.path, needle)])
 
@@ -634,7 +635,7 @@ class Generator:
         self.facts["events"].append(
             {"name": ev_name, "date": f"{year}-{month + 1:02d}-{day:02d}", "keywords": ["unveiled"], "entities": [firm]}
         )
-        kinds = ["phone", "tablet", "e-bike", "heat pump", "smart meter", "electric van"]
+        kinds = D.PRODUCT_KINDS
         ev_form = self.pick("event-form", D.EVENT_FORMS)
         date_form = self.pick("date-form", D.DATE_FORMATS)
 
@@ -714,7 +715,7 @@ class Generator:
         return cap(say(value)), cap(say(change_number(value, self.rng))), fact
 
 
-D_FACT_SUBTYPES = (
+FACT_SUBTYPES = (
     "wrong-title",
     "wrong-title-minister",
     "former-holder",
