@@ -238,6 +238,11 @@ def run_seed(
         },
         "facts_true_lines": {"lines": len(bench.true_fact_lines), "fa_findings": len(on_true), "words": fact_words},
         "reused_articles": gen.reused,
+        "defects": [
+            {"id": d.id, "type": d.type, "subtype": d.subtype, "facets": d.facets, "codes": list(d.codes)}
+            | {"lines": [f"{p}:{ln}" for p, ln in d.lines], "text": [t for _, t in d.needles], "found": ok}
+            for d, ok in zip(bench.defects, found, strict=True)
+        ],
     }
     texts = {d.path: d.text for d in bench.drafts + bench.fact_drafts + bench.control}
     material = {"defects": bench.defects, "found": found, "findings": findings, "control": found_control}

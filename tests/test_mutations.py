@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 from bench import mutations_data as D
-from bench.mutations import EXPECTED, expected_codes, run_lint, score, split_articles, write_drafts
+from bench.mutations import (
+    EXPECTED,
+    expected_codes,
+    list_rule_categories,
+    run_lint,
+    run_seed,
+    score,
+    split_articles,
+    write_drafts,
+)
 from bench.mutations_inject import Defect, Draft, Generator, change_number, line_of, quiet_spots, strip_marks
 
 TOWNS = ["Ashby", "Brompton", "Carrick", "Dunford", "Elmstead", "Fairlie", "Glenrow", "Hexley", "Ivybridge"]
@@ -178,3 +187,19 @@ def test_fact_base_is_valid_for_the_command_line(tmp_path: Path, split: str) -> 
     write_drafts(tmp_path / "drafts", bench.fact_drafts)
     findings = run_lint(tmp_path / "drafts", facts)  # raises if the fact base is refused
     assert {f["path"] for f in findings} <= {d.path for d in bench.fact_drafts}
+
+
+def test_one_seed_end_to_end_counts_every_defect_once() -> None:
+    categories = list_rule_categories()
+    assert "CS112" in categories["consistency"] and "BP101" in categories["boilerplate"]
+    results, material = run_seed(ARTICLES, seed=1, n=9, split="heldout", categories=categories)
+    assert {t: r["total"] for t, r in results["recall"].items()} == {t: 9 for t in EXPECTED}
+    defects = results["defects"]
+    assert len(defects) == 9 * len(EXPECTED)
+    for dtype, r in results["recall"].items():
+        assert r["found"] == sum(d["found"] for d in defects if d["type"] == dtype)
+        assert sum(c["total"] for c in r["subtypes"].values()) == 9
+    assert all(d["codes"] for d in defects)
+    assert results["control"]["words"] > 0 and "boilerplate" in results["control"]["categories"]
+    # the control set is linted: what it finds is what the rates count
+    assert sum(c["findings"] for c in results["control"]["categories"].values()) == len(material["control"])
