@@ -158,16 +158,22 @@ def test_duplicate_figure_across_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expect"),
     [
-        ("entities: []\n", "'version' is missing"),
-        ("version: 2\n", "unsupported version 2"),
-        ("version: 1\nentity: []\n", "unknown key 'entity'"),
-        ("version: 1\nentities:\n  - name: X\n    alias: [Y]\n", "unknown key 'alias'"),
-        ("version: 1\nentities:\n  - name: X\n    type: persn\n", "unknown entity type 'persn'"),
+        ("entities: []\n", "facts.yaml:1: version: is required"),
+        ("version: 2\n", "version: expected 1, got 2"),
+        ("version: 1\nentity: []\n", "facts.yaml:2: entity: unknown key"),
+        ("version: 1\nentities:\n  - name: X\n    alias: [Y]\n", "entities[0].alias: unknown key"),
+        (
+            "version: 1\nentities:\n  - name: X\n    type: persn\n",
+            "entities[0].type: expected one of person, organization, product, place, term, got 'persn'",
+        ),
         ("version: 1\nentities: {name: X}\n", "expected a list"),
         ("version: 1\nentities:\n  - name: [X]\n", "expected text"),
         ("version: 1\nentities:\n  - name: X\n    avoid: [X]\n", "both accepted and avoided"),
         ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: 2023-13-01\n", "2023-13-01"),
-        ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: last year\n", "bad date"),
+        (
+            "version: 1\nroles:\n  - person: X\n    title: CEO\n    since: last year\n",
+            "roles[0].since: expected a date (YYYY-MM-DD), got 'last year'",
+        ),
         ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: 2024-01-01\n    until: 2023-01-01\n", "before"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: lots\n", "cannot read"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 1e30\n", "absurdly large"),
@@ -177,8 +183,8 @@ def test_duplicate_figure_across_files(tmp_path: Path) -> None:
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: half\n", "malformed"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: 150%\n", "between"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: 9\n", "larger than"),
-        ("version: 1\nfigures:\n  - name: F\n    value: 5\n", "'keywords' is required"),
-        ("version: 1\nevents:\n  - name: E\n    keywords: [k]\n", "'date' is required"),
+        ("version: 1\nfigures:\n  - name: F\n    value: 5\n", "facts.yaml:3: figures[0].keywords: is required"),
+        ("version: 1\nevents:\n  - name: E\n    keywords: [k]\n", "events[0].date: is required"),
         ("version: 1\nclaims:\n  - pattern: '(unclosed'\n    message: m\n", "invalid regular expression"),
         ("version: 1\nclaims:\n  - pattern: '(a+)+b'\n    message: m\n", "very slow"),
         ("version: 1\nclaims:\n  - pattern: 'x*'\n    message: m\n", "matches empty text"),
@@ -309,7 +315,7 @@ def test_case_variant_avoided_forms_match_exactly() -> None:
 
 
 def test_fold_replaces_what_translate_replaced() -> None:
-    from lint.facts import _TRANSLATE, fold
+    from lint.facts.values import _TRANSLATE, fold
 
     text = "O’Neil‘s\u00a0plan\tgoes\nup\r—down ‐ ‑ ‒ – İstanbul STRASSE ß"
     low = text.lower()
