@@ -326,7 +326,7 @@ class ListOf(Schema):
 
     @property
     def expected(self) -> str:  # type: ignore[override]
-        return "a list of " + re.sub(r"^an? ", "", self.item.expected)
+        return f"a list (each {self.item.expected})"
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) or (self.single and self.item.fits(value) and not isinstance(value, dict))
