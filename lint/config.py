@@ -99,7 +99,7 @@ SCHEMA = Record(
         "languagetool": Field(_LANGUAGETOOL, default="off", doc="off | local | http(s) URL, or a table"),
         "per_file_ignores": Field(MapOf(_SELECTORS), default={}, doc="glob -> selectors"),
         "rules": Field(
-            MapOf(MapOf(AnyValue()), expected_text="a mapping of rule: options"),
+            MapOf(MapOf(AnyValue(), "a mapping of option: value"), "a mapping of rule: options"),
             default={},
             doc="per-rule options, by code or name",
         ),

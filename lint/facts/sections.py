@@ -35,6 +35,7 @@ from lint.schema import (
     Schema,
     Text,
     Where,
+    close_match,
 )
 
 MAX_NAME_LENGTH = 200
@@ -88,6 +89,14 @@ class Section:
     duplicates: str = "error"
     duplicate_hint: str | None = None
     doc: str = ""
+    bare_items: bool = False
+    """Entries are plain values, not mappings: one may be written without brackets, and a
+    value repeated in one file is dropped."""
+
+    @property
+    def listing(self) -> Schema:
+        """The schema of the section's value in a file: a list of entries."""
+        return ListOf(self.item, single=self.bare_items, dedupe=self.bare_items)
 
 
 def _counted(name: str, records: Sequence[Any], line: Callable[[Any], str]) -> list[str]:
@@ -159,8 +168,6 @@ def _build_role(v: Mapping[str, Any], site: Site) -> Role:
     person, since, until = v["person"], v["since"], v["until"]
     if site.entities and site.entity_for(person) is None:
         names = [e.name for e in site.entities if e.type == "person"] or [e.name for e in site.entities]
-        from lint.schema import close_match
-
         near = close_match(person, names)
         hint = f"did you mean '{near}'?" if near else "add them to entities (type: person)"
         raise site.error(f"unknown person {person!r}", "person", hint=hint)
@@ -383,6 +390,7 @@ SOURCES = Section(
     describe=lambda sources: [f"  sources: {len(sources)}" + (f" ({', '.join(sources)})" if sources else "")],
     duplicates="drop",
     doc="names of sources a draft may attribute to",
+    bare_items=True,
 )
 
 
@@ -390,16 +398,10 @@ SECTIONS: tuple[Section, ...] = (ENTITIES, ROLES, FIGURES, EVENTS, CLAIMS, SOURC
 """Every section, in the order files are read and described (entities first)."""
 
 
-def section_list(section: Section) -> Schema:
-    """The schema of a section's value in a file: a list of entries (one entry may be
-    written without brackets where the entry is text)."""
-    return ListOf(section.item, single=section.item.fits("x"), dedupe=section.item.fits("x"))
-
-
 FILE = Record(
     {
         "version": Field(Const(1), required=True, hint="start the file with 'version: 1'; this linter reads version 1"),
-        **{s.name: Field(section_list(s), default=[], doc=s.doc) for s in SECTIONS},
+        **{s.name: Field(s.listing, default=[], doc=s.doc) for s in SECTIONS},
     }
 )
 """A whole fact base file."""
