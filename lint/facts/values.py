@@ -86,8 +86,8 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    # _TRANSLATE as one str.replace per character present: a tenth of translate's time on
-    # long texts (no replacement makes a character that another one replaces).
+    # _TRANSLATE as one str.replace per character present (no replacement makes a
+    # character that another one replaces, so the order does not matter).
     for ch, to in _REPLACEMENTS:
         if ch in low:
             low = low.replace(ch, to)
