@@ -4,8 +4,8 @@
 * AT102 ``unsourced-statistic``: a figure asserted as a finding with no source.
 * AT103.. vague or anonymous attribution: a phrase pack, ``rules/data/attribution.yaml``.
 
-Quotations and their speakers come from :mod:`rules.speech`; numbers from
-:func:`rules.extract.parse_amounts`.
+Quotations and their speakers come from :mod:`lint.analysis.quotes`; numbers from
+:func:`lint.analysis.amounts.parse_amounts`.
 """
 
 from __future__ import annotations
@@ -16,14 +16,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from lint.analysis.amounts import Amount, is_statistic_like, parse_amounts, sentence_amounts
+from lint.analysis.memo import lazy_pattern
+from lint.analysis.quotes import Attribution, find_quotations, find_speech_cues
+from lint.analysis.spans import SpanSet, quote_spans
 from lint.document import Block, Document, Sentence
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.record import Record
 from lint.rule import Rule
 from lint.text import CASEFOLD_ODDITIES
-from rules.extract import Amount, is_statistic_like, lazy_pattern, parse_amounts, sentence_amounts
-from rules.speech import Attribution, QuoteSpans, find_quotations, find_speech_cues, quote_spans
 
 PACK = Path(__file__).parent / "data" / "attribution.yaml"
 
@@ -96,7 +98,7 @@ _VAGUE = lazy_pattern(
 )
 
 # Verbs of saying that credit everything in their paragraph to their subject ("the firm
-# said"). A subset of rules.speech.SPEECH_VERB: "continued", "reflects", "highlights" do not.
+# said"). A subset of lint.analysis.quotes.SPEECH_VERB: "continued", "reflects", "highlights" do not.
 _CREDIT_VERBS = frozenset(
     """said says say told tells added adds stated states noted notes wrote writes explained explains
     warned warns argued argues insisted insists admitted admits confirmed confirms announced announces
@@ -256,7 +258,7 @@ def _figures(
     prose: str,
     start: int,
     end: int,
-    quotes: QuoteSpans,
+    quotes: SpanSet,
     patterns: Sequence[re.Pattern[str]] | None = None,
     doc: Document | None = None,
 ) -> list[_Figure]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import marshal
 import re
-import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -32,6 +31,14 @@ from operator import attrgetter, itemgetter, ne, sub
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from lint.analysis.amounts import sentence_amounts
+from lint.analysis.lexicon import BODY_NOUNS, CALENDAR_WORDS, HONORIFICS, TITLE_SMALL_WORDS
+from lint.analysis.memo import per_document
+from lint.analysis.names import ORG_RUN, looks_like_person, name_words, org_key, same_person, strip_marks
+from lint.analysis.quotes import find_quotations, is_title_like
+from lint.analysis.roles import find_role_mentions
+from lint.analysis.spans import SpanSet
+from lint.analysis.titles import is_exclusive_title, title_parts
 from lint.document import Document
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity, Span
@@ -73,12 +80,6 @@ _PARTICLES = frozenset(
 )
 """Second parts of phrasal verbs: "sell off" (verb) beside "sell-off" (noun) is correct."""
 
-_SMALL = frozenset(
-    """a an the of and or nor in on at to for by with from as is vs via
-    de la le du des von van der den da di del y et""".split()
-)
-"""Words title case capitalises and running text does not: never evidence of a case variant."""
-
 _HYPHEN_MEANING = frozenset(
     """resign resigned resigning recover recovered recovering recovery recreate recreated recreation
     reform reformed reforming repress repressed resent resented reserve reserved release released
@@ -97,28 +98,15 @@ _OPENERS = "\"“‘'([{*_—–-•·‐‑ \t\r\n"
 _INITIAL_AFTER = ":;.!?…"
 _AMBIGUOUS_AFTER = ",/–—-&"
 _COORD = frozenset({"and", "or", "nor"})
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-"""Capitalised by rule, not names: "Saturday-night" is an ordinary compound."""
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 _MIN_KEY = 3
 _MAX_N = 3
 _MAX_CONTEXTS = 8
 
 
-def _strip_marks(text: str) -> str:
-    """``text`` without diacritics ("Tomás" -> "Tomas")."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _key(form: str) -> str:
     """The grouping key of a form: letters only, no case, no diacritics, no hyphens or spaces."""
-    return _strip_marks(form).casefold().replace(" ", "").replace("-", "").replace(".", "")
+    return strip_marks(form).casefold().replace(" ", "").replace("-", "").replace(".", "")
 
 
 def _has_upper_after_first(token: str) -> bool:
@@ -222,7 +210,7 @@ def _word(token: str) -> _Word:
         key = _key(text)
         alpha = any(map(str.isalpha, text))
     stop = low in _STOP
-    content = alpha and low not in _SMALL
+    content = alpha and low not in TITLE_SMALL_WORDS
     if text.islower():  # no capital anywhere: no name, no inner capitals
         return _Word(
             text,
@@ -241,7 +229,7 @@ def _word(token: str) -> _Word:
             fold,
         )
     cap = text[:1].isupper()
-    name_mid = cap and low not in _CALENDAR
+    name_mid = cap and low not in CALENDAR_WORDS
     return _Word(
         text,
         key,
@@ -293,7 +281,7 @@ class _Words:
     sentence_end: Sequence[int]
     sentence_case: bytes  # its capitals are case evidence (not a heading, a capitals line, title case)
     sentence_titled: bytes  # it overlaps a quoted title
-    titles: _SpanSet
+    titles: SpanSet
     starts: dict[int, Sequence[int]] = field(default_factory=dict)  # run -> offsets of its tokens (lazy)
     initials: dict[int, bool] = field(default_factory=dict)  # run -> its first token opens a sentence (lazy)
     vocabulary: list[_Word] | None = None  # the distinct words (lazy: distinct_words())
@@ -392,7 +380,7 @@ class _Words:
         prev_name = ""
         if i > 0 and words[i - 1].real and self.name_like(i - 1, r):
             prev_name = words[i - 1].fold
-            if prev_name.rstrip(".") in _HONORIFICS:
+            if prev_name.rstrip(".") in HONORIFICS:
                 prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
         if words[last + 1].real:
             kind, next_name = _after_word(words[last + 1], self.name_like(last + 1, r))
@@ -423,15 +411,8 @@ def _after_word(nxt: _Word, name_like: bool) -> tuple[str, str]:
     return ("other" if low in _STOP or low in _AFTER_NOUN else "word"), ""
 
 
+@per_document
 def _words(doc: Document) -> _Words:
-    """The draft's :class:`_Words`, built on first use."""
-    got: _Words | None = doc.memo.get("rules.consistency.words")
-    if got is None:
-        got = doc.memo["rules.consistency.words"] = _build_words(doc)
-    return got
-
-
-def _build_words(doc: Document) -> _Words:
     prose = doc.prose
     split = _RUN.split
     # The prose as gap, run, gap, run, ..., gap (text outside sentences joins the gaps), so
@@ -516,41 +497,15 @@ def _build_words(doc: Document) -> _Words:
     )
 
 
-class _SpanSet:
-    """Spans of text, sorted, with overlap tests by binary search (a scan of all spans per
-    question grew with the square of a long draft's length)."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._reach = list(accumulate((e for _, e in ordered), max))
-        """The furthest end among the spans up to each one."""
-
-    def __bool__(self) -> bool:
-        return bool(self._starts)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a span holds a character of ``[start, end)``."""
-        i = bisect_left(self._starts, end)  # the spans that start before ``end``
-        return i > 0 and self._reach[i - 1] > start
-
-    def holds(self, pos: int) -> bool:
-        return self.overlaps(pos, pos + 1)
-
-
-def _title_quotes(doc: Document) -> _SpanSet:
+@per_document
+def _title_quotes(doc: Document) -> SpanSet:
     """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
-    got: _SpanSet | None = doc.memo.get("rules.consistency.title_quotes")
-    if got is None:
-        from rules.speech import is_title_like
-
-        spans = []
-        for s, e in doc.quotes:
-            inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
-            if is_title_like(inner):
-                spans.append((s, e))
-        got = doc.memo["rules.consistency.title_quotes"] = _SpanSet(spans)
-    return got
+    spans = []
+    for s, e in doc.quotes:
+        inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
+        if is_title_like(inner):
+            spans.append((s, e))
+    return SpanSet(spans)
 
 
 def _is_initial(prose: str, sent_start: int, pos: int) -> bool:
@@ -765,7 +720,7 @@ def _name_forms(ws: _Words) -> tuple[dict[str, _NameOcc | list[_NameOcc]], dict[
             prev_name = ""
             if a and names[a - 1]:
                 prev_name = near[a - 1].fold
-                if prev_name.rstrip(".") in _HONORIFICS:
+                if prev_name.rstrip(".") in HONORIFICS:
                     prev_name = ""  # "Mr Kilroy-Silk" and "Robert Kilroy Silk" are one name
             first_name, stop_first = names[a], stops[a]
             for b in range(a, min(a + _MAX_N, last - lo + 1)):
@@ -938,7 +893,7 @@ def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance
         return _dotted_variance(a, b, across)
     la, ba = _shape(a.form)
     lb, bb = _shape(b.form)
-    plain_a, plain_b = _strip_marks(la), _strip_marks(lb)
+    plain_a, plain_b = strip_marks(la), strip_marks(lb)
     if len(la) != len(lb) or len(plain_a) != len(plain_b):
         return None
     case_pos = [i for i, (x, y) in enumerate(zip(plain_a, plain_b, strict=True)) if x != y]
@@ -1034,7 +989,7 @@ def _ordinary_separator_ok(
 
         return bool(classes(a) & classes(b))
     if kinds == {"-", None}:
-        return _strip_marks(closed).lower() not in _HYPHEN_MEANING
+        return strip_marks(closed).lower() not in _HYPHEN_MEANING
     # an open form beside a closed one: "a part"/"apart", "set up"/"setup" are two things
     if low_left in _STOP or low_right in _STOP or low_right in _PARTICLES:
         return False
@@ -1072,7 +1027,7 @@ def _case_variance(a: FormInfo, b: FormInfo, case_pos: list[int]) -> Variance | 
         return None
     for k in differing:
         x, y = words_a[k], words_b[k]
-        if x.lower() in _SMALL:
+        if x.lower() in TITLE_SMALL_WORDS:
             return None
         if _is_mixed(x) or _is_mixed(y) or _is_all_caps(x) or _is_all_caps(y):
             continue
@@ -1676,50 +1631,10 @@ def known_to_facts(facts: Any, minor: str, major: str) -> bool:
 # --------------------------------------------------------------------------------------
 # CS111
 
-_HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady rev mister madam".split())
-_ORG_GENERIC = frozenset(
-    """the group inc incorporated ltd limited plc llc corp corporation company co ag gmbh se sa nv
-    holdings holding""".split()
-)
-"""Legal forms and group words: "BMW Group" and "BMW AG" are one organisation."""
-_ORG_REGION = frozenset("region regional greater mainland area division unit operations".split())
-"""Region qualifiers: "BMW Group Region China" and "BMW Group Greater China" are one unit."""
-_ORG_NOUNS = frozenset(
-    """committee commission council board party government ministry department agency authority
-    union association federation society institute foundation bank firm business club league team
-    court parliament assembly senate congress cabinet office service trust fund network channel
-    station studio label band school university college hospital city state country nation
-    administration regulator watchdog panel inquiry body organisation organization""".split()
-)
-"""Words that name a kind of body, not a body: "Committee chairman X" does not say which."""
 _SAME_POST_PARTS = {
     "chairman of the board": "chairman",
     "chairman of the board of management": "chief executive officer",
 }
-
-
-def org_key(name: str) -> str:
-    """A loose key for an organisation: lower case, no legal form or group word, no region
-    qualifier, no possessive ("BMW Group Region China's" -> "bmw china"). The key keeps every
-    word that names a different unit ("BMW China" is not "BMW")."""
-    words = re.findall(r"[^\W_]+(?:[&.-][^\W_]+)*", _strip_marks(name).replace("’", "'").split("'")[0])
-    kept = [w.casefold() for w in words if w.casefold() not in _ORG_GENERIC and w.casefold() not in _ORG_REGION]
-    return " ".join(kept)
-
-
-def person_words(name: str) -> tuple[str, ...]:
-    """A person's name as lower-case words, without honorifics or initials."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", _strip_marks(name))]
-    return tuple(w for w in words if w not in _HONORIFICS and len(w) > 1)
-
-
-def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Two names that may be one person: one's words contain the other's ("Mr Dixon",
-    "Tim Dixon"), or the same surname. Never proof of two people when unsure."""
-    if not a or not b:
-        return True
-    sa, sb = set(a), set(b)
-    return sa <= sb or sb <= sa or a[-1] == b[-1]
 
 
 class _RoleRecord(Record):
@@ -1783,8 +1698,6 @@ class RoleHolderConflict(Rule):
     )
 
     def record(self, doc: Document) -> list[_RoleRecord] | None:
-        from rules.extract import find_role_mentions, is_exclusive_title, title_parts
-
         facts = self.context.facts
         out = []
         this_year = (doc.date or self.context.today).year
@@ -1794,11 +1707,11 @@ class RoleHolderConflict(Rule):
             sent = doc.sentence_at(m.start)
             if sent is not None and _mentions_the_past(doc.prose[sent.start : sent.end], this_year):
                 continue  # "Ronald Reagan, US president in the 1980s": not the holder today
-            words = person_words(m.person)
+            words = name_words(m.person)
             if len(words) < 2 and not (facts is not None and facts.entity_for(m.person) is not None):
                 continue  # a surname alone ("Mr Dixon") cannot contradict anyone
             key = self._org_key(m.org)
-            if not key or all(w in _ORG_NOUNS for w in key.split()):
+            if not key or all(w in BODY_NOUNS for w in key.split()):
                 continue
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else m.person
             for part in sorted(title_parts(m.title)):
@@ -1871,8 +1784,6 @@ class RoleHolderConflict(Rule):
 
     def _fact_base_knows(self, key: str, post: str) -> bool:
         """The fact base says who holds the post: the facts rules check every draft."""
-        from rules.extract import title_parts
-
         facts = self.context.facts
         if facts is None:
             return False
@@ -1891,14 +1802,18 @@ class RoleHolderConflict(Rule):
         ent = next((e for _, r in cluster if (e := facts.entity_for(r.person)) is not None), None)
         if ent is None:
             return
-        canonical = person_words(ent.name)
+        canonical = name_words(ent.name)
         forms = {r.person_words for _, r in cluster}
         if len(forms) < 2:
             return
         for path, r in cluster:
             if r.person_words == canonical:
                 continue
-            others = [(p, x) for p, x in cluster if p != path and not same_person(x.person_words, r.person_words)]
+            others = [
+                (p, x)
+                for p, x in cluster
+                if p != path and not same_person(x.person_words, r.person_words, unknown=True)
+            ]
             if not others:
                 continue
             ref_path, ref = next(((p, x) for p, x in others if x.person_words == canonical), others[0])
@@ -1960,7 +1875,7 @@ def _cluster_people(mentions: list[tuple[str, _RoleRecord]]) -> list[list[tuple[
     clusters: list[list[tuple[str, _RoleRecord]]] = []
     for path, r in mentions:
         for c in clusters:
-            if any(same_person(r.person_words, x.person_words) for _, x in c):
+            if any(same_person(r.person_words, x.person_words, unknown=True) for _, x in c):
                 c.append((path, r))
                 break
         else:
@@ -1989,14 +1904,12 @@ _SLOGAN = re.compile(r"\b(?:slogans?|mottos?|headlines?|catchphrases?|banners?|p
 def _clean_speaker(speaker: str) -> str | None:
     """The person's name in a speaker phrase ("Labour's Paul Flynn" -> "Paul Flynn"), or None
     when it does not read as a person's name (an organisation, a title, a parse slip)."""
-    from rules.extract import looks_like_person
-
     tokens = speaker.split()
     for i, t in enumerate(tokens):
         if t.endswith(("'s", "’s")):
             tokens = tokens[i + 1 :]
             break
-    while tokens and (tokens[0].lower() in _HONORIFICS or tokens[0].lower().rstrip(".") in _HONORIFICS):
+    while tokens and (tokens[0].lower() in HONORIFICS or tokens[0].lower().rstrip(".") in HONORIFICS):
         tokens = tokens[1:]
     name = " ".join(tokens)
     return name if looks_like_person(name) else None
@@ -2004,7 +1917,7 @@ def _clean_speaker(speaker: str) -> str | None:
 
 def quote_words(text: str) -> tuple[str, ...]:
     """A quotation as lower-case words without punctuation or diacritics (for comparing)."""
-    return tuple(w.replace("’", "'") for w in _QUOTE_WORD.findall(_strip_marks(text).casefold()))
+    return tuple(w.replace("’", "'") for w in _QUOTE_WORD.findall(strip_marks(text).casefold()))
 
 
 def _shingles(words: Sequence[str]) -> set[tuple[str, ...]]:
@@ -2061,8 +1974,6 @@ class QuoteSpeakerConflict(Rule):
     )
 
     def record(self, doc: Document) -> list[_QuoteRecord] | None:
-        from rules.speech import find_quotations
-
         out = []
         for q in find_quotations(doc):
             if not q.named or not q.speaker or q.how != "sentence" or q.speaker_start < 0:
@@ -2070,7 +1981,7 @@ class QuoteSpeakerConflict(Rule):
             # The name must be written in the quotation's sentence, not resolved from "he".
             written = doc.text[q.speaker_start : q.speaker_end]
             speaker = _clean_speaker(q.speaker)
-            if speaker is None or not set(person_words(written)) & set(person_words(speaker)):
+            if speaker is None or not set(name_words(written)) & set(name_words(speaker)):
                 continue
             after = _WORD_AFTER.match(doc.prose, q.speaker_end)
             if after and after.group(1).lower() in _TITLE_NOUNS:
@@ -2082,7 +1993,7 @@ class QuoteSpeakerConflict(Rule):
             if len(words) < _MIN_QUOTE_WORDS:
                 continue
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else q.text[:200]
-            out.append(_QuoteRecord(words[:200], q.speaker, person_words(q.speaker), doc.span(q.start, q.end), context))
+            out.append(_QuoteRecord(words[:200], q.speaker, name_words(q.speaker), doc.span(q.start, q.end), context))
         return out or None
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
@@ -2124,7 +2035,7 @@ class QuoteSpeakerConflict(Rule):
         people: list[list[tuple[str, _QuoteRecord]]] = []
         for path, r in members:
             for c in people:
-                if any(same_person(r.speaker_words, x.speaker_words) for _, x in c):
+                if any(same_person(r.speaker_words, x.speaker_words, unknown=True) for _, x in c):
                     c.append((path, r))
                     break
             else:
@@ -2264,8 +2175,6 @@ _PERIOD_NAMES = {
     "h1": "first",
     "h2": "second",
 }
-_NAME_WORD = r"(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&’'.-]*"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:of\s+|&\s+)?{_NAME_WORD})*")
 _COMPARISON_YEAR = re.compile(
     r"\b(?:from|than|since|versus|vs|compared\s+(?:with|to)|against|over|on|before|after|until|by)\s+"
     r"(?:(?:its|the|their|his|her|a)\s+)?(?:\d{4}|\d{4}['’]s)\b",
@@ -2346,8 +2255,6 @@ class FigureConflict(Rule):
     )
 
     def record(self, doc: Document) -> list[_FigureRecord] | None:
-        from rules.extract import sentence_amounts
-
         prose = doc.prose
         hints = _metric_hints(doc)
         if hints is not None and not hints:
@@ -2424,9 +2331,9 @@ class FigureConflict(Rule):
         the draft's mid-sentence names)."""
         facts = self.context.facts
         runs = []
-        for m in _NAME_RUN.finditer(prose, s, metric_start):
+        for m in ORG_RUN.finditer(prose, s, metric_start):
             words = m.group(0).replace("’s", "").replace("'s", "").split()
-            words = [w for w in words if w.lower() not in _CALENDAR]
+            words = [w for w in words if w.lower() not in CALENDAR_WORDS]
             if not words:
                 continue
             first = words[0]

@@ -19,32 +19,22 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from lint.analysis.amounts import Amount, sentence_amounts
+from lint.analysis.dates import DateMention, find_dates
+from lint.analysis.keywords import KeywordIndex
+from lint.analysis.memo import lazy_pattern, per_document_and_facts
+from lint.analysis.names import name_words, person_entity, same_person
+from lint.analysis.roles import RoleMention, find_role_mentions
+from lint.analysis.titles import is_exclusive_title, is_vague_title, titles_compatible
 from lint.document import Document, Sentence
 from lint.facts import EntityMatch, Event, FactBase, Figure, Role, fold, format_value
 from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.record import Record
 from lint.rule import Rule
-from rules.extract import (
-    Amount,
-    DateMention,
-    KeywordIndex,
-    RoleMention,
-    find_dates,
-    find_role_mentions,
-    is_exclusive_title,
-    is_vague_title,
-    lazy_pattern,
-    name_parts,
-    person_entity,
-    same_person,
-    sentence_amounts,
-    titles_compatible,
-)
 
 MAX_SENTENCE = 5000
 """Sentences longer than this (run-on garbage, tables flattened into prose) are skipped by
@@ -66,23 +56,16 @@ class _Sentences(Record):
         return bisect.bisect_right(self.starts, offset) - 1
 
 
+@per_document_and_facts
 def _block_entities(doc: Document, facts: FactBase) -> list[list[EntityMatch]]:
     """The fact base entities each block of ``doc`` names, found once per draft and fact
     base (FA101, FA104 and FA105 share them)."""
-    got: tuple[FactBase, list[list[EntityMatch]]] | None = doc.memo.get("rules.facts.block_entities")
-    if got is None or got[0] is not facts:
-        prose = doc.prose
-        got = doc.memo["rules.facts.block_entities"] = (
-            facts,
-            [facts.find_entities(prose, b.start, b.end) for b in doc.blocks],
-        )
-    return got[1]
+    prose = doc.prose
+    return [facts.find_entities(prose, b.start, b.end) for b in doc.blocks]
 
 
+@per_document_and_facts
 def _analyse(doc: Document, facts: FactBase) -> _Sentences:
-    got: tuple[FactBase, _Sentences] | None = doc.memo.get("rules.facts.sentences")
-    if got is not None and got[0] is facts:
-        return got[1]
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     per: list[list[EntityMatch]] = [[] for _ in sentences]
@@ -91,9 +74,7 @@ def _analyse(doc: Document, facts: FactBase) -> _Sentences:
             i = bisect.bisect_right(starts, m.start) - 1
             if 0 <= i < len(sentences) and m.end <= sentences[i].end:
                 per[i].append(m)
-    info = _Sentences(sentences, starts, per)
-    doc.memo["rules.facts.sentences"] = (facts, info)
-    return info
+    return _Sentences(sentences, starts, per)
 
 
 def _where(path: str, line: int) -> str:
@@ -260,22 +241,25 @@ class _RoleCheck(Record):
     related: tuple[Related, ...]
 
 
-_ROLE_CACHE: weakref.WeakKeyDictionary[Document, tuple[int, _dt.date, list[_RoleCheck]]] = weakref.WeakKeyDictionary()
+@per_document_and_facts
+def _role_checks_by_day(doc: Document, facts: FactBase) -> dict[_dt.date, list[_RoleCheck]]:
+    """The role checks of one draft and fact base, per date they were made for (filled by
+    _role_findings)."""
+    return {}
 
 
 def _role_findings(rule: Rule, doc: Document) -> list[_RoleCheck]:
     """The role checks of one draft (both codes): computed once per draft, fact base and
-    date, and filtered per rule. The cache entry lives as long as the draft does."""
+    date, and filtered per rule."""
     facts: FactBase | None = rule.context.facts
     if facts is None or not facts.roles:
         return []
     day = _draft_day(rule, doc)
-    hit = _ROLE_CACHE.get(doc)
-    if hit is not None and hit[0] == id(facts) and hit[1] == day:
-        return hit[2]
-    out = _compute_role_findings(facts, doc, day)
-    _ROLE_CACHE[doc] = (id(facts), day, out)
-    return out
+    by_day = _role_checks_by_day(doc, facts)
+    got = by_day.get(day)
+    if got is None:
+        got = by_day[day] = _compute_role_findings(facts, doc, day)
+    return got
 
 
 def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> list[_RoleCheck]:
@@ -315,7 +299,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
     if facts.entity_for(m.person) is not None and person_entity(facts, m.person) is None:
         return None  # a product or organisation, not a person
     person_ent = person_entity(facts, m.person)
-    if person_ent is None and len(name_parts(m.person)) < 2:
+    if person_ent is None and len(name_words(m.person)) < 2:
         return None  # "Mr Green": a surname alone is not enough to tell who
     org_ent = facts.entity_for(m.org) if m.org else None
     if m.org and org_ent is None:
@@ -333,7 +317,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
                     h
                     for h in facts.roles_at(org_ent.name)
                     if h.active_on(day) and titles_compatible(m.title, h.titles)
-                    if same_person(facts, h.person, person_ent.name) is False
+                    if not same_person(h.person, person_ent.name, unknown=True, facts=facts)
                 ]
                 if r.until is not None and r.until < day:
                     msg = f"{person_ent.name} was {_fmt_role(r)} until {r.until.isoformat()}"
@@ -365,7 +349,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
     holders = [h for h in facts.roles_at(org_ent.name) if h.active_on(day) and titles_compatible(m.title, h.titles)]
     if not holders:
         return None
-    if any(same_person(facts, h.person, m.person) is not False for h in holders):
+    if any(same_person(h.person, m.person, unknown=True, facts=facts) for h in holders):
         return None
     h = holders[0]
     since = f" since {h.since.isoformat()}" if h.since else ""

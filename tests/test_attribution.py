@@ -382,8 +382,8 @@ def test_a_named_document_or_poll_in_the_paragraph_sources_it() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from lint.analysis.spans import quote_spans  # noqa: E402
 from lint.document import Document  # noqa: E402
-from rules.speech import quote_spans  # noqa: E402
 
 _FIGURE_WORDS = (
     "sales doubled Doubled tenfold ranked 3rd ranks No. 1 the is was third-largest second biggest most popular "
