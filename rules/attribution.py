@@ -10,14 +10,15 @@ Quotations and their speakers come from :mod:`lint.analysis.quotes`; numbers fro
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lint.analysis.amounts import Amount, is_statistic_like, parse_amounts, sentence_amounts
+from lint.analysis.lexicon import CALENDAR_PATTERN, CALENDAR_WORDS, HONORIFICS
 from lint.analysis.memo import lazy_pattern
+from lint.analysis.names import LOWER, ORG_RUN, UPPER
 from lint.analysis.quotes import Attribution, find_quotations, find_speech_cues
 from lint.analysis.spans import SpanSet, quote_spans
 from lint.document import Block, Document, Sentence
@@ -146,10 +147,7 @@ _DIGIT = re.compile(r"\d")
 _COMPOUND_AFTER = re.compile(r"-[A-Za-z]")
 # A percentage that starts a title: "the show 100% Homegrown" (a count before a capital is
 # still a count: "1,200 Tutsis"). A month or a weekday after it is a date, not a title.
-_TITLE_AFTER = re.compile(
-    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]{2,}"
-)
+_TITLE_AFTER = re.compile(rf" (?!{CALENDAR_PATTERN}\b)[A-Z][a-z]{{2,}}")
 
 # Gates that spare most sentences the three patterns above: every match of _CHANGE or
 # _RANK holds one of these words, every match of _ONE_IN a match of _ONE_IN_GATE, in lower
@@ -169,41 +167,21 @@ def _gate_text(doc: Document) -> str | None:
     return None if any(c in prose for c in CASEFOLD_ODDITIES) else doc.prose_lower
 
 
-class _Spans:
-    """Sorted spans of text, with a fast "does any of them overlap [start, end)" test."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._max_end: list[int] = []  # the largest end among the spans up to each one
-        top = -1
-        for _, e in ordered:
-            top = max(top, e)
-            self._max_end.append(top)
-
-    def __bool__(self) -> bool:
-        return bool(self._starts)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end)  # the spans that start before ``end``
-        return i > 0 and self._max_end[i - 1] > start
-
-
-def _word_spans(low: str, words: Iterable[str]) -> _Spans:
+def _word_spans(low: str, words: Iterable[str]) -> SpanSet:
     spans = []
     for w in words:
         i = low.find(w)
         while i >= 0:
             spans.append((i, i + len(w)))
             i = low.find(w, i + 1)
-    return _Spans(spans)
+    return SpanSet(spans)
 
 
 _IN = re.compile(r"\sin\s")
 _ONE_IN_WORDS = ("one", "two", "three", "four", "five")
 
 
-def _one_in_spans(low: str) -> _Spans:
+def _one_in_spans(low: str) -> SpanSet:
     """Spans holding every match of _ONE_IN_GATE in ``low``, found through the white space
     and "in" it ends with (a scan three times faster). An "in" whose white space before it
     ends an earlier hit follows "in", not a number, so the hits that finditer skips are
@@ -220,7 +198,7 @@ def _one_in_spans(low: str) -> _Spans:
                 if low.endswith(w, 0, j):
                     spans.append((j - len(w), m.end()))
                     break
-    return _Spans(spans)
+    return SpanSet(spans)
 
 
 class _FigureGates:
@@ -657,8 +635,10 @@ class _StatContext:
         if any(_norm_token(m.group(0)) in credited for m in _CAP_TOKEN.finditer(self.prose, lo, hi)):
             return True
         # "General Motors Europe" in a draft that credits "GM"
-        for run in _CAP_RUN.finditer(self.prose, lo, hi):
+        for run in ORG_RUN.finditer(self.prose, lo, hi):
             words = run.group(0).split()
+            if len(words) < 2:
+                continue
             if any(_acronym(words[:k]) in credited for k in range(2, len(words) + 1)):
                 return True
         if not self._org_credited:
@@ -725,7 +705,8 @@ _OFFICIAL = re.compile(
 )
 _ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
 _ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
-_PERSONISH = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady)\b|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:He|She|I|We|They)$")
+_HONORIFIC_ALTS = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=lambda h: (-len(h), h)))
+_PERSONISH = re.compile(rf"(?:{_HONORIFIC_ALTS})\b|[{UPPER}][{LOWER}]+\s+[{UPPER}][{LOWER}]+$|(?:He|She|I|We|They)$")
 _RESULTS = re.compile(
     r"(?<![\w-])(?:sales|revenue|revenues|turnover|profit|profits|earnings|loss|losses|debt|debts|margin|margins|"
     r"output|orders|deliveries|dividend|dividends|income|costs|spending|investment|shipments|subscribers|"
@@ -742,13 +723,15 @@ _ANAPHOR_START = re.compile(
 )
 _CAP_TOKEN = re.compile(r"(?<![\w'’-])[A-Z][\w&’'-]*[A-Za-z0-9]")
 _APPOSITIVE_END = re.compile(r"[,.;:!?()]")
-_GENERIC_CAPS = frozenset(
-    """the a an in on at it he she they we i this that these those but and or so if as for of to by with from
-    mr mrs ms miss dr prof sir lord lady chief president chairman minister secretary director officer head
+_GENERIC_CAPS = (
+    frozenset(
+        """the a an in on at it he she they we i this that these those but and or so if as for of to by with from
+    chief president chairman minister secretary director officer head
     us uk eu un uks usa america american britain british europe european china chinese japan asia
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december last next new however meanwhile also overall
-    company firm group government""".split()
+    last next new however meanwhile also overall company firm group government""".split()
+    )
+    | HONORIFICS
+    | CALENDAR_WORDS
 )
 
 
@@ -759,7 +742,6 @@ _DESCRIPTOR = lazy_pattern(
     r"total|gross|overall|global|domestic|international|worldwide|core|like|for|last|this))*",
     re.I,
 )
-_CAP_RUN = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)+")
 
 
 def _acronym(words: Sequence[str]) -> str:

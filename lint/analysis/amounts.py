@@ -67,7 +67,7 @@ _POST_CURRENCY = (
     r"USD|EUR|GBP|CNY|JPY|CHF|HKD|INR|AUD|CAD|SGD|RMB|US\s+dollars|euros?|dollars?|pounds\s+sterling|"
     r"pounds|sterling|yuan|yen|renminbi|rupees|Swiss\s+francs"
 )
-_AMOUNT = re.compile(
+AMOUNT_PATTERN = re.compile(
     rf"""
     (?P<pre>{_PRE_CURRENCY})?[ \u00a0]?
     (?<![\w.,/:])(?<![^\W\d_]-)(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d)
@@ -103,12 +103,23 @@ _HEDGE_ABOUT = re.compile(
 )
 _HEDGE_OVER = re.compile(r"\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of)\s*$", re.I)
 _HEDGE_UNDER = re.compile(r"\b(?:less\s+than|under|below|fewer\s+than|at\s+most|no\s+more\s+than)\s*$", re.I)
+HEDGE_PATTERNS: dict[str, re.Pattern[str]] = {"about": _HEDGE_ABOUT, "over": _HEDGE_OVER, "under": _HEDGE_UNDER}
+"""What the words right before a number say of it, tried in this order ("nearly 40%"
+is about 40%, "more than 40%" over it, "less than 40%" under it)."""
 _HEDGE_LAST_WORDS = frozenset(
     "about around roughly approximately nearly almost some to estimated circa than over above least exceeding of "
     "under below most".split()
 )
 """The last word of each phrase of _HEDGE_ABOUT, _HEDGE_OVER and _HEDGE_UNDER (the others end
 in "." or "~")."""
+
+
+def hedge_before(before: str) -> str:
+    """The first key of :data:`HEDGE_PATTERNS` whose pattern ends ``before`` (the text right
+    before a number), or ''."""
+    if not _may_hedge(before):
+        return ""
+    return next((hedge for hedge, pattern in HEDGE_PATTERNS.items() if pattern.search(before)), "")
 
 
 def _may_hedge(before: str) -> bool:
@@ -136,7 +147,7 @@ _NOT_UNITS = frozenset(
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$")
 _LEAD_WINDOW = 24
 
-# Scanning text with _AMOUNT tries the whole pattern at every position, which is slow.
+# Scanning text with AMOUNT_PATTERN tries the whole pattern at every position, which is slow.
 # Every match holds a number that starts a run of digits, and starts at most
 # _AMOUNT_LEAD characters before it (a currency of up to three characters and a space),
 # so trying the pattern only at those positions finds exactly the matches finditer finds.
@@ -146,9 +157,10 @@ _AMOUNT_LEAD = 4
 _DATE_GATE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d[-/]")
 
 
-def _amount_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The matches of ``_AMOUNT.finditer(text, start, end)``, found faster."""
-    match = _AMOUNT.match
+def amount_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``AMOUNT_PATTERN.finditer(text, start, end)``, found by trying the
+    pattern only a few characters before each run of digits."""
+    match = AMOUNT_PATTERN.match
     pos = start  # finditer goes on from the end of the last match
     for run in _DIGIT_RUN.finditer(text, start, end):
         digit = run.start()
@@ -194,7 +206,7 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
     )
     di = 0
     out: list[Amount] = []
-    for m in _amount_matches(text, start, end):
+    for m in amount_matches(text, start, end):
         ns, ne = m.start("num"), m.end("num")
         digits = m.group("num").replace(",", "")
         try:
@@ -258,14 +270,7 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
                 kind = "quantity"
             elif scale_word:
                 kind = "quantity"
-        hedge = ""
-        if kind in ("money", "percent", "pp", "quantity", "number") and _may_hedge(before):
-            if _HEDGE_ABOUT.search(before):
-                hedge = "about"
-            elif _HEDGE_OVER.search(before):
-                hedge = "over"
-            elif _HEDGE_UNDER.search(before):
-                hedge = "under"
+        hedge = hedge_before(before) if kind in ("money", "percent", "pp", "quantity", "number") else ""
         out.append(
             Amount(
                 value=number * scale,

@@ -31,7 +31,9 @@ class KeywordIndex:
     is not "a budget"; "IPO" is not "ipo").
     """
 
-    def __init__(self, table: dict[str, list[Any]]) -> None:
+    def __init__(self, table: dict[str, list[Any]], *, gate: bool = True) -> None:
+        """``gate=False`` makes :meth:`may_match` always True (the same matches, found
+        without first looking for the keywords' longest pieces)."""
         self._values: dict[str, list[tuple[str | None, list[Any]]]] = {}
         for k, vals in table.items():
             written = " ".join(k.split())
@@ -43,7 +45,8 @@ class KeywordIndex:
         # A gate: every match holds, as written, the longest piece of its keyword between
         # spaces, apostrophes and hyphens (which the pattern lets vary). None: no gate.
         pieces = [max(re.split(r"[ '\-]", k), key=len) for k in self._values]
-        self._pieces: frozenset[str] | None = frozenset(pieces) if all(pieces) and len(pieces) <= 32 else None
+        gated = gate and all(pieces) and len(pieces) <= 32
+        self._pieces: frozenset[str] | None = frozenset(pieces) if gated else None
 
     def may_match(self, low: str, start: int = 0, end: int | None = None) -> bool:
         """False when no keyword can occur in ``low[start:end]`` (``low``: the text

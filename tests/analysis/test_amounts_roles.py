@@ -300,7 +300,7 @@ def test_month_name_does_not_take_the_full_stop() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-import lint.analysis.amounts as extract  # noqa: E402
+from lint.analysis.amounts import AMOUNT_PATTERN, HEDGE_PATTERNS, amount_matches, hedge_before  # noqa: E402
 
 _NUMBERISH = st.lists(
     st.sampled_from(list("0123456789 ,.-%$€£kmbKMB\u00a0/:") + ["US$", "USD ", "bn", " million", " per cent"]),
@@ -312,8 +312,8 @@ _NUMBERISH = st.lists(
 @given(_NUMBERISH, st.integers(0, 40), st.integers(0, 40))
 def test_amount_scan_finds_what_finditer_finds(text: str, a: int, b: int) -> None:
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    fast = [(m.span(), m.groupdict()) for m in extract._amount_matches(text, start, end)]
-    plain = [(m.span(), m.groupdict()) for m in extract._AMOUNT.finditer(text, start, end)]
+    fast = [(m.span(), m.groupdict()) for m in amount_matches(text, start, end)]
+    plain = [(m.span(), m.groupdict()) for m in AMOUNT_PATTERN.finditer(text, start, end)]
     assert fast == plain
 
 
@@ -327,8 +327,8 @@ _HEDGE_WORDS = (
 @given(st.lists(st.sampled_from([*_HEDGE_WORDS, " ", "\n", "\t", "\u00a0"]), max_size=8))
 def test_hedge_precheck_never_hides_a_hedge(parts: list[str]) -> None:
     before = " ".join(parts)
-    found = any(rx.search(before) for rx in (extract._HEDGE_ABOUT, extract._HEDGE_OVER, extract._HEDGE_UNDER))
-    assert extract._may_hedge(before) or not found
+    plain = next((hedge for hedge, rx in HEDGE_PATTERNS.items() if rx.search(before)), "")
+    assert hedge_before(before) == plain
 
 
 _KEYWORD_TEXT = (
@@ -339,11 +339,9 @@ _KEYWORD_TEXT = (
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_KEYWORD_TEXT), max_size=12))
 def test_keyword_index_gate_changes_nothing(parts: list[str]) -> None:
-    index = KeywordIndex({"net profit": [1], "sales": [2], "O'Brien": [3], "IPO": [4], "revenue": [5]})
+    table: dict[str, list[object]] = {"net profit": [1], "sales": [2], "O'Brien": [3], "IPO": [4], "revenue": [5]}
     text = " ".join(parts)
-    gated = index.find(text)
-    index._pieces = None  # no gate
-    assert gated == index.find(text)
+    assert KeywordIndex(table).find(text) == KeywordIndex(table, gate=False).find(text)
 
 
 def test_role_mentions_are_found_once_per_draft() -> None:
