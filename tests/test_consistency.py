@@ -10,7 +10,6 @@ from lint.facts import parse_factbase
 from lint.model import Finding, Severity
 from lint.testing import run_corpus, run_rule
 from rules.consistency import (
-    _METRICS,
     FigureConflict,
     QuoteSpeakerConflict,
     RoleHolderConflict,
@@ -19,6 +18,7 @@ from rules.consistency import (
     TermFormsAcrossDrafts,
     spelling_table,
 )
+from rules.consistency.figures import _METRICS
 
 
 def _messages(found: list[Finding]) -> list[str]:
@@ -737,7 +737,7 @@ def test_one_per_place_equals_the_plain_pairwise_rule() -> None:
     plain rule keeps: drop a span holding a strong span, and a weak span inside one."""
     import random
 
-    from rules.consistency import _one_per_place
+    from rules.consistency.terms import _one_per_place
 
     def plain(cands: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
         out, seen = [], set()
