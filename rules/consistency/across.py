@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain
@@ -15,32 +16,63 @@ from lint.record import Record
 from lint.rule import Rule
 from rules.consistency.forms import _NO_CONTEXT, FormInfo, Variance, _sub_pairs, compare_forms, known_to_facts
 from rules.consistency.terms import _merge_initial_capitals, _name_forms, _NameOcc, _one_per_place
-from rules.consistency.words import _MAX_CONTEXTS, _is_all_caps, _is_mixed, _key, _Words, _words
+from rules.consistency.words import _MAX_CONTEXTS, _NEWLINE, _is_all_caps, _is_mixed, _key, _Words, _words
 
 # --------------------------------------------------------------------------------------
 # CS110
 
 
 class _Place(Record):
-    span: Span
-    context: str  # a few words around the occurrence, for the report
+    """Where a form is written: its offsets, a few words around it (for the report), and
+    whether it opens a sentence and may be case evidence."""
+
+    start: int
+    end: int
+    context: str
     initial: bool
     case_ok: bool
 
 
 class _FormRecord(Record):
-    """One name form of a draft: its key (:func:`_key`), what :class:`FormInfo` sums over its
-    occurrences, and its places: the first occurrence, and the first usable as case
-    evidence when that is another."""
+    """One name form of a draft: its key (:func:`_key`), what :class:`FormInfo` sums over
+    its occurrences, and its places (the first occurrence, and the first usable as case
+    evidence when that is another)."""
 
     key: str
-    info: FormInfo
+    form: str
+    uses: int
+    case_count: int
+    case_mid: int
+    first_proper: bool
+    next_kinds: frozenset[str]
+    contexts: tuple[tuple[str, str], ...]
     places: tuple[_Place, ...]
+
+    def info(self) -> FormInfo:
+        """What the comparison knows of the form (a name form: proper, with a capital)."""
+        return FormInfo(
+            self.form,
+            self.uses,
+            self.case_count,
+            self.case_mid,
+            proper=True,
+            first_proper=self.first_proper,
+            next_kinds=set(self.next_kinds),
+            contexts=set(self.contexts),
+        )
 
     @property
     def vote(self) -> tuple[int, int]:
         """A draft votes with its most used form of a key; on a tie, the one it uses first."""
-        return self.info.count, -self.places[0].span.start
+        return self.uses, -self.places[0].start
+
+
+class _NameRecords(Record):
+    """CS110's record of a draft: where its lines start (for the spans of the few places
+    reported) and its name forms."""
+
+    lines: tuple[int, ...]
+    forms: tuple[_FormRecord, ...]
 
 
 class TermFormsAcrossDrafts(Rule):
@@ -95,7 +127,7 @@ class TermFormsAcrossDrafts(Rule):
         },
     )
 
-    def record(self, doc: Document) -> tuple[_FormRecord, ...] | None:
+    def record(self, doc: Document) -> _NameRecords | None:
         ws = _words(doc)
         occs_of, forms_of = _name_forms(ws)
         for forms in forms_of.values():
@@ -106,19 +138,23 @@ class TermFormsAcrossDrafts(Rule):
                     occs_of[f] = merged[f]
                 else:
                     del occs_of[f]  # merged into the form in lower case
-        out = [rec for form, occs in occs_of.items() if (rec := _name_record(doc, ws, form, occs)) is not None]
-        return tuple(out) or None
+        out = tuple(rec for form, occs in occs_of.items() if (rec := _name_record(ws, form, occs)) is not None)
+        if not out:
+            return None
+        return _NameRecords((0, *(m.end() for m in _NEWLINE.finditer(doc.text))), out)
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         # Group the drafts' names by key, for the keys that can be voted for in two forms: in
         # two drafts or more, and written in two forms or more (most names are written one way
         # everywhere: "BBC").
-        forms = Counter(key for key, _ in {(r.key, r.info.form) for _, recs in records for r in recs})
-        in_drafts = Counter(chain.from_iterable({r.key for r in recs} for _, recs in records))
+        forms = Counter(key for key, _ in {(r.key, r.form) for _, recs in records for r in recs.forms})
+        in_drafts = Counter(chain.from_iterable({r.key for r in recs.forms} for _, recs in records))
         shared = {key for key, n in in_drafts.items() if n > 1 and forms[key] > 1}
         by_key: dict[str, dict[str, list[_FormRecord]]] = {}  # key -> path -> its forms there
+        lines_of: dict[str, tuple[int, ...]] = {}
         for path, recs in records:
-            for r in recs:
+            lines_of[path] = recs.lines
+            for r in recs.forms:
                 if r.key in shared:
                     by_key.setdefault(r.key, {}).setdefault(path, []).append(r)
         facts = self.context.facts
@@ -129,9 +165,9 @@ class TermFormsAcrossDrafts(Rule):
             votes_by_form: dict[str, list[tuple[str, _FormRecord]]] = {}
             for path, recs in per_path.items():
                 best = max(recs, key=_VOTE)
-                votes_by_form.setdefault(best.info.form, []).append((path, best))
+                votes_by_form.setdefault(best.form, []).append((path, best))
             if len(votes_by_form) > 1:
-                named = {path: [r.info.form for r in recs] for path, recs in per_path.items()}
+                named = {path: [r.form for r in recs] for path, recs in per_path.items()}
                 groups.append((max(len(f.split()) for f in votes_by_form), named, votes_by_form))
         # Shortest names first: a longer n-gram is not reported when a shorter one inside it
         # carries the same difference ("Vice President" inside "Vice President Dick").
@@ -141,7 +177,7 @@ class TermFormsAcrossDrafts(Rule):
             for form, drafts in votes.items():
                 info = FormInfo(form)
                 for _, r in drafts:
-                    info.merge(r.info)
+                    info.merge(r.info())
                 merged[form] = info
             ranked = sorted(votes, key=lambda f: (-len(votes[f]), votes[f][0][0]))
             top = ranked[0]
@@ -161,7 +197,7 @@ class TermFormsAcrossDrafts(Rule):
                 ref_place = _record_place(ref, v)
                 if ref_place is None:
                     continue
-                ref_span = ref_place.span
+                ref_span = _span(lines_of[ref_path], ref_place)
                 n_major = len(votes[major])
                 related = Related(ref_path, ref_span.line, f"written '{major}'")
                 for path, r in votes[minor]:
@@ -172,7 +208,7 @@ class TermFormsAcrossDrafts(Rule):
                         continue
                     others = "another draft" if n_major == 1 else f"{n_major} other drafts"
                     msg = f"'{minor}' is written '{major}' in {others} ({Path(ref_path).name}:{ref_span.line})"
-                    found.append((path, place.span, msg, related, place.context, v.weak))
+                    found.append((path, _span(lines_of[path], place), msg, related, place.context, v.weak))
         for path, span, msg, related, context, _ in _one_per_place(found, lambda f: (f[0], f[1].start, f[1].end, f[5])):
             yield self.finding_at(path, span, msg, related=[related], context=context)
 
@@ -183,7 +219,7 @@ _AT_OF = itemgetter(0)
 _INITIAL_OF = itemgetter(2)
 
 
-def _name_record(doc: Document, ws: _Words, form: str, occs: _NameOcc | list[_NameOcc]) -> _FormRecord | None:
+def _name_record(ws: _Words, form: str, occs: _NameOcc | list[_NameOcc]) -> _FormRecord | None:
     """The record of a name form written at ``occs``: what :class:`FormInfo` sums over them,
     and the places of the first occurrence and of the first usable as case evidence. None
     when no occurrence is case evidence (FormInfo.proper: every occurrence is a name). A name
@@ -192,9 +228,9 @@ def _name_record(doc: Document, ws: _Words, form: str, occs: _NameOcc | list[_Na
         if not occs[3]:
             return None
         one = _NO_CONTEXTS if occs[6] is _NO_CONTEXT else (occs[6],)
-        info = FormInfo(form, 1, 1, int(not occs[2]), proper=True, first_proper=occs[4], next_kinds={occs[5]})
-        info.contexts = set(one)
-        return _FormRecord(_key(form), info, (_place(doc, ws, occs),))
+        return _FormRecord(
+            _key(form), form, 1, 1, int(not occs[2]), occs[4], frozenset((occs[5],)), one, (_place(ws, occs),)
+        )
     first = occs[0]
     case = [o for o in occs if o[3]]
     if not case:
@@ -203,25 +239,25 @@ def _name_record(doc: Document, ws: _Words, form: str, occs: _NameOcc | list[_Na
     for o in occs:
         if len(contexts) < _MAX_CONTEXTS:
             contexts.add(o[6])
-    info = FormInfo(
+    places = [_place(ws, first)]
+    if not (first[3] and not first[2]):
+        pick = next((o for o in case if not o[2]), None) or case[0]
+        if pick is not first:
+            places.append(_place(ws, pick))
+    return _FormRecord(
+        _key(form),
         form,
         len(occs),
         len(case),
         sum(1 for o in case if not o[2]),
-        proper=True,
-        first_proper=any(o[4] for o in case),
-        next_kinds={o[5] for o in occs},
-        contexts=contexts,
+        any(o[4] for o in case),
+        frozenset(o[5] for o in occs),
+        tuple(contexts),
+        tuple(places),
     )
-    places = [_place(doc, ws, first)]
-    if not (first[3] and not first[2]):
-        pick = next((o for o in case if not o[2]), None) or case[0]
-        if pick is not first:
-            places.append(_place(doc, ws, pick))
-    return _FormRecord(_key(form), info, tuple(places))
 
 
-def _place(doc: Document, ws: _Words, occ: _NameOcc, width: int = 30) -> _Place:
+def _place(ws: _Words, occ: _NameOcc, width: int = 30) -> _Place:
     """Where a name occurrence is, with a context: the sentence's text up to ``width``
     characters either side of it, without a word cut at either end, in single spaces."""
     at, size, r = occ[0], occ[1], occ[7]
@@ -242,7 +278,16 @@ def _place(doc: Document, ws: _Words, occ: _NameOcc, width: int = 30) -> _Place:
     if b < hi:
         space = ws.prose.rfind(" ", end, b)
         b = space if space >= 0 else end
-    return _Place(doc.span(start, end), " ".join(ws.prose[a:b].split()), bool(occ[2]), bool(occ[3]))
+    return _Place(start, end, " ".join(ws.prose[a:b].split()), bool(occ[2]), bool(occ[3]))
+
+
+def _span(lines: Sequence[int], place: _Place) -> Span:
+    """The span of ``place`` in a draft whose lines start at ``lines``."""
+    line = bisect_right(lines, place.start)
+    end_line = bisect_right(lines, place.end)
+    return Span(
+        place.start, place.end, line, place.start - lines[line - 1] + 1, end_line, place.end - lines[end_line - 1] + 1
+    )
 
 
 def _record_place(r: _FormRecord, v: Variance) -> _Place | None:

@@ -126,6 +126,7 @@ crosses the end of a run."""
 _SEP = "\x00"
 """Ends every run among the tokens (as :data:`_NO_WORD` in :attr:`_Words.words`)."""
 _NON_SPACE = re.compile(r"\S+")
+_NEWLINE = re.compile("\n")
 _MATCH_START = re.Match.start
 _APOSTROPHES = ("'", "’")
 _SENTENCE_END = (".", "!", "?", ":", ";")
