@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from lint import recache
+
 if TYPE_CHECKING:
     from lint.document import Document
 
@@ -66,8 +68,6 @@ def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     the installation folder (:mod:`lint.recache`)."""
 
     def compiled() -> re.Pattern[str]:
-        from lint import recache  # the store loads only when a lazy pattern is first needed
-
         recache.mark(pattern, flags)
         return re.compile(pattern, flags)
 
