@@ -49,6 +49,17 @@ class SpanSet:
         i = bisect_left(self._starts, end)  # the spans that start before ``end``
         return i > 0 and self._reach[i - 1] > start
 
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that hold a character of ``[start, end)``, in order."""
+        out = []
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._reach[i] > start:
+            if self.spans[i][1] > start:
+                out.append(self.spans[i])
+            i -= 1
+        out.reverse()
+        return out
+
     def holds(self, pos: int) -> bool:
         """Whether a span holds the character at ``pos``."""
         return self.overlaps(pos, pos + 1)

@@ -14,7 +14,7 @@ from lint.analysis.lexicon import CALENDAR_WORDS, HONORIFICS, TITLE_SMALL_WORDS
 from lint.analysis.memo import per_document
 from lint.analysis.names import strip_marks
 from lint.analysis.quotes import is_title_like
-from lint.analysis.spans import SpanSet
+from lint.analysis.spans import SpanSet, quote_spans
 from lint.document import Document
 from lint.record import Record
 
@@ -473,7 +473,7 @@ def _words(doc: Document) -> _Words:
 def _title_quotes(doc: Document) -> SpanSet:
     """Quotations that read as titles ("Born In The USA"): their capitals are title case."""
     spans = []
-    for s, e in doc.quotes:
+    for s, e in quote_spans(doc).spans:
         inner = doc.prose[s + 1 : e - 1] if e - s >= 2 else ""
         if is_title_like(inner):
             spans.append((s, e))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import ClassVar
 
+from lint.analysis.spans import quote_spans
 from lint.document import Document
 from lint.facts import FactBase, fold
 from lint.model import Finding, Related, Severity
@@ -70,7 +71,7 @@ class FalseClaim(Rule):
                 m = rx.search(prose, sent.start, sent.end)
                 if m is None or m.end() == m.start():
                     continue
-                if doc.in_quote(m.start(), m.end()) or _NEGATION.search(m.group(0)):
+                if quote_spans(doc).inside(m.start(), m.end()) or _NEGATION.search(m.group(0)):
                     continue
                 yield _finding(
                     self,

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from lint.analysis.memo import per_document_and_facts
+from lint.analysis.spans import quote_spans
 from lint.document import Document, Sentence
 from lint.facts import EntityMatch, FactBase
 from lint.model import Finding, Fix, Related
@@ -100,16 +101,10 @@ def _in_heading(doc: Document, sentence: Sentence) -> bool:
 _YEAR_RE = re.compile(r"(?<![\w.,$€£¥-])(1[89]\d\d|20\d\d)(?![\w%]|[.,]\d)")
 
 
-def _unquoted(doc: Document, sentence: Sentence, quote_starts: Sequence[int]) -> str:
+def _unquoted(doc: Document, sentence: Sentence) -> str:
     """The sentence's prose with quotations blanked (same length)."""
     text = doc.prose[sentence.start : sentence.end]
-    quotes = doc.quotes
-    j = bisect.bisect_left(quote_starts, sentence.end) - 1
-    parts: list[tuple[int, int]] = []
-    while j >= 0 and quotes[j][1] > sentence.start:  # quotes are sorted and do not overlap
-        parts.append(quotes[j])
-        j -= 1
-    for qs, qe in parts:
+    for qs, qe in quote_spans(doc).overlapping(sentence.start, sentence.end):
         a, b = max(qs, sentence.start) - sentence.start, min(qe, sentence.end) - sentence.start
         text = text[:a] + " " * (b - a) + text[b:]
     return text

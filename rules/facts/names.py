@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from lint.analysis.spans import quote_spans
 from lint.document import Document
 from lint.facts import FactBase
 from lint.model import Edit, Finding, Fix, Related, Severity
@@ -73,7 +74,7 @@ class AvoidedName(Rule):
                     replacement = ent.name.upper()
                 if written == replacement:
                     continue
-                quoted = doc.in_quote(m.start, m.end)
+                quoted = quote_spans(doc).inside(m.start, m.end)
                 fix = Fix(
                     (Edit(m.start, m.end, replacement),),
                     f"replace with '{replacement}'",

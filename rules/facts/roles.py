@@ -10,6 +10,7 @@ from typing import ClassVar
 from lint.analysis.memo import lazy_pattern, per_document_and_facts
 from lint.analysis.names import name_words, person_entity, same_person
 from lint.analysis.roles import RoleMention, find_role_mentions
+from lint.analysis.spans import quote_spans
 from lint.analysis.titles import is_exclusive_title, is_vague_title, titles_compatible
 from lint.document import Document
 from lint.facts import FactBase, Role
@@ -65,12 +66,12 @@ def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> lis
     out: list[_RoleCheck] = []
     prose = doc.prose
     past_year: dict[int, bool] = {}
-    quote_starts = [q[0] for q in doc.quotes]
+    quoted = quote_spans(doc).inside
     for m in find_role_mentions(doc, facts):
         sent = doc.sentence_at(m.start)
-        if sent is None or _in_heading(doc, sent) or doc.in_quote(m.person_start, m.person_end):
+        if sent is None or _in_heading(doc, sent) or quoted(m.person_start, m.person_end):
             continue
-        if doc.in_quote(m.title_start, m.title_end):
+        if quoted(m.title_start, m.title_end):
             continue
         qual = m.qualifier.rstrip("-")
         if qual in _SKIP_QUALIFIERS or qual.startswith("ex-"):
@@ -79,7 +80,7 @@ def _compute_role_findings(facts: FactBase, doc: Document, day: _dt.date) -> lis
             continue
         past = past_year.get(sent.start)
         if past is None:
-            past = past_year[sent.start] = any(y < day.year for y in _years(_unquoted(doc, sent, quote_starts)))
+            past = past_year[sent.start] = any(y < day.year for y in _years(_unquoted(doc, sent)))
         if past:
             continue  # a historical sentence ("In 2015, ...") is about another date: skip
         if _PAST_CONTEXT().search(prose, max(sent.start, m.start - 40), m.start):

@@ -13,6 +13,8 @@ def test_span_set_overlaps_holds_and_inside() -> None:
     assert spans.overlaps(0, 11) and not spans.overlaps(0, 10) and not spans.overlaps(20, 30)
     assert spans.inside(11, 20) and not spans.inside(19, 21) and not spans.inside(25)
     assert not SpanSet([]) and not SpanSet([]).overlaps(0, 100) and len(spans) == 3
+    assert spans.overlapping(13, 31) == [(10, 20), (12, 14), (30, 31)]
+    assert spans.overlapping(14, 30) == [(10, 20)] and spans.overlapping(20, 30) == []
 
 
 def test_quotes_are_paired_once_and_open_quotes_join_the_next_paragraph() -> None:
