@@ -418,6 +418,15 @@ def test_role_conflict_two_names_for_one_post() -> None:
     assert drafts["c.md"][f.span.start : f.span.end] == "Alan Jones"
 
 
+def test_role_conflict_short_first_names() -> None:
+    drafts = {
+        "a.md": "Jo Smith, chief executive of Orbis Motors, opened the plant.\n",
+        "b.md": "The plant was opened by Orbis Motors CEO Al Jones.\n",
+    }
+    [f] = run_corpus(RoleHolderConflict, drafts)
+    assert f.path == "b.md" and drafts["b.md"][f.span.start : f.span.end] == "Al Jones"
+
+
 def test_role_conflict_org_names_with_region_variants_are_one_org() -> None:
     drafts = {
         "a.md": "Mira Castell, Orbis Group Region Asia's President and CEO, spoke.\n",

@@ -114,7 +114,7 @@ def looks_like_person(name: str) -> bool:
     """Two to four name words (particles aside), none of them an organisation word, a
     month or a function word: "Jo Smith", "Ana María Gutiérrez", "Ursula von der Leyen"."""
     toks = name.split()
-    core = [t for t in toks if t.lower() not in NAME_PARTICLES]
+    core = [t for t in toks if t not in NAME_PARTICLES]  # "al", "van"; but "Al" is a first name
     if not 2 <= len(core) <= 4:
         return False
     for t in core:

@@ -21,6 +21,8 @@ from lint.analysis.names import NAME_RUN, ORG_RUN, looks_like_person, name_words
         "Sean O'Hara",
         "Ada McAdam",
         "Zoë Brontë",
+        "Al Jones",  # a short first name, not the particle "al"
+        "Li Wei",
     ],
 )
 def test_names_in_any_cased_script_look_like_people(name: str) -> None:
