@@ -513,6 +513,14 @@ def test_quote_conflict_same_words_two_speakers() -> None:
     assert f.related[0].path == "a.md"
 
 
+@pytest.mark.parametrize("speaker", ["Tomás Reyes", "Łukasz Wójcik", "Zoë Brontë"])
+def test_quote_conflict_speakers_with_diacritics(speaker: str) -> None:
+    said = '"We will open the second depot in the valley before the spring floods," said '
+    drafts = {"a.md": f"{said}{speaker}.\n", "b.md": f"{said}Daniel Okafor.\n"}
+    [f] = run_corpus(QuoteSpeakerConflict, drafts)
+    assert f.path == "b.md" and f"to '{speaker}' in a.md:1" in f.message
+
+
 def test_quote_conflict_a_shortened_quotation_still_matches() -> None:
     drafts = {
         "a.md": '"Our plan is to double sales in Asia by the end of the decade, and we will," said Jo Smith.\n',
