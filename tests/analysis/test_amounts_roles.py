@@ -366,3 +366,17 @@ def test_sentence_amounts_are_parse_amounts_worked_out_once() -> None:
     again = sentence_amounts(doc, s.start, s.end)
     assert [a.raw for a in again] == ["4%", "$3bn", "2024"]
     assert again[0] is sentence_amounts(doc, s.start, s.end)[0]  # parsed once
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Łukasz Wójcik, chief executive of Crane Holdings, spoke.", "Łukasz Wójcik"),
+        ("Crane Holdings chief executive Ana María Gutiérrez spoke.", "Ana María Gutiérrez"),
+        ("Ángel Núñez, the Crane Holdings chairman, left.", "Ángel Núñez"),
+        ("Crane Holdings CEO Al Jones spoke.", "Al Jones"),
+    ],
+)
+def test_post_holders_with_diacritics_and_short_first_names(text: str, person: str) -> None:
+    got = mentions(text, None)
+    assert [(m[0], m[2]) for m in got] == [(person, "Crane Holdings")]
