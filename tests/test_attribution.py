@@ -382,8 +382,9 @@ def test_a_named_document_or_poll_in_the_paragraph_sources_it() -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from lint.analysis.spans import quote_spans  # noqa: E402
 from lint.document import Document  # noqa: E402
-from rules.speech import quote_spans  # noqa: E402
+from rules.attribution import cues  # noqa: E402
 
 _FIGURE_WORDS = (
     "sales doubled Doubled tenfold ranked 3rd ranks No. 1 the is was third-largest second biggest most popular "
@@ -396,10 +397,10 @@ _FIGURE_WORDS = (
 def test_figure_gates_never_hide_a_figure(words: list[str]) -> None:
     doc = Document.from_text("d.txt", " ".join(words) + "\n")
     quotes = quote_spans(doc)
-    gates = attribution._FigureGates(attribution._gate_text(doc))
+    gates = cues._FigureGates(cues._gate_text(doc))
     for sent in doc.sentences:
-        gated = attribution._figures(doc.prose, sent.start, sent.end, quotes, gates.patterns(sent.start, sent.end))
-        plain = attribution._figures(doc.prose, sent.start, sent.end, quotes)
+        gated = cues._figures(doc.prose, sent.start, sent.end, quotes, gates.patterns(sent.start, sent.end))
+        plain = cues._figures(doc.prose, sent.start, sent.end, quotes)
         assert [(f.start, f.end, f.raw) for f in gated] == [(f.start, f.end, f.raw) for f in plain]
 
 
@@ -409,8 +410,8 @@ def test_figure_gates_never_hide_a_figure(words: list[str]) -> None:
 )
 def test_one_in_spans_cover_every_gate_match(parts: list[str]) -> None:
     low = "".join(parts)
-    spans = attribution._one_in_spans(low)
-    for m in attribution._ONE_IN_GATE.finditer(low):
+    spans = cues._one_in_spans(low)
+    for m in cues._ONE_IN_GATE.finditer(low):
         assert spans.overlaps(m.start(), m.end())
 
 

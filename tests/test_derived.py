@@ -14,7 +14,7 @@ import pytest
 
 from lint import cache, recache
 from lint.packs import load_pack
-from rules.consistency import _spelling_from
+from rules.consistency.spelling import _spelling_from
 from rules.readability import hyphenation
 from tests.conftest import RunCli
 
@@ -136,7 +136,7 @@ def test_spelling_and_hyphenation_read_back_equal_derived(folder: Path, monkeypa
 
     monkeypatch.setenv(recache.ENV, "off")  # installed data: in the cache folder when there is no installation folder
 
-    raw = (Path(consistency.__file__).with_name("data") / "spelling.yaml").read_bytes()
+    raw = (Path(consistency.__file__).parent.parent / "data" / "spelling.yaml").read_bytes()
     fresh = _spelling_from(raw)
     cache.use_derived_folder(folder)
     try:

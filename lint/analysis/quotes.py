@@ -1,4 +1,4 @@
-"""Direct speech and who said it.
+"""Quotations and their speakers: direct speech and who said it.
 
 :func:`find_quotations` returns the quotations of a draft that read as direct speech (not
 scare quotes, not quoted titles), each with the speaker the copy gives it, found the way news
@@ -11,11 +11,8 @@ copy attributes speech:
   (``He said the plan was sound.`` then ``"We will go ahead."``), including a chain of
   quotation paragraphs after an attributed one, and the first sentence of the next paragraph.
 
-A quotation left open at the end of a paragraph continues into the next paragraph when that
-one opens with a quote mark (multi-paragraph quotations); it comes back as one
-:class:`Quotation` with one part per paragraph. Straight quote marks are paired by their
-position (an opening mark follows a space, a closing mark precedes one), so that a missing
-closing mark does not turn the rest of the paragraph inside out.
+Quote marks are paired once, by :func:`lint.analysis.spans.quotation_groups`; a quotation
+spanning paragraphs comes back as one :class:`Quotation` with one part per paragraph.
 
 Offsets are offsets into ``doc.text`` (found in ``doc.prose``). Pure functions; no state.
 """
@@ -27,6 +24,20 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
+from lint.analysis.lexicon import (
+    CALENDAR_WORDS,
+    HONORIFICS,
+    ORG_WORDS,
+    PERSONAL_PRONOUNS,
+    SPEECH_PARTICIPLES,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    TITLE_SMALL_WORDS,
+)
+from lint.analysis.memo import per_document
+from lint.analysis.names import NAME_RUN, UPPER
+from lint.analysis.spans import OPEN_MARKS, SpanSet, inner_text, quotation_groups
 from lint.record import Record
 from lint.text import CASEFOLD_ODDITIES, WORD
 
@@ -36,35 +47,13 @@ if TYPE_CHECKING:
 __all__ = [
     "Attribution",
     "Quotation",
-    "QuoteSpans",
     "SPEECH_VERB",
     "find_quotations",
     "find_speech_cues",
     "is_title_like",
-    "quote_spans",
 ]
 
-_VERBS = """
-said says say told tells added adds noted notes wrote writes asked asks stated states explained explains
-emphasised emphasises emphasized emphasizes stressed stresses insisted insists argued argues claimed claims
-warned warns admitted admits continued continues replied replies responded responds recalled recalls
-observed observes remarked remarks commented comments declared declares acknowledged acknowledges
-conceded concedes suggested suggests predicted predicts concluded concludes cautioned cautions urged urges
-tweeted tweets quipped quips joked jokes exclaimed exclaims highlighted highlights underlined underlines
-confirmed confirms maintained maintains agreed agrees countered counters announced announces
-reveals revealed described describes recounted recounts shouted shouts whispered whispers pleaded pleads
-boasted boasts complained complains mused muses reflected reflects quoted quotes reiterated reiterates
-assured assures promised promises vowed vows told tells reported reports laughs laughed smiles smiled ask
-criticised criticized criticises criticizes
-welcomed welcomes defended defends attacked attacks praised praises condemned condemns show shows showed
-sighs sighed grinned grins read reads recalled called calls branded brands dismissed dismisses
-""".split()
-_PARTICIPLES = """
-saying adding noting warning telling arguing insisting explaining claiming stressing declaring
-admitting stating writing asking concluding cautioning urging conceding acknowledging replying
-joking quipping recalling promising vowing
-""".split()
-_PHRASAL = [r"pointed\s+out", r"points\s+out", r"went\s+on", r"goes\s+on", r"put\s+it", r"puts\s+it"]
+_PHRASAL = [p.replace(" ", r"\s+") for p in SPEECH_PHRASES]
 
 
 def _by_first_letter(alternatives: Sequence[str]) -> str:
@@ -81,11 +70,11 @@ def _by_first_letter(alternatives: Sequence[str]) -> str:
     return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-_VERB_LIST = [*sorted(set(_VERBS), key=lambda w: (-len(w), w)), *_PHRASAL]
+_VERB_LIST = [*sorted(set(SPEECH_VERBS), key=lambda w: (-len(w), w)), *_PHRASAL]
 SPEECH_VERB = re.compile(rf"(?<![\w'’-])(?:{_by_first_letter(_VERB_LIST)})(?![\w'’-])")
 """A verb of saying (lower case, as used after a subject or before an inverted one)."""
 _PARTICIPLE = re.compile(
-    rf"(?<![\w'’-])(?:{'|'.join(_PARTICIPLES)})(?=(?:\s+[\w'’-]+){0, 4}\s*(?:that\b|:|,?\s*[\"“]))"
+    rf"(?<![\w'’-])(?:{'|'.join(SPEECH_PARTICIPLES)})(?=(?:\s+[\w'’-]+){0, 4}\s*(?:that\b|:|,?\s*[\"“]))"
 )
 
 # The f-string turns "{0, 4}" into the literal text "(0, 4)": the pattern needs "0, 4" in
@@ -103,8 +92,6 @@ _NOUN_CUE = re.compile(
 # _NOUN_CUE one of those in lower case.
 _ACCORDING_WORDS = ("ccording", "uot", "words")
 _NOUN_CUE_WORDS = ("words", "message", "statement", "remarks", "comments")
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
-_PERSONAL = frozenset({"he", "she"})
 _LEAD_WORDS = frozenset(
     "and but as while when where so then also later however yet because though although which who that".split()
 )
@@ -126,21 +113,8 @@ _NAMING_LAST_WORDS = frozenset(
     banners placard placards""".split()
 )
 """The last word of each phrase of _NAMING."""
-_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from as is vs via de la le du von van".split())
-_NAME_RUN = re.compile(
-    # The lookahead changes no match (each starts with a capital or a particle) but spares
-    # the scan most positions: twice as fast.
-    r"(?=[A-Zabdlv])"
-    r"(?:(?:[A-Z][\w’'&.-]*|(?:de|van|von|bin|al|da|di|der|du|le|la)(?=[ \t]+[A-Z]))[ \t]+)*[A-Z][\w’'&.-]*(?<![’'])"
-)
-_STOP_TITLES = frozenset(
-    "mr mrs ms miss dr prof sir dame lord lady rev president chairman chairwoman chair chief ceo".split()
-)
-_ORG_WORDS = frozenset(
-    """group inc ltd plc corp company bank ministry department council party union university
-    association agency office news times post court commission committee board institute
-    foundation society club league federation authority government parliament""".split()
-)
+_STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
+"""Words before a name that are not part of it."""
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<=[.!?])\s|\s-\s")
 _CLAUSE_BREAK_NO_DASH = re.compile(r"[;:]|(?<=[.!?])\s")
@@ -171,16 +145,16 @@ _NON_SPACE = re.compile(r"\S+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SENTENCE_PUNCT = re.compile(r"[.!?,;:]\s")
 _INVERSION_HEAD = re.compile(r"[,\"”!?]\s*$")
-_NAME_ONLY = re.compile(r"[ \t]*((?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+)\s*[.!]?\s*$")
+_HONORIFIC_ALTS = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=lambda h: (-len(h), h)))
+_NAME_ONLY = re.compile(
+    rf"[ \t]*((?:{_HONORIFIC_ALTS})\.?\s+[{UPPER}][\w’'-]+|[{UPPER}][\w’'-]+\s+[{UPPER}][\w’'-]+)\s*[.!]?\s*$"
+)
 _AFTER_SPEAKER_END = re.compile(
     r"[,.;:!?()\[\]—–\"“”]|\s-\s|\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
     r"today|while|as|to|adding|noting|saying|told|earlier|later|but|because|if|with)\s"
 )
 _DETERMINERS = frozenset("the a an its his her their our one another some".split())
 _NOT_SUBJECT_START = frozenset("is was were are be been being to not never has had have would will".split())
-_OPEN_MARKS = '"“'
-_CLOSE_MARKS = '"”'
-_MARK = re.compile(r"[\"“”]")
 _NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
 # After a person's name: an optional appositive, then a verb ("Jo Bloggs, the mayor, criticised",
 # "Redford firmly believes", "Ms Hodge added").
@@ -188,12 +162,13 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s*,[^,.;:!?\"“”]{1,90},)?\s+(?:(?:has|had|have|also|still|now|already|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+(?:s|ed))\b"
 )
 _NOT_VERBS = frozenset("this his its us as was has is yes less unless whereas perhaps across always".split())
-_NOT_NAMES = frozenset(
-    """the a an this that these those it its they their there here we our he she his her in on at for of
+_NOT_NAMES = (
+    frozenset(
+        """the a an this that these those it its they their there here we our he she his her in on at for of
     but and so yet now still meanwhile however when while if as after before since during some many most
-    all both each every other others such no not one two three four five january february march april may
-    june july august september october november december monday tuesday wednesday thursday friday
-    saturday sunday""".split()
+    all both each every other others such no not one two three four five""".split()
+    )
+    | CALENDAR_WORDS
 )
 _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
@@ -248,47 +223,23 @@ class Quotation(Record):
         return self.how is not None
 
 
-class QuoteSpans:
-    """Every double-quoted span of a draft (speech or not), for ``inside`` tests."""
-
-    def __init__(self, groups: Sequence[Sequence[tuple[int, int]]]) -> None:
-        self.spans = sorted(span for g in groups for span in g)
-        self._starts = [s for s, _ in self.spans]
-
-    def inside(self, start: int, end: int | None = None) -> bool:
-        end = start + 1 if end is None else end
-        i = bisect.bisect_right(self._starts, start) - 1
-        return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
-
-
 # -- public API ------------------------------------------------------------------------
-
-
-def quote_spans(doc: Document) -> QuoteSpans:
-    """All double-quoted spans of ``doc`` (paired as :func:`find_quotations` pairs them).
-    Computed once per document; treat the object as read-only."""
-    got: QuoteSpans | None = doc.memo.get("rules.speech.quote_spans")
-    if got is None:
-        got = doc.memo["rules.speech.quote_spans"] = QuoteSpans(_raw_quotations(doc))
-    return got
 
 
 def find_quotations(doc: Document) -> list[Quotation]:
     """Direct-speech quotations of ``doc`` in document order, with their speakers.
     Computed once per document (AT101 and the consistency rules share it); each call
     returns a new list."""
-    got: list[Quotation] | None = doc.memo.get("rules.speech.quotations")
-    if got is None:
-        got = doc.memo["rules.speech.quotations"] = _find_quotations(doc)
-    return list(got)
+    return list(_quotations(doc))
 
 
-def _find_quotations(doc: Document) -> list[Quotation]:
-    raw = _raw_quotations(doc)
+@per_document
+def _quotations(doc: Document) -> tuple[Quotation, ...]:
+    raw = quotation_groups(doc)
     if not raw:
-        return []
+        return ()
     prose = doc.prose
-    spans = QuoteSpans(raw)
+    spans = SpanSet(span for group in raw for span in group)
     names = _NameIndex(doc)
     cue_cache: dict[tuple[int, int], list[Attribution]] = {}
 
@@ -314,7 +265,7 @@ def _find_quotations(doc: Document) -> list[Quotation]:
         block = doc.blocks[first_block]
         if block.kind == "heading":
             continue
-        inner = " ".join(" ".join(_inner(prose, s, e).split()) for s, e in parts)
+        inner = " ".join(" ".join(inner_text(prose, s, e).split()) for s, e in parts)
         n_words = len(WORD.findall(inner))
         if not _is_speech(prose, qs, qe, inner, n_words, block.start):
             continue
@@ -351,11 +302,11 @@ def _find_quotations(doc: Document) -> list[Quotation]:
                 whole_paragraph=whole,
             )
         )
-    return out
+    return tuple(out)
 
 
 def find_speech_cues(
-    prose: str, start: int, end: int, quotes: QuoteSpans | None = None, verbs: Collection[str] | None = None
+    prose: str, start: int, end: int, quotes: SpanSet | None = None, verbs: Collection[str] | None = None
 ) -> list[Attribution]:
     """Verbs of saying with a subject (or "according to X") in ``prose[start:end]``,
     outside quotations. Passive or subjectless uses ("it is said") are not cues.
@@ -430,7 +381,7 @@ def is_title_like(inner: str) -> bool:
             return False
     if not ws:
         return True
-    content = [w for w in ws if w.lower() not in _SMALL_WORDS]
+    content = [w for w in ws if w.lower() not in TITLE_SMALL_WORDS]
     if not content:
         return False
     caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
@@ -438,88 +389,6 @@ def is_title_like(inner: str) -> bool:
         return False
     body = inner.rstrip(' .!?,"”')
     return not _SENTENCE_PUNCT.search(body)
-
-
-# -- quotation spans -------------------------------------------------------------------
-
-
-def _raw_quotations(doc: Document) -> list[list[tuple[int, int]]]:
-    """Quote spans grouped into quotations. A quote left open (at the end of its paragraph,
-    or before the next opening mark) joins the quote that follows it. Computed once per
-    document; callers must not change the lists."""
-    got: list[list[tuple[int, int]]] | None = doc.memo.get("rules.speech.raw_quotations")
-    if got is None:
-        got = doc.memo["rules.speech.raw_quotations"] = _pair_quotations(doc)
-    return got
-
-
-def _pair_quotations(doc: Document) -> list[list[tuple[int, int]]]:
-    prose = doc.prose
-    groups: list[list[tuple[int, int]]] = []
-    pending: list[tuple[int, int]] | None = None
-    for b in doc.blocks:
-        spans = _pair_marks(prose, b.start, b.end)
-        for k, (s, e, closed) in enumerate(spans):
-            opens_block = k == 0 and not prose[b.start : s].strip()
-            if pending is not None and not (opens_block or (k > 0 and not spans[k - 1][2])):
-                groups.append(pending)
-                pending = None
-            if pending is None:
-                pending = [(s, e)]
-            else:
-                pending.append((s, e))
-            if closed:
-                groups.append(pending)
-                pending = None
-        if pending is not None and (not spans or b.kind == "heading"):
-            groups.append(pending)
-            pending = None
-    if pending is not None:
-        groups.append(pending)
-    return groups
-
-
-def _pair_marks(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """``(start, end, closed)`` quote spans of one block, marks included."""
-    out: list[tuple[int, int, bool]] = []
-    open_at = -1
-    for m in _MARK.finditer(prose, start, end):
-        i = m.start()
-        ch = m.group(0)
-        before = prose[i - 1] if i > start else " "
-        after = prose[i + 1] if i + 1 < end else " "
-        if ch == "“":
-            opening = True
-        elif ch == "”":
-            opening = False
-        elif before.isspace() or before in "([{—–-/" or i == start:
-            opening = not after.isspace()
-        elif after.isspace() or after in ".,;:!?)]}—–-'’" or i + 1 == end:
-            opening = False
-        else:
-            opening = open_at < 0
-        if opening:
-            if open_at >= 0:
-                e = i
-                while e > open_at + 1 and prose[e - 1].isspace():
-                    e -= 1
-                out.append((open_at, e, False))
-            open_at = i
-        elif open_at >= 0:
-            out.append((open_at, i + 1, True))
-            open_at = -1
-    if open_at >= 0:
-        out.append((open_at, end, False))
-    return [(s, e, c) for s, e, c in out if e - s > 1]
-
-
-def _inner(prose: str, s: int, e: int) -> str:
-    t = prose[s:e]
-    if t[:1] in _OPEN_MARKS:
-        t = t[1:]
-    if t[-1:] in _CLOSE_MARKS:
-        t = t[:-1]
-    return t.strip()
 
 
 def _is_speech(prose: str, qs: int, qe: int, inner: str, n_words: int, block_start: int) -> bool:
@@ -555,7 +424,7 @@ def _may_name(before: str) -> bool:
 def _attribute(
     doc: Document,
     prose: str,
-    parts: list[tuple[int, int]],
+    parts: Sequence[tuple[int, int]],
     sent_first: Sentence,
     sent_last: Sentence,
     cues: Callable[[int, int], list[Attribution]],
@@ -591,7 +460,9 @@ def _attribute(
     if i_last + 1 < len(sents):
         nxt = sents[i_last + 1]
         ends_block = not prose[qe : doc.blocks[last_block].end].strip(" \t\r\n.,")
-        if nxt.block == last_block or (nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in '"“'):
+        if nxt.block == last_block or (
+            nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
+        ):
             got = [a for a in cues(nxt.start, nxt.end) if a.verb_start - nxt.start < 120]
             if got:
                 return got[0], "adjacent"
@@ -655,13 +526,13 @@ def _implicit(prose: str, lo: int, hi: int) -> list[Attribution]:
 
 def _person_subject(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``."""
-    for m in _NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
+    for m in NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
         words = m.group(0).split()
         start = m.start()
         while words and words[0].lower() in _NOT_NAMES:
             start = prose.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
             words = words[1:]
-        if not words or any(w.lower() in _NOT_NAMES or w.lower() in _ORG_WORDS for w in words):
+        if not words or any(w.lower() in _NOT_NAMES or w.lower() in ORG_WORDS for w in words):
             continue
         titled = words[0].lower().rstrip(".") in _STOP_TITLES
         if len(words) == 1 and start == lo and not titled:
@@ -724,7 +595,7 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
         return None
     if (
         verb in ("say", "tell", "ask", "put it", "show")
-        and low not in _PRONOUNS
+        and low not in SUBJECT_PRONOUNS
         and not text[:1].isupper()
         and (first not in _DETERMINERS)
     ):
@@ -736,7 +607,7 @@ def _subject_before(prose: str, lo: int, verb_start: int, verb: str, _dashes: bo
 
 
 def _is_name(text: str) -> bool:
-    m = _NAME_RUN.fullmatch(text)
+    m = NAME_RUN.fullmatch(text)
     return m is not None and text.split()[0].lower() not in _LEAD_CAPS
 
 
@@ -767,7 +638,7 @@ def _phrase_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> A
 
 
 def _first_name(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
-    for m in _NAME_RUN.finditer(prose, lo, hi):
+    for m in NAME_RUN.finditer(prose, lo, hi):
         words = m.group(0).split()
         if m.start() == lo and len(words) == 1 and words[0].lower() in _LEAD_CAPS:
             continue
@@ -797,7 +668,7 @@ class _NameIndex:
         """:meth:`full_name` of every surname, from one scan of the draft (a scan per surname
         grew with the square of a long draft's length)."""
         best: dict[str, tuple[str, int]] = {}
-        for m in _NAME_RUN.finditer(self.doc.prose):
+        for m in NAME_RUN.finditer(self.doc.prose):
             run = m.group(0)
             if " " not in run and "\t" not in run:
                 continue  # one word (runs are joined by spaces and tabs): no full name
@@ -816,9 +687,9 @@ class _NameIndex:
             return None
         lo = self.doc.blocks[max(0, sent.block - 1)].start
         best = None
-        for m in _NAME_RUN.finditer(self.doc.prose, lo, offset):
+        for m in NAME_RUN.finditer(self.doc.prose, lo, offset):
             words = _strip_titles(m.group(0).split())
-            if 2 <= len(words) <= 3 and not any(w.lower() in _ORG_WORDS for w in words):
+            if 2 <= len(words) <= 3 and not any(w.lower() in ORG_WORDS for w in words):
                 if words[0].lower() in _LEAD_CAPS:
                     continue
                 best = " ".join(words)
@@ -829,8 +700,8 @@ class _NameIndex:
 
     def resolve(self, words: str, offset: int) -> tuple[str, bool]:
         low = words.lower()
-        if low in _PRONOUNS:
-            if low in _PERSONAL:
+        if low in SUBJECT_PRONOUNS:
+            if low in PERSONAL_PRONOUNS:
                 for off, name in reversed(self._speakers):
                     if off < offset:
                         return name, True
@@ -838,7 +709,7 @@ class _NameIndex:
                 if mention is not None:
                     return mention, True
             return words, False
-        runs = list(_NAME_RUN.finditer(words))
+        runs = list(NAME_RUN.finditer(words))
         if not runs:
             return words, False
         run = runs[-1].group(0)
