@@ -1,5 +1,8 @@
 """The ``lint-article`` command. Only this module reads argv and decides the exit code:
-0 no finding at or above ``--fail-on``, 1 findings, 2 usage, configuration or input errors."""
+0 no finding at or above ``--fail-on``, 1 findings, 2 usage, configuration or input errors,
+141 when the reader of the report closed the pipe (``lint-article drafts/ | head``), the status
+a shell reports for a process that SIGPIPE ended, as ruff and most Unix tools end; nothing is
+printed then."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from lint.model import Severity
 from lint.record import Record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13
+"""128 + SIGPIPE: what a shell shows for ``yes | head``; ``pipefail`` scripts still see it."""
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -42,7 +47,10 @@ def _terminal_columns() -> int:
     return columns or 80
 
 
-_EXIT_STATUS = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors."
+_EXIT_STATUS = (
+    "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors,\n"
+    "141 the reader closed the pipe (as for a process SIGPIPE ends)."
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -146,11 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lint-article: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush
-        except OSError:
-            pass
-        return EXIT_ERROR
+        _discard_closed_pipes()
+        return EXIT_BROKEN_PIPE
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
@@ -158,6 +163,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
         else:
             gc.disable()
+
+
+def _discard_closed_pipes() -> None:
+    """Point standard output at the null device, so what is still buffered for the reader
+    that went away is dropped quietly, at exit too (the recipe of Python's signal docs)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass  # not a real file (an in-process caller's buffer): nothing to flush at exit
+    finally:
+        os.close(null)
 
 
 _YOUNG_THRESHOLD = 50_000

@@ -1,0 +1,88 @@
+"""The command's workflow conventions, through the command line: a closed pipe, the order of
+findings, rule listings, progress, ``init``, settings and config precedence."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import RunCli
+
+ISO = ("--isolated", "--no-cache", "--select", "TX")
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_closed_pipe_ends_quietly_with_the_sigpipe_status(tmp_path: Path, plugin_site: Path) -> None:
+    for i in range(3):
+        write(tmp_path / f"d{i}.md", "One SHOUTED word, then SHOUTED again.\n")
+    env = {**os.environ, "PYTHONPATH": f"{plugin_site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    for fmt in ("text", "json"):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "lint.cli", *ISO, "--format", fmt, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader goes away before the report is written, as `head` does
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=60) == 141, err
+        assert err == "", err  # no traceback, no "Exception ignored", no config-error message
+
+
+def _positions(fmt: str, out: str) -> list[tuple[str, int, int]]:
+    """(file name, line, column) of each finding, in the order the format reports them."""
+    import json
+    import re
+
+    if fmt == "json":
+        return [(Path(f["path"]).name, f["line"], f["column"]) for f in json.loads(out)["findings"]]
+    if fmt == "sarif":
+        found = []
+        for r in json.loads(out)["runs"][0]["results"]:
+            loc = r["locations"][0]["physicalLocation"]
+            found.append(
+                (Path(loc["artifactLocation"]["uri"]).name, loc["region"]["startLine"], loc["region"]["startColumn"])
+            )
+        return found
+    if fmt == "github":
+        return [
+            (Path(m[1]).name, int(m[2]), int(m[3]))
+            for m in re.finditer(r"^::\w+ file=([^,]+),line=(\d+),col=(\d+)", out, re.M)
+        ]
+    if fmt == "text":
+        return [(Path(m[1]).name, int(m[2]), int(m[3])) for m in re.finditer(r"^(\S+\.md):(\d+):(\d+): ", out, re.M)]
+    found, current = [], ""
+    for line in out.splitlines():  # rich: a header per draft, then "  line:col  severity CODE ..."
+        header = re.match(r"^(\S+\.md)  \(\d+ findings?\)$", line)
+        if header:
+            current = Path(header[1]).name
+        item = re.match(r"^  (\d+):(\d+)  ", line)
+        if item:
+            found.append((current, int(item[1]), int(item[2])))
+    return found
+
+
+def test_findings_are_sorted_by_path_line_and_column_in_every_format(tmp_path: Path, run_cli: RunCli) -> None:
+    # Per-draft and cross-draft findings, several on a line, drafts named out of order.
+    write(tmp_path / "b.md", "CODE-ZED first.\n\nA SHOUTED word, SHOUTED twice, near CODE-YAK.\n")
+    write(tmp_path / "a.md", "SHOUTED.\n\nHere CODE-YAK and CODE-ZED and SHOUTED.\n")
+    write(tmp_path / "c" / "d.md", "Also CODE-ZED, then SHOUTED.\n")
+    paths = [str(tmp_path / "c"), str(tmp_path / "b.md"), str(tmp_path / "a.md")]
+    orders = {}
+    for fmt in ("text", "json", "sarif", "github", "rich"):
+        r = run_cli(*ISO, "--format", fmt, "--color", "never", *paths)
+        found = _positions(fmt, r.stdout)
+        assert len(found) == 8, (fmt, r.stdout)  # 5 shouted words, 3 code names seen before
+        orders[fmt] = found
+    expected = sorted(orders["json"], key=lambda p: ("c/d.md" if p[0] == "d.md" else p[0], p[1], p[2]))
+    assert expected[:3] == [("a.md", 1, 1), ("a.md", 3, 32), ("b.md", 1, 1)]
+    for fmt, found in orders.items():
+        assert found == expected, fmt
