@@ -126,8 +126,8 @@ def _parser() -> argparse.ArgumentParser:
     perf.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     perf.add_argument("--rule-timeout", type=float, metavar="SECONDS", default=60.0, help="per rule and draft")
     info = p.add_argument_group("information")
-    info.add_argument("--list-rules", action="store_true", help="list every rule")
-    info.add_argument("--explain", metavar="RULE", help="show a rule's documentation")
+    info.add_argument("--list-rules", action="store_true", help="list every rule, on or off by default")
+    info.add_argument("--explain", metavar="RULE", help="show a rule's documentation (Markdown)")
     info.add_argument("--check-facts", nargs="+", metavar="FILE", help="validate fact base files and summarise them")
     info.add_argument("--version", action="version", version=f"lint-article {__version__}")
     return p
@@ -317,9 +317,9 @@ def _main(argv: list[str]) -> int:
 def _run(args: argparse.Namespace, config: Any) -> int:
     registry = _registry(config)
     if args.list_rules:
-        return _list_rules(registry, args.format)
+        return _list_rules(registry, args)
     if args.explain:
-        return _explain(registry, args.explain)
+        return _explain(registry, args)
     if args.fix and args.diff:
         raise UserError("--fix and --diff cannot be combined", hint="--diff shows what --fix would write")
 
@@ -512,70 +512,28 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
             out.close()
 
 
-def _list_rules(registry: Any, fmt: str | None) -> int:
-    rules = registry.sorted_rules()
-    if fmt == "json":
-        import json
+def _list_rules(registry: Any, args: argparse.Namespace) -> int:
+    from lint import rulehelp
 
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "category": r.category,
-                "severity": str(r.severity),
-                "fixable": r.fixable,
-                "enabled_by_default": r.enabled_by_default,
-                "summary": r.summary(),
-            }
-            for r in rules
-        ]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
-    width = max((len(r.name) for r in rules), default=10)
-    for r in rules:
-        flags = ("fix " if r.fixable else "    ") + ("" if r.enabled_by_default else "(off) ")
-        print(f"{r.code}  {r.name:<{width}}  {r.category:<12} {str(r.severity):<8} {flags}{r.summary()}")
-    from lint.engine import ENGINE_DIAGNOSTICS
-
-    for code, (name, sev, summary) in ENGINE_DIAGNOSTICS.items():
-        print(f"{code}  {name:<{width}}  {'internal':<12} {str(sev):<8}     {summary}")
+    width = _terminal_columns() if sys.stdout.isatty() else None
+    rulehelp.list_rules(registry, args.format, sys.stdout, width)
     return EXIT_OK
 
 
-def _explain(registry: Any, key: str) -> int:
-    from lint.engine import ENGINE_DIAGNOSTICS
+def _explain(registry: Any, args: argparse.Namespace) -> int:
+    """The rule's documentation as Markdown: rendered at a terminal (or with ``--color
+    always``), as written when piped (or with ``--color never``)."""
+    from lint import rulehelp
 
-    code = registry.resolve(key)
-    if code is None:
-        up = key.upper()
-        if up in ENGINE_DIAGNOSTICS:
-            name, sev, summary = ENGINE_DIAGNOSTICS[up]
-            print(f"{up} ({name}) [internal, {sev}]\n\n{summary}.")
-            return EXIT_OK
+    key = args.explain
+    text = rulehelp.explain_markdown(registry, key)
+    if text is None:
         import difflib
 
         close = difflib.get_close_matches(key, list(registry.rules) + list(registry.names), n=1)
         raise UserError(f"no rule {key!r}", hint=(f"did you mean {close[0]!r}? " if close else "") + "see --list-rules")
-    r = registry.rules[code]
-    print(f"{r.code} ({r.name}) [{r.category}, {r.severity}{', fixable' if r.fixable else ''}]")
-    if not r.enabled_by_default:
-        print("Off by default: enable with --extend-select " + r.code)
-    print()
-    print(r.documentation())
-    if r.examples_bad:
-        print("\nFlagged:")
-        for ex in r.examples_bad:
-            print("    " + ex.strip().replace("\n", "\n    "))
-    if r.examples_good:
-        print("\nNot flagged:")
-        for ex in r.examples_good:
-            print("    " + ex.strip().replace("\n", "\n    "))
-    if r.default_options:
-        print("\nOptions (config: [tool.lint-article.rules." + r.code + "]):")
-        for k, v in r.default_options.items():
-            print(f"    {k.replace('_', '-')} = {v!r}")
-    if r.source:
-        print(f"\nDefined in {r.source}")
+    render = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    rulehelp.show_markdown(text, sys.stdout, render, False if os.environ.get("NO_COLOR") else None)
     return EXIT_OK
 
 

@@ -86,3 +86,77 @@ def test_findings_are_sorted_by_path_line_and_column_in_every_format(tmp_path: P
     assert expected[:3] == [("a.md", 1, 1), ("a.md", 3, 32), ("b.md", 1, 1)]
     for fmt, found in orders.items():
         assert found == expected, fmt
+
+
+_HOUSE_PACK = """version: 1
+rules:
+  - code: HS101
+    name: house-banned-words
+    extends: existence
+    category: style
+    level: warning
+    enabled: false
+    message: "'{match}' is not house style"
+    description: |
+      Flags words the house style guide of this made-up newsroom bans, a sentence long enough
+      to wrap onto a second line of the pack file.
+
+      More detail that the summary leaves out.
+    tokens: [synergy]
+    examples: {bad: ["We want synergy."], good: ["We want teamwork."]}
+"""
+
+
+def test_list_rules_shows_default_state_and_whole_summaries(tmp_path: Path, run_cli: RunCli) -> None:
+    import json
+
+    write(tmp_path / "house.yaml", _HOUSE_PACK)
+    config = write(tmp_path / ".lint-article.yaml", "packs: [house.yaml]\n")
+    r = run_cli("--config", str(config), "--list-rules")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split() == ["CODE", "NAME", "CATEGORY", "SEVERITY", "DEFAULT", "FIX", "SUMMARY"]
+    house = next(line for line in lines if line.startswith("HS101"))
+    assert house.split()[4] == "off"
+    assert house.endswith("a sentence long enough to wrap onto a second line of the pack file.")
+    assert "More detail" not in r.stdout
+    shouted = next(line for line in lines if line.startswith("TX101"))
+    assert shouted.split()[4:6] == ["on", "yes"]
+    rows = {
+        row["code"]: row for row in json.loads(run_cli("--config", str(config), "--list-rules", "-f", "json").stdout)
+    }
+    assert rows["HS101"]["enabled_by_default"] is False and rows["TX101"]["enabled_by_default"] is True
+    assert rows["HS101"]["summary"].endswith("onto a second line of the pack file.")
+
+
+def test_explain_renders_markdown_at_a_terminal_and_plain_text_when_piped(run_cli: RunCli, plugin_site: Path) -> None:
+    piped = run_cli("--explain", "shouted-word")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith("# TX101 (shouted-word)\n")
+    assert "## Flagged\n\n```markdown\nA SHOUTED word.\n```" in piped.stdout
+    forced = run_cli("--explain", "shouted-word", "--color", "always")
+    assert "\x1b[" in forced.stdout and "TX101 (shouted-word)" in forced.stdout
+    assert "# TX101" not in forced.stdout and "```" not in forced.stdout
+
+    import pty
+
+    leader, follower = pty.openpty()  # a real terminal: rendering is the default there
+    env = {**os.environ, "PYTHONPATH": f"{plugin_site}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    env.pop("NO_COLOR", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lint.cli", "--explain", "shouted-word"], stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "TX101 (shouted-word)" in shown and "```" not in shown and "# TX101" not in shown
