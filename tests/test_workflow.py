@@ -160,3 +160,34 @@ def test_explain_renders_markdown_at_a_terminal_and_plain_text_when_piped(run_cl
     assert proc.wait(timeout=60) == 0
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert "TX101 (shouted-word)" in shown and "```" not in shown and "# TX101" not in shown
+
+
+def test_the_readability_table_shows_the_hardest_drafts_and_a_median(tmp_path: Path, run_cli: RunCli) -> None:
+    easy = "The cat sat on the mat. The dog ran to the park. We had tea at noon. "
+    hard = "Municipal authorities characterised the infrastructural reorganisation as unprecedented. "
+    for i in range(12):  # d00 is the easiest draft, d11 the hardest
+        write(tmp_path / f"d{i:02}.md", f"# Draft {i}\n\n" + (easy * (12 - i) + hard * i) + "\n")
+    r = run_cli(
+        "--isolated",
+        "--no-cache",
+        "--select",
+        "RD101",
+        "--format",
+        "rich",
+        "--color",
+        "never",
+        "--exit-zero",
+        ".",
+        cwd=tmp_path,
+        env_vars={"COLUMNS": "160"},
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Readability: the 10 hardest of 12 drafts" in r.stdout
+    rows = [line.split("│")[1].strip() for line in r.stdout.splitlines() if line.startswith("│ d")]
+    assert rows == [f"d{i:02}.md" for i in range(11, 1, -1)]
+    assert "2 more drafts; median FK grade " in r.stdout
+
+    few = run_cli(
+        *ISO[:2], "--select", "RD101", "-f", "rich", "--color", "never", "--exit-zero", "d00.md", "d11.md", cwd=tmp_path
+    )
+    assert "Readability\n" in few.stdout and "more draft" not in few.stdout
