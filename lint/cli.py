@@ -349,7 +349,13 @@ def _run(args: argparse.Namespace, config: Any) -> int:
 
         cache = Cache(config.effective_cache_dir, engine.run_key(linter, config.facts))
     jobs = engine.default_jobs(config, args.jobs)
-    results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
+    from lint import progress
+
+    if progress.wanted(sys.stderr, args.quiet):
+        with progress.Progress(len(files), sys.stderr.fileno(), cache) as counting:
+            results = _lint(engine, linter, files, jobs, counting, stdin_text, args.stdin_filename)
+    else:
+        results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
     result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
 
     if args.fix or args.diff:

@@ -191,3 +191,71 @@ def test_the_readability_table_shows_the_hardest_drafts_and_a_median(tmp_path: P
         *ISO[:2], "--select", "RD101", "-f", "rich", "--color", "never", "--exit-zero", "d00.md", "d11.md", cwd=tmp_path
     )
     assert "Readability\n" in few.stdout and "more draft" not in few.stdout
+
+
+def _progress_run(
+    tmp_path: Path, monkeypatch: object, *extra: str, env: dict[str, str] | None = None, tty: bool = True
+) -> str:
+    """Run the command in this process with standard error on a terminal (a pty), or on a
+    pipe; what standard error received."""
+    import pty
+
+    import pytest
+
+    from lint import cli, progress
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    for i in range(30):
+        write(tmp_path / "drafts" / f"d{i:02}.md", f"# Draft {i}\n\nThe plant opens next year.\n\nShare this article\n")
+    monkeypatch.setattr(progress, "DELAY", 0.0)  # a run of any length counts as a long one
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for key, value in (env or {}).items():
+        monkeypatch.setenv(key, value)
+    leader, follower = pty.openpty() if tty else os.pipe()
+    terminal = os.fdopen(follower, "w", encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", terminal)
+    try:
+        status = cli.main(
+            [
+                "--isolated",
+                "--no-cache",
+                "--jobs",
+                "1",
+                "--select",
+                "BP101",
+                "-f",
+                "json",
+                *extra,
+                str(tmp_path / "drafts"),
+            ]
+        )
+    finally:
+        terminal.close()
+    assert status == 1
+    received = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(leader)
+    return received.decode("utf-8", "replace")
+
+
+def test_a_progress_line_on_a_terminal_counts_drafts_and_findings(tmp_path: Path, monkeypatch: object) -> None:
+    shown = _progress_run(tmp_path, monkeypatch)
+    assert "linting 0/30 drafts [" in shown and "findings so far" in shown
+    assert shown.endswith("\r")  # wiped before the report
+    assert shown.rstrip("\r ").count("\r") >= 1
+    counts = [int(part.split("/")[0]) for part in shown.split("linting ")[1:]]
+    assert counts == sorted(counts) and counts[-1] <= 30
+
+
+def test_no_progress_line_in_ci_with_quiet_or_when_piped(tmp_path: Path, monkeypatch: object) -> None:
+    assert _progress_run(tmp_path / "ci", monkeypatch, env={"CI": "true"}) == ""
+    assert _progress_run(tmp_path / "quiet", monkeypatch, "--quiet") == ""
+    assert _progress_run(tmp_path / "piped", monkeypatch, tty=False) == ""
