@@ -93,7 +93,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUS,
         formatter_class=_HelpFormatter,
     )
-    p.add_argument("paths", nargs="*", help="drafts or folders (default: .); '-' reads standard input")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="drafts or folders (default: .); '-' reads standard input; "
+        "'init [FOLDER]' writes a starter config and fact base",
+    )
     out = p.add_argument_group("output")
     out.add_argument(
         "--format", "-f", metavar="NAME", help="output format, listed below (default: rich on a terminal, else text)"
@@ -280,6 +285,8 @@ def _open_output(args: argparse.Namespace) -> TextIO:
 
 
 def _main(argv: list[str]) -> int:
+    if argv[:1] == ["init"]:  # a subcommand; a draft folder named init is ./init
+        return _init(argv[1:])
     args = _parser().parse_args(argv)
     if args.check_facts:
         from lint.facts import load_factbase
@@ -312,6 +319,22 @@ def _main(argv: list[str]) -> int:
         except OSError:
             pass
     return status
+
+
+def _init(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="lint-article init",
+        description="Write a commented .lint-article.yaml and a starter fact base (facts/story.yaml) "
+        "for a new story. Never overwrites a file.",
+        formatter_class=_HelpFormatter,
+    )
+    p.add_argument("folder", nargs="?", default=".", help="the story's folder (default: .)")
+    args = p.parse_args(argv)
+    from lint.starter import init
+
+    for path in init(Path(args.folder)):
+        print(f"lint-article: wrote {path}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace, config: Any) -> int:

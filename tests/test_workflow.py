@@ -259,3 +259,35 @@ def test_no_progress_line_in_ci_with_quiet_or_when_piped(tmp_path: Path, monkeyp
     assert _progress_run(tmp_path / "ci", monkeypatch, env={"CI": "true"}) == ""
     assert _progress_run(tmp_path / "quiet", monkeypatch, "--quiet") == ""
     assert _progress_run(tmp_path / "piped", monkeypatch, tty=False) == ""
+
+
+def test_init_writes_a_config_and_fact_base_that_work_and_never_overwrites(tmp_path: Path, run_cli: RunCli) -> None:
+    import re
+
+    story = tmp_path / "story"
+    r = run_cli("init", str(story), plugin=False)
+    assert r.returncode == 0, r.stderr
+    config, facts = story / ".lint-article.yaml", story / "facts" / "story.yaml"
+    assert config.read_text().startswith("# lint-article configuration")
+    assert "facts: [facts/story.yaml]" in config.read_text()
+    assert run_cli("--check-facts", str(facts), plugin=False).returncode == 0
+
+    write(story / "draft.md", "# Trams\n\nThe Harbour Side Tram Company opens its line in September.\n")
+    clean = run_cli("--no-cache", "-f", "text", str(story), plugin=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr  # the examples are comments: no finding
+
+    # Uncommented, the examples are a valid fact base that the config's run reads.
+    facts.write_text(re.sub(r"(?m)^( +)# ", r"\1", facts.read_text()), encoding="utf-8")
+    flagged = run_cli("--no-cache", "-f", "text", "--select", "FA", str(story), plugin=False)
+    assert flagged.returncode == 1 and "draft.md:3:5:" in flagged.stdout, flagged.stdout + flagged.stderr
+    assert "Harbourside Tram Company" in flagged.stdout
+
+    before = {p: p.read_bytes() for p in (config, facts)}
+    again = run_cli("init", str(story), plugin=False)
+    assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
+    assert {p: p.read_bytes() for p in (config, facts)} == before
+
+    other = tmp_path / "other"
+    write(other / "facts" / "story.yaml", "version: 1\n")
+    assert run_cli("init", str(other), plugin=False).returncode == 2
+    assert not (other / ".lint-article.yaml").exists()  # nothing written when one file is in the way
