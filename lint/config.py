@@ -33,30 +33,83 @@ from typing import Any
 
 from lint.errors import ConfigError
 from lint.model import Severity
+from lint.schema import (
+    AnyValue,
+    Bool,
+    Enum,
+    Field,
+    Float,
+    Int,
+    ListOf,
+    MapOf,
+    OneOf,
+    Record,
+    Text,
+    Where,
+    json_schema,
+    validate,
+)
 
 CONFIG_NAMES = (".lint-article.yaml", ".lint-article.yml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 
-_KEYS = {
-    "select": "list",
-    "extend_select": "list",
-    "ignore": "list",
-    "extend_ignore": "list",
-    "severity": "map",
-    "fail_on": "severity",
-    "exclude": "list",
-    "extend_exclude": "list",
-    "extensions": "list",
-    "facts": "list",
-    "packs": "list",
-    "jobs": "int",
-    "cache_dir": "str",
-    "cache": "bool",
-    "languagetool": "any",
-    "per_file_ignores": "map",
-    "rules": "map",
-    "baseline": "str",
-}
+
+def _norm(key: Any) -> str:
+    return str(key).strip().replace("-", "_").lower()
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+_SELECTORS = ListOf(Text(), single=True)
+_SEVERITY = Enum(("error", "warning", "info"), convert=Severity.parse)
+_LANGUAGETOOL = OneOf(
+    (
+        Text(),
+        Bool(),
+        Record(
+            {
+                "url": Field(Text()),
+                "mode": Field(Text()),
+                "required": Field(Bool(), default=False),
+                "timeout": Field(Float(low=0), default=10.0, doc="seconds"),
+            },
+            normalise=_norm,
+            spell=_kebab,
+        ),
+    )
+)
+SCHEMA = Record(
+    {
+        "select": Field(_SELECTORS, doc="codes, prefixes, names, categories or ALL"),
+        "extend_select": Field(_SELECTORS, default=[]),
+        "ignore": Field(_SELECTORS, default=[]),
+        "extend_ignore": Field(_SELECTORS, default=[]),
+        "severity": Field(MapOf(_SEVERITY), default={}, doc="selector -> error | warning | info"),
+        "fail_on": Field(_SEVERITY, default=Severity.WARNING, doc="lowest severity that makes the run fail"),
+        "exclude": Field(_SELECTORS, default=[], doc="globs, relative to the config file's folder"),
+        "extend_exclude": Field(_SELECTORS, default=[]),
+        "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
+        "facts": Field(_SELECTORS, default=[], doc="fact base files"),
+        "packs": Field(_SELECTORS, default=[], doc="extra phrase packs"),
+        "jobs": Field(Int(low=1)),
+        "cache_dir": Field(Text()),
+        "cache": Field(Bool(), default=True),
+        "languagetool": Field(_LANGUAGETOOL, default="off", doc="off | local | http(s) URL, or a table"),
+        "per_file_ignores": Field(MapOf(_SELECTORS), default={}, doc="glob -> selectors"),
+        "rules": Field(
+            MapOf(MapOf(AnyValue(), "a mapping of option: value"), "a mapping of rule: options"),
+            default={},
+            doc="per-rule options, by code or name",
+        ),
+        "baseline": Field(Text()),
+    },
+    noun="setting",
+    normalise=_norm,
+    spell=_kebab,
+)
+"""Every setting: the one declaration the loader checks against and :func:`config_json_schema` exports."""
 
 
 @dataclass(frozen=True)
@@ -183,111 +236,52 @@ def _load_yaml(text: str, shown: str) -> tuple[dict[str, Any], Any]:
     return data, lines.line
 
 
-def _norm(key: Any) -> str:
-    return str(key).strip().replace("-", "_").lower()
-
-
 def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Config:
-    def fail(key: str, message: str, hint: str | None = None) -> ConfigError:
-        return ConfigError(message, path=shown, line=line_of(key), key=key, hint=hint)
-
-    values: dict[str, Any] = {}
-    for key, value in raw.items():
-        norm = _norm(key)
-        kind = _KEYS.get(norm)
-        if kind is None:
-            import difflib
-
-            close = difflib.get_close_matches(norm, list(_KEYS), n=1)
-            hint = f"did you mean '{close[0].replace('_', '-')}'?" if close else "see README: Configuration"
-            raise fail(str(key), "unknown setting", hint)
-        if kind == "list":
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise fail(str(key), "expected a list of strings")
-        elif kind == "map" and not isinstance(value, dict):
-            raise fail(str(key), "expected a mapping")
-        elif kind == "int" and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            raise fail(str(key), "expected a whole number of at least 1")
-        elif kind == "bool" and not isinstance(value, bool):
-            raise fail(str(key), "expected true or false")
-        elif kind == "str" and not isinstance(value, str):
-            raise fail(str(key), "expected a string")
-        elif kind == "severity":
-            try:
-                value = Severity.parse(str(value))
-            except ValueError as exc:
-                raise fail(str(key), str(exc)) from None
-        values[norm] = (key, value)
-
-    def get(name: str, default: Any = None) -> Any:
-        return values[name][1] if name in values else default
-
-    severity: dict[str, Severity] = {}
-    for sel, level in (get("severity") or {}).items():
-        try:
-            severity[str(sel)] = Severity.parse(str(level))
-        except ValueError as exc:
-            raise fail(str(sel), str(exc)) from None
-    per_file: dict[str, tuple[str, ...]] = {}
-    for glob, sels in (get("per_file_ignores") or {}).items():
-        if isinstance(sels, str):
-            sels = [sels]
-        if not isinstance(sels, list) or not all(isinstance(s, str) for s in sels):
-            raise fail(str(glob), "expected a list of rule selectors")
-        per_file[str(glob)] = tuple(sels)
-    options: dict[str, dict[str, Any]] = {}
-    for sel, opts in (get("rules") or {}).items():
-        if not isinstance(opts, dict):
-            raise fail(str(sel), "expected a mapping of option: value")
-        options[str(sel)] = {_norm(k): v for k, v in opts.items()}
-    lt = get("languagetool", "off")
+    where = Where(shown, line_of, ConfigError)
+    v = validate(SCHEMA, dict(raw), where)
+    lt = v["languagetool"]
     lt_required, lt_timeout = False, 10.0
     if isinstance(lt, dict):
-        extra = {_norm(k) for k in lt} - {"url", "mode", "required", "timeout"}
-        if extra:
-            raise fail("languagetool", f"unknown key {sorted(extra)[0]!r}", "expected url, required, timeout")
-        lt_required = bool(lt.get("required", False))
-        try:
-            lt_timeout = float(lt.get("timeout", 10.0))
-        except (TypeError, ValueError):
-            raise fail("languagetool", "timeout must be a number of seconds") from None
-        lt = lt.get("url") or lt.get("mode") or "off"
+        lt_required, lt_timeout = lt["required"], lt["timeout"]
+        lt = lt["url"] or lt["mode"] or "off"
     if lt is False:
         lt = "off"
     if not isinstance(lt, str) or not _valid_languagetool(lt):
-        raise fail("languagetool", f"expected off, local or an http(s) URL, got {lt!r}")
+        key = next((k for k in raw if _norm(k) == "languagetool"), "languagetool")
+        raise where.error(f"expected off, local or an http(s) URL, got {lt!r}", (key,))
 
     def paths(name: str) -> tuple[Path, ...]:
-        return tuple((root / p).resolve() for p in get(name, []))
+        return tuple((root / p).resolve() for p in v[name])
 
-    exts = tuple(e if e.startswith(".") else f".{e}" for e in get("extensions", DEFAULT_EXTENSIONS))
-    select = get("select")
-    cache_dir = get("cache_dir")
-    baseline = get("baseline")
+    exts = tuple(e if e.startswith(".") else f".{e}" for e in v["extensions"])
+    select, cache_dir, baseline = v["select"], v["cache_dir"], v["baseline"]
     return Config(
         source=shown,
         root=root,
         select=tuple(select) if select is not None else None,
-        extend_select=tuple(get("extend_select", [])),
-        ignore=tuple(get("ignore", [])) + tuple(get("extend_ignore", [])),
-        severity=severity,
-        fail_on=get("fail_on", Severity.WARNING),
-        exclude=tuple(get("exclude", [])) + tuple(get("extend_exclude", [])),
+        extend_select=tuple(v["extend_select"]),
+        ignore=tuple(v["ignore"]) + tuple(v["extend_ignore"]),
+        severity=v["severity"],
+        fail_on=v["fail_on"],
+        exclude=tuple(v["exclude"]) + tuple(v["extend_exclude"]),
         extensions=tuple(e.lower() for e in exts),
         facts=paths("facts"),
         packs=paths("packs"),
-        jobs=get("jobs"),
+        jobs=v["jobs"],
         cache_dir=(root / cache_dir).resolve() if cache_dir else None,
-        cache=get("cache", True),
+        cache=v["cache"],
         languagetool=lt,
         languagetool_required=lt_required,
         languagetool_timeout=lt_timeout,
-        per_file_ignores=per_file,
-        rule_options=options,
+        per_file_ignores={glob: tuple(sels) for glob, sels in v["per_file_ignores"].items()},
+        rule_options={sel: {_norm(k): o for k, o in opts.items()} for sel, opts in v["rules"].items()},
         baseline=(root / baseline).resolve() if baseline else None,
     )
+
+
+def config_json_schema() -> dict[str, Any]:
+    """A JSON Schema for ``.lint-article.yaml`` (and ``[tool.lint-article]``), from :data:`SCHEMA`."""
+    return json_schema(SCHEMA, "lint-article configuration")
 
 
 def _valid_languagetool(value: str) -> bool:

@@ -46,13 +46,6 @@ class PackError(UserError):
     """Invalid phrase pack."""
 
 
-def yaml_line(node_or_mark: object) -> int | None:
-    """1-based line of a PyYAML node or mark, if it has one."""
-    mark = getattr(node_or_mark, "start_mark", node_or_mark)
-    line = getattr(mark, "line", None)
-    return None if line is None else int(line) + 1
-
-
 class RuleUnavailable(Exception):
     """Raised by a rule that cannot run in this environment (LanguageTool unreachable...).
 

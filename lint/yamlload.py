@@ -31,7 +31,7 @@ def load(text: str, path: str, error: type[UserError] = UserError) -> tuple[Any,
     yaml = recache.import_marked("yaml")  # its resolver's patterns are kept with the installation
 
     lines = LineMap()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
     try:
         node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:

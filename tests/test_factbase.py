@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -156,18 +155,62 @@ def test_duplicate_figure_across_files(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("entities:\n  - name: Orbis\n", "'Orbis' is declared twice"),
+        ("roles:\n  - person: Ada Quill\n    title: chair\n", "role of 'Ada Quill' as 'chair' is declared twice"),
+        ("figures:\n  - name: Sales\n    keywords: [sales]\n    value: 3\n", "figure 'Sales' is declared twice"),
+        ("events:\n  - name: Launch\n    date: 2024-01-02\n    keywords: [launched]\n", "event 'Launch'"),
+        ("claims:\n  - pattern: 'flat earth'\n    message: m\n", "claim pattern is declared twice"),
+    ],
+)
+def test_every_section_refuses_an_entry_declared_in_two_files(tmp_path: Path, entry: str, message: str) -> None:
+    a = write(tmp_path, "a.yaml", "version: 1\n" + entry)
+    b = write(tmp_path, "b.yaml", "version: 1\nsources: [Wire]\n" + entry)
+    with pytest.raises(FactBaseError) as info:
+        load_factbase([a, b])
+    err = info.value
+    assert message in err.message and f"{a}:3" in err.message
+    assert (err.path, err.line) == (b, 4)
+
+
+def test_sources_repeated_across_files_are_kept_once_and_one_file_listed_twice_is_read_once(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.yaml", FULL)
+    b = write(tmp_path, "b.yaml", "version: 1\nsources: [wire service, Desk]\n")
+    fb = load_factbase([a, b, a])
+    assert fb.sources == ("Orbis Motors", "Wire Service", "Desk")
+    assert len(fb.figures) == 1 and [e.name for e in fb.entities].count("Orbis Motors") == 1
+
+
+def test_figures_and_events_name_implicit_entities_matched_as_written() -> None:
+    fb = parse_factbase(
+        "version: 1\nfigures:\n  - name: Sales\n    entity: Kestrel Labs\n    keywords: [sales]\n    value: 3\n"
+        "events:\n  - name: Launch\n    date: 2024-01-02\n    keywords: [launched]\n    entities: [Pell & Co]\n"
+    )
+    assert [(e.name, e.type, e.line) for e in fb.entities] == [("Kestrel Labs", "term", 3), ("Pell & Co", "term", 8)]
+    text = "Kestrel Labs and Pell & Co."
+    assert [text[m.start : m.end] for m in fb.find_entities(text)] == ["Kestrel Labs", "Pell & Co"]
+
+
+@pytest.mark.parametrize(
     ("text", "expect"),
     [
-        ("entities: []\n", "'version' is missing"),
-        ("version: 2\n", "unsupported version 2"),
-        ("version: 1\nentity: []\n", "unknown key 'entity'"),
-        ("version: 1\nentities:\n  - name: X\n    alias: [Y]\n", "unknown key 'alias'"),
-        ("version: 1\nentities:\n  - name: X\n    type: persn\n", "unknown entity type 'persn'"),
+        ("entities: []\n", "facts.yaml:1: version: is required"),
+        ("version: 2\n", "version: expected 1, got 2"),
+        ("version: 1\nentity: []\n", "facts.yaml:2: entity: unknown key"),
+        ("version: 1\nentities:\n  - name: X\n    alias: [Y]\n", "entities[0].alias: unknown key"),
+        (
+            "version: 1\nentities:\n  - name: X\n    type: persn\n",
+            "entities[0].type: expected one of person, organization, product, place, term, got 'persn'",
+        ),
         ("version: 1\nentities: {name: X}\n", "expected a list"),
         ("version: 1\nentities:\n  - name: [X]\n", "expected text"),
         ("version: 1\nentities:\n  - name: X\n    avoid: [X]\n", "both accepted and avoided"),
         ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: 2023-13-01\n", "2023-13-01"),
-        ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: last year\n", "bad date"),
+        (
+            "version: 1\nroles:\n  - person: X\n    title: CEO\n    since: last year\n",
+            "roles[0].since: expected a date (YYYY-MM-DD), got 'last year'",
+        ),
         ("version: 1\nroles:\n  - person: X\n    title: CEO\n    since: 2024-01-01\n    until: 2023-01-01\n", "before"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: lots\n", "cannot read"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 1e30\n", "absurdly large"),
@@ -177,8 +220,8 @@ def test_duplicate_figure_across_files(tmp_path: Path) -> None:
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: half\n", "malformed"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: 150%\n", "between"),
         ("version: 1\nfigures:\n  - name: F\n    keywords: [k]\n    value: 5\n    tolerance: 9\n", "larger than"),
-        ("version: 1\nfigures:\n  - name: F\n    value: 5\n", "'keywords' is required"),
-        ("version: 1\nevents:\n  - name: E\n    keywords: [k]\n", "'date' is required"),
+        ("version: 1\nfigures:\n  - name: F\n    value: 5\n", "facts.yaml:3: figures[0].keywords: is required"),
+        ("version: 1\nevents:\n  - name: E\n    keywords: [k]\n", "events[0].date: is required"),
         ("version: 1\nclaims:\n  - pattern: '(unclosed'\n    message: m\n", "invalid regular expression"),
         ("version: 1\nclaims:\n  - pattern: '(a+)+b'\n    message: m\n", "very slow"),
         ("version: 1\nclaims:\n  - pattern: 'x*'\n    message: m\n", "matches empty text"),
@@ -283,14 +326,14 @@ def test_empty_factbase_matches_nothing() -> None:
     assert "entities: 0" in fb.describe()
 
 
-def test_automaton_is_linear_enough() -> None:
+def test_automaton_finds_every_mention_in_a_long_text() -> None:
     ents = "\n".join(f"  - name: Name{i} Corp\n    aliases: [N{i}]" for i in range(400))
     fb = parse_factbase("version: 1\nentities:\n" + ents + "\n")
     text = ("Name17 Corp met N250 and others in a long sentence about nothing at all. " * 3000)[:200_000]
-    t0 = time.perf_counter()
     found = fb.find_entities(text)
-    assert time.perf_counter() - t0 < 2.0
-    assert len(found) > 1000 and isinstance(found[0].entity, Entity)
+    names = [(text[m.start : m.end], m.entity.name) for m in found]
+    assert len(names) == text.count("Name17 Corp") + text.count("N250 ") and isinstance(found[0].entity, Entity)
+    assert set(names) == {("Name17 Corp", "Name17 Corp"), ("N250", "Name250 Corp")}
 
 
 def test_case_variant_avoided_forms_match_exactly() -> None:
@@ -309,7 +352,7 @@ def test_case_variant_avoided_forms_match_exactly() -> None:
 
 
 def test_fold_replaces_what_translate_replaced() -> None:
-    from lint.facts import _TRANSLATE, fold
+    from lint.facts.values import _TRANSLATE, fold
 
     text = "O’Neil‘s\u00a0plan\tgoes\nup\r—down ‐ ‑ ‒ – İstanbul STRASSE ß"
     low = text.lower()

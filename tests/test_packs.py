@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.errors import PackError
-from lint.packs import _anchors, _requirements, load_pack
+from lint.packs import load_pack
+from lint.packs.gate import _anchors, _requirements
 from lint.testing import run_rule
 
 PACK = """\
@@ -233,12 +234,21 @@ def test_anchor_extraction(token: str, expected: set[str] | None) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("level: warning", "level: loud"), "house.yaml:7: rules[0].level: unknown level 'loud'"),
-        (("extends: substitution", "extends: occurrence"), "rules[0].extends: unsupported kind 'occurrence'"),
-        (("code: HS102", "code: H-102"), "rules[1].code: code 'H-102' must be"),
+        (
+            ("level: warning", "level: loud"),
+            "house.yaml:7: rules[0].level: expected one of error, warning, info, suggestion, got 'loud'",
+        ),
+        (
+            ("extends: substitution", "extends: occurrence"),
+            "rules[0].extends: expected one of existence, substitution, got 'occurrence'",
+        ),
+        (
+            ("code: HS102", "code: H-102"),
+            "rules[1].code: expected a letter prefix and 3 digits, e.g. 'ST101', got 'H-102'",
+        ),
         (("tokens: ['(?:low", "tokens: ['(?:low("), "rules[1].tokens: invalid regular expression"),
         (("    whole: true", "    whole: true\n    colour: red"), "rules[2].colour: unknown key"),
-        (("version: 1", "version: 2"), "house.yaml:1: version: expected 'version: 1'"),
+        (("version: 1", "version: 2"), "house.yaml:1: version: expected 1, got 2"),
     ],
 )
 def test_pack_errors_name_file_line_and_key(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
@@ -264,7 +274,7 @@ def test_anchor_extraction_more(token: str, expected: set[str] | None) -> None:
 
 
 def test_spaces_become_flexible_outside_lookbehinds_and_classes() -> None:
-    from lint.packs import _flexible_spaces
+    from lint.packs.patterns import _flexible_spaces
 
     assert _flexible_spaces("share this") == r"share\s+this"
     assert _flexible_spaces(r"(?<![\w,] )analysts said") == r"(?<![\w,] )analysts\s+said"
@@ -288,7 +298,7 @@ def test_lookbehind_tokens_compile(tmp_path: Path) -> None:
 def test_gate_reads_the_draft_once_not_once_per_block(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """pyahocorasick reads the whole string on every iter() call: one call per block would
     make a long draft quadratic; and all gated rules share one pass over a draft."""
-    import lint.packs as packs
+    import lint.packs.gate as packs
 
     calls: list[int] = []
     real = packs._automaton
@@ -351,7 +361,7 @@ def test_first_class_lookahead_changes_no_match(pattern: str, ignorecase: bool, 
     lookahead in front, a scan finds exactly what it finds without it."""
     import re
 
-    from lint.packs import _first_class
+    from lint.packs.patterns import _first_class
 
     flags = re.IGNORECASE if ignorecase else 0
     first = _first_class(pattern, flags)
@@ -363,7 +373,7 @@ def test_first_class_lookahead_changes_no_match(pattern: str, ignorecase: bool, 
 
 
 def test_first_class_gives_up_where_it_cannot_tell() -> None:
-    from lint.packs import _first_class
+    from lint.packs.patterns import _first_class
 
     assert _first_class("(?:the\\s+)?story", 0) == "[st]"
     assert _first_class("[Ss]ome|[Mm]any", 0) == "[MSms]"
