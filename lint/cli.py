@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         help="drafts or folders (default: .); '-' reads standard input; "
-        "'init [FOLDER]' writes a starter config and fact base",
+        "'init [FOLDER]' writes a starter config and fact base; 'schema config|facts' prints a JSON Schema",
     )
     out = p.add_argument_group("output")
     out.add_argument(
@@ -285,8 +285,10 @@ def _open_output(args: argparse.Namespace) -> TextIO:
 
 
 def _main(argv: list[str]) -> int:
-    if argv[:1] == ["init"]:  # a subcommand; a draft folder named init is ./init
+    if argv[:1] == ["init"]:  # subcommands; a draft folder named init or schema is ./init, ./schema
         return _init(argv[1:])
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     args = _parser().parse_args(argv)
     if args.check_facts:
         from lint.facts import load_factbase
@@ -334,6 +336,29 @@ def _init(argv: list[str]) -> int:
 
     for path in init(Path(args.folder)):
         print(f"lint-article: wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="lint-article schema",
+        description="Print the JSON Schema of the configuration or of a fact base, for editors' YAML tooling "
+        "(completion and checks of keys).",
+        formatter_class=_HelpFormatter,
+    )
+    p.add_argument("kind", choices=("config", "facts"))
+    args = p.parse_args(argv)
+    import json
+
+    if args.kind == "config":
+        from lint.config import config_json_schema
+
+        schema = config_json_schema()
+    else:
+        from lint.facts import factbase_json_schema
+
+        schema = factbase_json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

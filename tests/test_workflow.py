@@ -291,3 +291,31 @@ def test_init_writes_a_config_and_fact_base_that_work_and_never_overwrites(tmp_p
     write(other / "facts" / "story.yaml", "version: 1\n")
     assert run_cli("init", str(other), plugin=False).returncode == 2
     assert not (other / ".lint-article.yaml").exists()  # nothing written when one file is in the way
+
+
+def test_schema_prints_json_schemas_that_accept_the_init_files(tmp_path: Path, run_cli: RunCli) -> None:
+    import json
+    import re
+
+    import jsonschema
+    import yaml
+
+    assert run_cli("init", str(tmp_path), plugin=False).returncode == 0
+    config = yaml.safe_load((tmp_path / ".lint-article.yaml").read_text())
+    facts_text = re.sub(r"(?m)^( +)# ", r"\1", (tmp_path / "facts" / "story.yaml").read_text())
+    facts = json.loads(json.dumps(yaml.safe_load(facts_text), default=str))  # dates as YAML tooling sees strings
+    for kind, document, wrong in (
+        ("config", config, {"fail-on": "warning", "selekt": ["BP"]}),
+        ("facts", facts, {"version": 1, "entities": [{"name": "A", "tipe": "person"}]}),
+    ):
+        r = run_cli("schema", kind, plugin=False)
+        assert r.returncode == 0, r.stderr
+        schema = json.loads(r.stdout)
+        jsonschema.validate(document, schema)
+        try:
+            jsonschema.validate(wrong, schema)
+        except jsonschema.ValidationError:
+            pass
+        else:
+            raise AssertionError(f"the {kind} schema accepts a misspelt key")
+    assert run_cli("schema", "drafts", plugin=False).returncode == 2
