@@ -319,3 +319,23 @@ def test_schema_prints_json_schemas_that_accept_the_init_files(tmp_path: Path, r
         else:
             raise AssertionError(f"the {kind} schema accepts a misspelt key")
     assert run_cli("schema", "drafts", plugin=False).returncode == 2
+
+
+def test_no_url_in_the_metadata_readme_or_sarif_output_that_does_not_exist(tmp_path: Path, run_cli: RunCli) -> None:
+    import re
+    from importlib.metadata import metadata
+
+    root = Path(__file__).resolve().parents[1]
+    url = re.compile(r"https?://[^\s`\"'<>)\]]+")
+    # What may appear: the SARIF schema's published address and placeholders for a server of
+    # your own. Nothing on a package index or a host that we made up.
+    allowed = {"https://json.schemastore.org/sarif-2.1.0.json", "http://host:port", "http://localhost:8081"}
+    write(tmp_path / "a.md", "SHOUTED once.\n")
+    sarif = run_cli(*ISO, "--format", "sarif", str(tmp_path / "a.md")).stdout
+    for where, text in (
+        ("README.md", (root / "README.md").read_text(encoding="utf-8")),
+        ("pyproject.toml", (root / "pyproject.toml").read_text(encoding="utf-8")),
+        ("SARIF output", sarif),
+    ):
+        assert set(url.findall(text)) <= allowed, where
+    assert not metadata("lint-article").get_all("Project-URL")
