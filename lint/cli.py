@@ -116,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore config files")
+    cfg.add_argument(
+        "--show-settings", action="store_true", help="print the resolved settings and where each came from"
+    )
     cfg.add_argument("--facts", action="append", metavar="FILE", help="fact base YAML (repeatable)")
     cfg.add_argument("--languagetool", metavar="off|local|URL", help="grammar checking backend (default off)")
     cfg.add_argument("--stdin-filename", metavar="NAME", help="path to report for '-' (suffix picks the format)")
@@ -208,9 +211,20 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
-def _load_config(args: argparse.Namespace) -> Any:
+class Loaded(Record):
+    """The run's configuration, what the config file alone gave, the file (or None) and,
+    per field, the command-line option that set it (for ``--show-settings``)."""
+
+    config: Any
+    from_file: Any
+    path: Path | None
+    flags: dict[str, str]
+
+
+def _load_config(args: argparse.Namespace) -> Loaded:
     from lint.config import Config, find_config, load_config, parse_languagetool
 
+    path: Path | None = None
     if args.isolated:
         config = Config()
     elif args.config:
@@ -219,30 +233,61 @@ def _load_config(args: argparse.Namespace) -> Any:
             raise UserError("config file not found", path=args.config)
         config = load_config(path)
     else:
-        config = load_config(find_config(_search_start(args.paths)))
+        path = find_config(_search_start(args.paths))
+        config = load_config(path)
+        if path is not None:
+            from lint.settings import precedence_note
+
+            note = precedence_note(path)
+            if note:
+                print(f"lint-article: note: {note}", file=sys.stderr)
     changes: dict[str, Any] = {}
+    flags: dict[str, str] = {}
     if args.select is not None:
-        changes["select"] = _split(args.select)
+        changes["select"], flags["select"] = _split(args.select), "--select"
     if args.extend_select:
         changes["extend_select"] = config.extend_select + (_split(args.extend_select) or ())
+        flags["extend_select"] = "--extend-select"
     if args.ignore:
-        changes["ignore"] = config.ignore + (_split(args.ignore) or ())
+        changes["ignore"], flags["ignore"] = config.ignore + (_split(args.ignore) or ()), "--ignore"
     if args.fail_on:
-        changes["fail_on"] = Severity.parse(args.fail_on)
+        changes["fail_on"], flags["fail_on"] = Severity.parse(args.fail_on), "--fail-on"
     if args.facts:
         # The same file named in the config and on the command line is loaded once.
         changes["facts"] = tuple(dict.fromkeys(config.facts + tuple(Path(f).resolve() for f in args.facts)))
+        flags["facts"] = "--facts"
     if args.languagetool:
-        changes["languagetool"] = parse_languagetool(args.languagetool)
+        changes["languagetool"], flags["languagetool"] = parse_languagetool(args.languagetool), "--languagetool"
     if args.cache_dir:
-        changes["cache_dir"] = Path(args.cache_dir).resolve()
+        changes["cache_dir"], flags["cache_dir"] = Path(args.cache_dir).resolve(), "--cache-dir"
     if args.no_cache:
-        changes["cache"] = False
+        changes["cache"], flags["cache"] = False, "--no-cache"
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be at least 1")
-        changes["jobs"] = args.jobs
-    return config.with_overrides(**changes)
+        changes["jobs"], flags["jobs"] = args.jobs, "--jobs"
+    return Loaded(config.with_overrides(**changes), config, path, flags)
+
+
+def _show_settings(loaded: Loaded, fmt: str | None) -> int:
+    """Every resolved setting with where it came from (``lint.settings.describe``)."""
+    from lint.settings import describe, file_keys
+
+    rows = describe(loaded.config, loaded.from_file, file_keys(loaded.path) if loaded.path else {}, loaded.flags)
+    import json
+
+    if fmt == "json":
+        data = {
+            "config_file": str(loaded.path) if loaded.path else None,
+            "settings": {name: {"value": value, "from": origin} for name, value, origin in rows},
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"config file: {loaded.path if loaded.path else 'none'}")
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, origin in rows:
+        print(f"{name:<{width}} = {json.dumps(value, ensure_ascii=False)}  # {origin}")
+    return EXIT_OK
 
 
 def _search_start(paths: Sequence[str]) -> Path:
@@ -299,7 +344,10 @@ def _main(argv: list[str]) -> int:
         facts = load_factbase([Path(f) for f in args.check_facts])
         print(facts.describe())
         return EXIT_OK
-    config = _load_config(args)
+    loaded = _load_config(args)
+    if args.show_settings:
+        return _show_settings(loaded, args.format)
+    config = loaded.config
     patterns = config.effective_cache_dir if config.cache else None
     from lint import recache
     from lint.cache import use_derived_folder

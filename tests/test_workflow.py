@@ -339,3 +339,39 @@ def test_no_url_in_the_metadata_readme_or_sarif_output_that_does_not_exist(tmp_p
     ):
         assert set(url.findall(text)) <= allowed, where
     assert not metadata("lint-article").get_all("Project-URL")
+
+
+def test_with_both_config_files_the_yaml_wins_and_the_run_says_so(tmp_path: Path, run_cli: RunCli) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.lint-article]\nselect = ["BP"]\n')
+    write(tmp_path / ".lint-article.yaml", "select: [TX]\n")
+    write(tmp_path / "a.md", "One SHOUTED word.\n\nShare this article\n")
+    r = run_cli("--no-cache", "-f", "text", ".", cwd=tmp_path)
+    assert "TX101" in r.stdout and "BP101" not in r.stdout  # the YAML's selection ran
+    note = (
+        f"note: using {tmp_path / '.lint-article.yaml'}; ignoring [tool.lint-article] in {tmp_path / 'pyproject.toml'}"
+    )
+    assert note in r.stderr
+
+    (tmp_path / ".lint-article.yaml").unlink()
+    alone = run_cli("--no-cache", "-f", "text", ".", cwd=tmp_path)
+    assert "BP101" in alone.stdout and "TX101" not in alone.stdout and "note:" not in alone.stderr
+
+
+def test_show_settings_prints_each_value_and_where_it_came_from(tmp_path: Path, run_cli: RunCli) -> None:
+    import json
+
+    write(tmp_path / ".lint-article.yaml", "select: [TX]\nfail-on: error\nrules:\n  RD103: {max-words: 45}\n")
+    r = run_cli("--show-settings", "--ignore", "TX103", "--jobs", "2", ".", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = {line.split(" = ")[0].strip(): line.split(" = ", 1)[1] for line in r.stdout.splitlines()[1:]}
+    config = tmp_path / ".lint-article.yaml"
+    assert r.stdout.splitlines()[0] == f"config file: {config}"
+    assert lines["select"] == f'["TX"]  # {config}:1'
+    assert lines["fail-on"] == f'"error"  # {config}:2'
+    assert lines["rules"] == f'{{"RD103": {{"max-words": 45}}}}  # {config}:3'
+    assert lines["ignore"] == '["TX103"]  # command line (--ignore)'
+    assert lines["jobs"] == "2  # command line (--jobs)"
+    assert lines["extensions"] == '[".md", ".markdown", ".txt"]  # default'
+    data = json.loads(run_cli("--show-settings", "-f", "json", "--isolated", cwd=tmp_path).stdout)
+    assert data["config_file"] is None
+    assert data["settings"]["select"] == {"value": None, "from": "default"}
