@@ -1,5 +1,8 @@
 """The ``lint-article`` command. Only this module reads argv and decides the exit code:
-0 no finding at or above ``--fail-on``, 1 findings, 2 usage, configuration or input errors."""
+0 no finding at or above ``--fail-on``, 1 findings, 2 usage, configuration or input errors,
+141 when the reader of the report closed the pipe (``lint-article drafts/ | head``), the status
+a shell reports for a process that SIGPIPE ended, as ruff and most Unix tools end; nothing is
+printed then."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from lint.model import Severity
 from lint.record import Record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13
+"""128 + SIGPIPE: what a shell shows for ``yes | head``; ``pipefail`` scripts still see it."""
 
 
 class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -42,7 +47,10 @@ def _terminal_columns() -> int:
     return columns or 80
 
 
-_EXIT_STATUS = "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors."
+_EXIT_STATUS = (
+    "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage/config/input errors,\n"
+    "141 the reader closed the pipe (as for a process SIGPIPE ends)."
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,7 +93,12 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXIT_STATUS,
         formatter_class=_HelpFormatter,
     )
-    p.add_argument("paths", nargs="*", help="drafts or folders (default: .); '-' reads standard input")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        help="drafts or folders (default: .); '-' reads standard input; "
+        "'init [FOLDER]' writes a starter config and fact base; 'schema config|facts' prints a JSON Schema",
+    )
     out = p.add_argument_group("output")
     out.add_argument(
         "--format", "-f", metavar="NAME", help="output format, listed below (default: rich on a terminal, else text)"
@@ -103,6 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     cfg = p.add_argument_group("configuration")
     cfg.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     cfg.add_argument("--isolated", action="store_true", help="ignore config files")
+    cfg.add_argument(
+        "--show-settings", action="store_true", help="print the resolved settings and where each came from"
+    )
     cfg.add_argument("--facts", action="append", metavar="FILE", help="fact base YAML (repeatable)")
     cfg.add_argument("--languagetool", metavar="off|local|URL", help="grammar checking backend (default off)")
     cfg.add_argument("--stdin-filename", metavar="NAME", help="path to report for '-' (suffix picks the format)")
@@ -118,8 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     perf.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     perf.add_argument("--rule-timeout", type=float, metavar="SECONDS", default=60.0, help="per rule and draft")
     info = p.add_argument_group("information")
-    info.add_argument("--list-rules", action="store_true", help="list every rule")
-    info.add_argument("--explain", metavar="RULE", help="show a rule's documentation")
+    info.add_argument("--list-rules", action="store_true", help="list every rule, on or off by default")
+    info.add_argument("--explain", metavar="RULE", help="show a rule's documentation (Markdown)")
     info.add_argument("--check-facts", nargs="+", metavar="FILE", help="validate fact base files and summarise them")
     info.add_argument("--version", action="version", version=f"lint-article {__version__}")
     return p
@@ -146,11 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lint-article: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush
-        except OSError:
-            pass
-        return EXIT_ERROR
+        _discard_closed_pipes()
+        return EXIT_BROKEN_PIPE
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
@@ -158,6 +171,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.enable()
         else:
             gc.disable()
+
+
+def _discard_closed_pipes() -> None:
+    """Point standard output at the null device, so what is still buffered for the reader
+    that went away is dropped quietly, at exit too (the recipe of Python's signal docs)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        os.dup2(null, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass  # not a real file (an in-process caller's buffer): nothing to flush at exit
+    finally:
+        os.close(null)
 
 
 _YOUNG_THRESHOLD = 50_000
@@ -183,9 +211,20 @@ def _split(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
-def _load_config(args: argparse.Namespace) -> Any:
+class Loaded(Record):
+    """The run's configuration, what the config file alone gave, the file (or None) and,
+    per field, the command-line option that set it (for ``--show-settings``)."""
+
+    config: Any
+    from_file: Any
+    path: Path | None
+    flags: dict[str, str]
+
+
+def _load_config(args: argparse.Namespace) -> Loaded:
     from lint.config import Config, find_config, load_config, parse_languagetool
 
+    path: Path | None = None
     if args.isolated:
         config = Config()
     elif args.config:
@@ -194,30 +233,61 @@ def _load_config(args: argparse.Namespace) -> Any:
             raise UserError("config file not found", path=args.config)
         config = load_config(path)
     else:
-        config = load_config(find_config(_search_start(args.paths)))
+        path = find_config(_search_start(args.paths))
+        config = load_config(path)
+        if path is not None:
+            from lint.settings import precedence_note
+
+            note = precedence_note(path)
+            if note:
+                print(f"lint-article: note: {note}", file=sys.stderr)
     changes: dict[str, Any] = {}
+    flags: dict[str, str] = {}
     if args.select is not None:
-        changes["select"] = _split(args.select)
+        changes["select"], flags["select"] = _split(args.select), "--select"
     if args.extend_select:
         changes["extend_select"] = config.extend_select + (_split(args.extend_select) or ())
+        flags["extend_select"] = "--extend-select"
     if args.ignore:
-        changes["ignore"] = config.ignore + (_split(args.ignore) or ())
+        changes["ignore"], flags["ignore"] = config.ignore + (_split(args.ignore) or ()), "--ignore"
     if args.fail_on:
-        changes["fail_on"] = Severity.parse(args.fail_on)
+        changes["fail_on"], flags["fail_on"] = Severity.parse(args.fail_on), "--fail-on"
     if args.facts:
         # The same file named in the config and on the command line is loaded once.
         changes["facts"] = tuple(dict.fromkeys(config.facts + tuple(Path(f).resolve() for f in args.facts)))
+        flags["facts"] = "--facts"
     if args.languagetool:
-        changes["languagetool"] = parse_languagetool(args.languagetool)
+        changes["languagetool"], flags["languagetool"] = parse_languagetool(args.languagetool), "--languagetool"
     if args.cache_dir:
-        changes["cache_dir"] = Path(args.cache_dir).resolve()
+        changes["cache_dir"], flags["cache_dir"] = Path(args.cache_dir).resolve(), "--cache-dir"
     if args.no_cache:
-        changes["cache"] = False
+        changes["cache"], flags["cache"] = False, "--no-cache"
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be at least 1")
-        changes["jobs"] = args.jobs
-    return config.with_overrides(**changes)
+        changes["jobs"], flags["jobs"] = args.jobs, "--jobs"
+    return Loaded(config.with_overrides(**changes), config, path, flags)
+
+
+def _show_settings(loaded: Loaded, fmt: str | None) -> int:
+    """Every resolved setting with where it came from (``lint.settings.describe``)."""
+    from lint.settings import describe, file_keys
+
+    rows = describe(loaded.config, loaded.from_file, file_keys(loaded.path) if loaded.path else {}, loaded.flags)
+    import json
+
+    if fmt == "json":
+        data = {
+            "config_file": str(loaded.path) if loaded.path else None,
+            "settings": {name: {"value": value, "from": origin} for name, value, origin in rows},
+        }
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"config file: {loaded.path if loaded.path else 'none'}")
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, origin in rows:
+        print(f"{name:<{width}} = {json.dumps(value, ensure_ascii=False)}  # {origin}")
+    return EXIT_OK
 
 
 def _search_start(paths: Sequence[str]) -> Path:
@@ -260,6 +330,10 @@ def _open_output(args: argparse.Namespace) -> TextIO:
 
 
 def _main(argv: list[str]) -> int:
+    if argv[:1] == ["init"]:  # subcommands; a draft folder named init or schema is ./init, ./schema
+        return _init(argv[1:])
+    if argv[:1] == ["schema"]:
+        return _schema(argv[1:])
     args = _parser().parse_args(argv)
     if args.check_facts:
         from lint.facts import load_factbase
@@ -270,7 +344,10 @@ def _main(argv: list[str]) -> int:
         facts = load_factbase([Path(f) for f in args.check_facts])
         print(facts.describe())
         return EXIT_OK
-    config = _load_config(args)
+    loaded = _load_config(args)
+    if args.show_settings:
+        return _show_settings(loaded, args.format)
+    config = loaded.config
     patterns = config.effective_cache_dir if config.cache else None
     from lint import recache
     from lint.cache import use_derived_folder
@@ -294,12 +371,51 @@ def _main(argv: list[str]) -> int:
     return status
 
 
+def _init(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="lint-article init",
+        description="Write a commented .lint-article.yaml and a starter fact base (facts/story.yaml) "
+        "for a new story. Never overwrites a file.",
+        formatter_class=_HelpFormatter,
+    )
+    p.add_argument("folder", nargs="?", default=".", help="the story's folder (default: .)")
+    args = p.parse_args(argv)
+    from lint.starter import init
+
+    for path in init(Path(args.folder)):
+        print(f"lint-article: wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="lint-article schema",
+        description="Print the JSON Schema of the configuration or of a fact base, for editors' YAML tooling "
+        "(completion and checks of keys).",
+        formatter_class=_HelpFormatter,
+    )
+    p.add_argument("kind", choices=("config", "facts"))
+    args = p.parse_args(argv)
+    import json
+
+    if args.kind == "config":
+        from lint.config import config_json_schema
+
+        schema = config_json_schema()
+    else:
+        from lint.facts import factbase_json_schema
+
+        schema = factbase_json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, config: Any) -> int:
     registry = _registry(config)
     if args.list_rules:
-        return _list_rules(registry, args.format)
+        return _list_rules(registry, args)
     if args.explain:
-        return _explain(registry, args.explain)
+        return _explain(registry, args)
     if args.fix and args.diff:
         raise UserError("--fix and --diff cannot be combined", hint="--diff shows what --fix would write")
 
@@ -329,7 +445,13 @@ def _run(args: argparse.Namespace, config: Any) -> int:
 
         cache = Cache(config.effective_cache_dir, engine.run_key(linter, config.facts))
     jobs = engine.default_jobs(config, args.jobs)
-    results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
+    from lint import progress
+
+    if progress.wanted(sys.stderr, args.quiet):
+        with progress.Progress(len(files), sys.stderr.fileno(), cache) as counting:
+            results = _lint(engine, linter, files, jobs, counting, stdin_text, args.stdin_filename)
+    else:
+        results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
     result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
 
     if args.fix or args.diff:
@@ -492,70 +614,28 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
             out.close()
 
 
-def _list_rules(registry: Any, fmt: str | None) -> int:
-    rules = registry.sorted_rules()
-    if fmt == "json":
-        import json
+def _list_rules(registry: Any, args: argparse.Namespace) -> int:
+    from lint import rulehelp
 
-        data = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "category": r.category,
-                "severity": str(r.severity),
-                "fixable": r.fixable,
-                "enabled_by_default": r.enabled_by_default,
-                "summary": r.summary(),
-            }
-            for r in rules
-        ]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-        return EXIT_OK
-    width = max((len(r.name) for r in rules), default=10)
-    for r in rules:
-        flags = ("fix " if r.fixable else "    ") + ("" if r.enabled_by_default else "(off) ")
-        print(f"{r.code}  {r.name:<{width}}  {r.category:<12} {str(r.severity):<8} {flags}{r.summary()}")
-    from lint.engine import ENGINE_DIAGNOSTICS
-
-    for code, (name, sev, summary) in ENGINE_DIAGNOSTICS.items():
-        print(f"{code}  {name:<{width}}  {'internal':<12} {str(sev):<8}     {summary}")
+    width = _terminal_columns() if sys.stdout.isatty() else None
+    rulehelp.list_rules(registry, args.format, sys.stdout, width)
     return EXIT_OK
 
 
-def _explain(registry: Any, key: str) -> int:
-    from lint.engine import ENGINE_DIAGNOSTICS
+def _explain(registry: Any, args: argparse.Namespace) -> int:
+    """The rule's documentation as Markdown: rendered at a terminal (or with ``--color
+    always``), as written when piped (or with ``--color never``)."""
+    from lint import rulehelp
 
-    code = registry.resolve(key)
-    if code is None:
-        up = key.upper()
-        if up in ENGINE_DIAGNOSTICS:
-            name, sev, summary = ENGINE_DIAGNOSTICS[up]
-            print(f"{up} ({name}) [internal, {sev}]\n\n{summary}.")
-            return EXIT_OK
+    key = args.explain
+    text = rulehelp.explain_markdown(registry, key)
+    if text is None:
         import difflib
 
         close = difflib.get_close_matches(key, list(registry.rules) + list(registry.names), n=1)
         raise UserError(f"no rule {key!r}", hint=(f"did you mean {close[0]!r}? " if close else "") + "see --list-rules")
-    r = registry.rules[code]
-    print(f"{r.code} ({r.name}) [{r.category}, {r.severity}{', fixable' if r.fixable else ''}]")
-    if not r.enabled_by_default:
-        print("Off by default: enable with --extend-select " + r.code)
-    print()
-    print(r.documentation())
-    if r.examples_bad:
-        print("\nFlagged:")
-        for ex in r.examples_bad:
-            print("    " + ex.strip().replace("\n", "\n    "))
-    if r.examples_good:
-        print("\nNot flagged:")
-        for ex in r.examples_good:
-            print("    " + ex.strip().replace("\n", "\n    "))
-    if r.default_options:
-        print("\nOptions (config: [tool.lint-article.rules." + r.code + "]):")
-        for k, v in r.default_options.items():
-            print(f"    {k.replace('_', '-')} = {v!r}")
-    if r.source:
-        print(f"\nDefined in {r.source}")
+    render = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    rulehelp.show_markdown(text, sys.stdout, render, False if os.environ.get("NO_COLOR") else None)
     return EXIT_OK
 
 

@@ -155,23 +155,34 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start``; a pyproject.toml counts only when it
-    has a ``[tool.lint-article]`` table."""
+    """The nearest config file at or above ``start``: in each folder the first of
+    :data:`CONFIG_NAMES` that :func:`configures` (``lint.settings`` documents the rule)."""
     here = start.resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            if name == "pyproject.toml":
-                try:
-                    text = candidate.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if "[tool.lint-article" not in text:
-                    continue
-            return candidate
+            if configures(folder / name):
+                return folder / name
     return None
+
+
+def configures(path: Path) -> bool:
+    """Whether ``path`` is a config file for lint-article: a pyproject.toml only when it
+    has a ``[tool.lint-article]`` table."""
+    if not path.is_file():
+        return False
+    if path.name != "pyproject.toml":
+        return True
+    try:
+        return "[tool.lint-article" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def raw_settings(path: Path) -> tuple[dict[str, Any], Any]:
+    """The settings table of a config file as written, and ``line_of(key)`` (for
+    ``--show-settings``; :func:`load_config` validates)."""
+    text = path.read_text(encoding="utf-8-sig")
+    return _load_toml(text, str(path)) if path.name.endswith(".toml") else _load_yaml(text, str(path))
 
 
 def load_config(path: Path | None) -> Config:

@@ -79,3 +79,48 @@ def test_pre_commit_hook_fails_on_boilerplate_and_passes_when_fixed(tmp_path: Pa
     passing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=900)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+def _readme_snippet() -> str:
+    """The YAML block of the README's pre-commit section, exactly as written there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## pre-commit\n", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block.startswith("# .pre-commit-config.yaml\n")
+    return block
+
+
+def test_the_readme_snippet_works_as_written(tmp_path: Path) -> None:
+    work = tmp_path / "newsroom"
+    work.mkdir()
+    _git(work, "init", "-q")
+    (work / ".pre-commit-config.yaml").write_text(_readme_snippet(), encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)  # where `pip install` put lint-article
+    subprocess.run([str(Path(bin_dir) / "lint-article"), "init", "."], cwd=work, check=True, capture_output=True)
+    draft = work / "story.md"
+    draft.write_text(
+        "# Ferry timetable changes\n\n"
+        "The ferry leaves an hour earlier from Monday, the harbour office said.\n\n"
+        "Share this article\n",
+        encoding="utf-8",
+    )
+    _git(work, "add", "-A")
+    env = {
+        **os.environ,
+        "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+    }
+    cmd = [*_pre_commit(), "run", "--color", "never"]
+    failing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=300)
+    output = failing.stdout + failing.stderr
+    assert failing.returncode == 1, output
+    assert "story.md:5:1: BP101 [boilerplate]" in output, output
+
+    draft.write_text(
+        "# Ferry timetable changes\n\nThe ferry leaves an hour earlier from Monday, the harbour office said.\n",
+        encoding="utf-8",
+    )
+    _git(work, "add", "story.md")
+    passing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=300)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "lint-article" in passing.stdout and "Passed" in passing.stdout

@@ -5,7 +5,8 @@ Built-in formats are provided through the ``lint_article_reporters`` hook like a
 (:mod:`lint.hookspecs`); each declares its name, description and audience
 (:class:`~lint.report.base.Reporter`), and ``--help`` lists every registered format. Each
 reporter writes one complete document (or log) per run; run-level warnings never corrupt a
-machine format.
+machine format. Findings reach a reporter sorted by path, line and column (then end position
+and rule code: :meth:`lint.model.Finding.sort_key`), and every built-in format keeps that order.
 
 - :mod:`lint.report.base`: the contract (:class:`Reporter`) and its validation.
 - :mod:`lint.report.common`: helpers shared by the formats (summary line, statistics,

@@ -1,6 +1,6 @@
 """``rich``: findings grouped by draft with the source line and the span marked, a table
-by category, per-draft readability figures, statistics on request, warnings and the
-summary line. The default on a terminal."""
+by category, readability figures per draft (the hardest ten and a median when there are
+more), statistics on request, warnings and the summary line. The default on a terminal."""
 
 from __future__ import annotations
 
@@ -201,6 +201,9 @@ class RichReporter(BaseReporter):
 
     @staticmethod
     def _metrics_table(result: RunResult) -> Any:
+        """Readability figures per draft. Up to :data:`_METRIC_ROWS` drafts: all, in path
+        order. More: the hardest (see :func:`_hardest`) and a caption with how many more and
+        the median over every draft, so a run over an archive is not a table of hundreds."""
         from rich.table import Table
 
         drafts = [(path, values) for path, values in sorted(result.metrics.items()) if values]
@@ -211,11 +214,18 @@ class RichReporter(BaseReporter):
             keys.extend(k for k in values if k not in keys)
         known = [k for k in _METRIC_ORDER if k in keys]
         ordered = known + sorted(k for k in keys if k not in known)
-        table = Table(title="Readability", title_justify="left")
-        table.add_column("Draft")
+        title, caption, shown = "Readability", None, drafts
+        if len(drafts) > _METRIC_ROWS:
+            shown, key = _hardest(drafts)
+            label = _METRIC_LABELS.get(key, key.replace("_", " "))
+            title = f"Readability: the {len(shown)} hardest of {len(drafts)} drafts"
+            middle = _median([v[key] for _, v in drafts if key in v and finite(v[key]) is not None])
+            caption = f"{plural(len(drafts) - len(shown), 'more draft')}; median {label} {_format_metric(middle)}"
+        table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+        table.add_column("Draft", overflow="fold")  # a path folds onto more lines rather than lose its name
         for key in ordered:
             table.add_column(_METRIC_LABELS.get(key, key.replace("_", " ")), justify="right")
-        for path, values in drafts:
+        for path, values in shown:
             table.add_row(path, *(_format_metric(values.get(key)) for key in ordered))
         return table
 
@@ -231,6 +241,38 @@ class RichReporter(BaseReporter):
         for code, name, n, fix in rule_statistics(result):
             table.add_row(str(n), code, "[*]" if fix else "", name)
         return table
+
+
+_METRIC_ROWS = 10
+"""Most drafts the readability table lists one by one."""
+_HARDEST_BY = (("flesch_kincaid_grade", True), ("fk_grade", True), ("gunning_fog", True), ("fog", True))
+"""Figures that rank drafts from hardest, in order of preference (True: higher is harder);
+the last resort is Flesch reading ease, where lower is harder."""
+
+
+def _hardest(drafts: list[tuple[str, Any]]) -> tuple[list[tuple[str, Any]], str]:
+    """The :data:`_METRIC_ROWS` hardest drafts, hardest first (ties and drafts without the
+    figure in path order), and the figure that ranked them."""
+    present = {k for _, values in drafts for k in values}
+    key, higher = next(((k, up) for k, up in _HARDEST_BY if k in present), ("flesch_reading_ease", False))
+    if key not in present:
+        return drafts[:_METRIC_ROWS], key
+
+    def rank(item: tuple[str, Any]) -> tuple[int, float]:
+        number = finite(item[1].get(key, float("nan")))
+        if number is None:
+            return (1, 0.0)
+        return (0, -float(number) if higher else float(number))
+
+    return sorted(drafts, key=rank)[:_METRIC_ROWS], key
+
+
+def _median(values: list[Any]) -> float | None:
+    if not values:
+        return None
+    import statistics
+
+    return float(statistics.median(float(v) for v in values))
 
 
 def _format_metric(value: float | None) -> str:

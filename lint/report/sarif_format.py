@@ -11,24 +11,24 @@ from lint.report.common import TOOL_NAME, BaseReporter, Paths
 
 FINGERPRINT_KEY = "lintArticle/v1"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-_FALLBACK_URI = "https://pypi.org/project/lint-article/"
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _information_uri() -> str:
-    """The project's home page from the installed package metadata, else its PyPI page."""
+def _information_uri() -> str | None:
+    """The project's home page from the installed package metadata, or None: the project
+    has no public page, and SARIF's ``informationUri`` is optional, so none is invented."""
     try:
         from importlib.metadata import PackageNotFoundError, metadata
 
         meta = metadata(TOOL_NAME)
     except (ImportError, PackageNotFoundError):
-        return _FALLBACK_URI
+        return None
     for entry in meta.get_all("Project-URL") or ():
         label, _, url = entry.partition(",")
         if label.strip().lower() in ("homepage", "home", "documentation", "source", "repository"):
             return url.strip()
     home = meta.get_all("Home-page") or ()
-    return str(home[0]) if home else _FALLBACK_URI
+    return str(home[0]) if home else None
 
 
 def _synthetic_rule(f: Finding) -> RuleInfo:
@@ -56,7 +56,10 @@ class SarifReporter(BaseReporter):
         codes = sorted(rules)
         index = {code: i for i, code in enumerate(codes)}
         prints = self.fingerprints(result, paths)
-        driver: dict[str, Any] = {"name": TOOL_NAME, "informationUri": _information_uri()}
+        driver: dict[str, Any] = {"name": TOOL_NAME}
+        home = _information_uri()
+        if home:
+            driver["informationUri"] = home
         if result.version:
             driver["version"] = result.version
             driver["semanticVersion"] = result.version
