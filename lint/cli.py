@@ -230,26 +230,16 @@ def _main(argv: list[str]) -> int:
         print(facts.describe())
         return EXIT_OK
     config = _load_config(args)
-    patterns = config.effective_cache_dir if config.cache else None
     from lint import recache
     from lint.cache import use_derived_folder
 
     recache.preload_installed()
-    if patterns is not None:
-        recache.preload(patterns)
-    use_derived_folder(patterns)
+    use_derived_folder(config.effective_cache_dir if config.cache else None)
     try:
         status = _run(args, config)
     finally:
         use_derived_folder(None)
     recache.save_installed()
-    if patterns is not None and recache.save(patterns):
-        from lint.cache import prepare_folder
-
-        try:
-            prepare_folder(patterns)  # the folder may be new: give it its .gitignore
-        except OSError:
-            pass
     return status
 
 

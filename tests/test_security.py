@@ -1,0 +1,184 @@
+"""Attacks from a repository, replayed: nothing in a linted folder (its cache folder
+included) may run code, change what a rule matches, hide findings, make lint-article write
+outside the folders it was given, or stall a run."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import cache, recache
+from tests.conftest import RunCli
+
+DRAFT = (
+    "Share this article\n\nIt is reported that sales fell 13% last year. At the end of the day, "
+    'the "game-changer" is here.\n'
+)
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, modes and FIFOs")
+
+
+def findings(out: object) -> list[dict[str, object]]:
+    return json.loads(out.stdout)["findings"]  # type: ignore[attr-defined, no-any-return]
+
+
+class Payload:
+    """A pickle that makes a folder when loaded: proof that loading ran code."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.mkdir, (str(self.marker),))
+
+
+# -- the cache: sealed entries only ----------------------------------------------------------
+
+
+def test_a_pickle_with_a_payload_in_the_cache_folder_is_never_loaded(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    store = cache.Cache(tmp_path / "c", "run")
+    key = store.key("d.md", b"text")
+    store.put(key, "result")
+    assert store.get(key) == "result"
+    entry = store.folder / key[:2] / f"{key}.pickle"
+    entry.write_bytes(pickle.dumps(Payload(marker)))  # the plain pickle earlier versions read
+    assert store.get(key) is None and not marker.exists()
+    # Sealed, but with another user's key: the same.
+    other = cache.seal(entry.name, pickle.dumps((cache.CACHE_FORMAT, Payload(marker))), b"k" * 32)
+    entry.write_bytes(other)
+    assert store.get(key) is None and not marker.exists()
+    # An entry sealed for another draft cannot stand in for this one.
+    key2 = store.key("e.md", b"other")
+    store.put(key2, "other result")
+    entry.write_bytes((store.folder / key2[:2] / f"{key2}.pickle").read_bytes())
+    assert store.get(key) is None
+
+
+def test_a_derived_value_replaced_by_a_payload_is_derived_again(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    calls: list[int] = []
+
+    def build() -> str:
+        calls.append(1)
+        return "table"
+
+    folder = tmp_path / "c"
+    assert cache.derived("t", b"data", build, __file__, folder) == "table"
+    (entry,) = (folder / "derived").iterdir()
+    entry.write_bytes(pickle.dumps(Payload(marker)))
+    assert cache.derived("t", b"data", build, __file__, folder) == "table"
+    assert len(calls) == 2 and not marker.exists()
+    assert cache.unseal(entry.name, entry.read_bytes(), cache.secret() or b"") is not None  # written anew
+
+
+@posix_only
+def test_the_installation_folder_is_read_only_when_no_one_else_may_write_it(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    install = tmp_path / "install"
+    calls: list[int] = []
+    os.environ[recache.ENV], saved = str(install), os.environ[recache.ENV]
+    try:
+        cache.derived("t", b"data", lambda: calls.append(1) or "v", __file__, installed=True)
+        (entry,) = (install / "derived").iterdir()
+        entry.write_bytes(pickle.dumps(Payload(marker)))
+        entry.chmod(0o666)  # anyone may write it: not trusted
+        assert cache.derived("t", b"data", lambda: calls.append(1) or "v", __file__, installed=True) == "v"
+        assert len(calls) == 2 and not marker.exists()
+    finally:
+        os.environ[recache.ENV] = saved
+
+
+@posix_only
+def test_links_fifos_and_oversized_files_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = cache.Cache(tmp_path / "c", "run")
+    key = store.key("d.md", b"text")
+    store.put(key, "result")
+    entry = store.folder / key[:2] / f"{key}.pickle"
+    sealed = entry.read_bytes()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_bytes(sealed)
+    entry.unlink()
+    entry.symlink_to(elsewhere)  # a valid entry, behind a link
+    assert store.get(key) is None
+    entry.unlink()
+    entry.symlink_to("/dev/zero")  # endless bytes
+    assert store.get(key) is None
+    entry.unlink()
+    os.mkfifo(entry)  # a read would wait for a writer for ever
+    assert store.get(key) is None
+    entry.unlink()
+    entry.write_bytes(sealed)
+    assert store.get(key) == "result"
+    monkeypatch.setattr(cache, "MAX_ENTRY", len(sealed) - 1)
+    assert cache.read_file(entry, cache.MAX_ENTRY) is None
+
+
+@posix_only
+def test_links_in_the_cache_folder_take_no_write_elsewhere(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = tmp_path / "repo" / ".lint-article-cache"
+    folder.mkdir(parents=True)
+    (folder / ".gitignore").symlink_to(outside / "planted")  # dangling
+    store = cache.Cache(folder, "run")
+    key = store.key("d.md", b"text")
+    (folder / key[:2]).symlink_to(outside, target_is_directory=True)
+    store.put(key, "result")
+    assert not (outside / "planted").exists() and not list(outside.iterdir())
+    assert store.get(key) is None
+    linked = tmp_path / "repo2" / ".lint-article-cache"
+    linked.parent.mkdir()
+    linked.symlink_to(outside, target_is_directory=True)  # the whole cache folder
+    store = cache.Cache(linked, "run")
+    store.put(store.key("d.md", b"text"), "result")
+    assert not list(outside.iterdir())
+
+
+@posix_only
+def test_a_secret_others_may_read_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.USER_ENV, str(tmp_path / "user"))
+    monkeypatch.setattr(cache, "_secrets", {})
+    key = cache.secret()
+    assert key is not None and len(key) == 32
+    assert ((tmp_path / "user" / "secret").stat().st_mode & 0o777) == 0o600
+    (tmp_path / "user" / "secret").chmod(0o644)
+    monkeypatch.setattr(cache, "_secrets", {})
+    assert cache.secret() is None
+    store = cache.Cache(tmp_path / "c", "run")
+    store.put("ab" * 10, "result")  # no secret: nothing kept, nothing trusted
+    assert store.get("ab" * 10) is None and not (tmp_path / "c").exists()
+
+
+def _poisoned_patterns(folder: Path) -> None:
+    """A regex.marshal as earlier versions kept in the cache folder, each of its entries the
+    compiled code of a pattern that never matches under the text of a rule's pattern."""
+    import marshal
+    import re
+
+    from lint.plugins import build_registry, make_plugin_manager
+
+    build_registry(make_plugin_manager())
+    never = recache._arguments("(?!)", 0)
+    entries = [[flags, (pattern, *never[1:])] for kind, pattern, flags in list(re._cache) if kind is str]  # type: ignore[attr-defined]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / recache.FILE).write_bytes(marshal.dumps((recache._tag(), entries)))
+
+
+@pytest.mark.skipif(not recache.supported(), reason="needs CPython's re internals")
+def test_poisoned_compiled_patterns_in_a_repository_hide_nothing(tmp_path: Path, run_cli: RunCli) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "d.md").write_text(DRAFT, encoding="utf-8")
+    install = {recache.ENV: str(tmp_path / "install")}
+    clean = run_cli("--isolated", "--no-cache", "--format", "json", "d.md", cwd=repo, env_vars={recache.ENV: "off"})
+    _poisoned_patterns(repo / ".lint-article-cache")
+    run = run_cli("--isolated", "--format", "json", "d.md", cwd=repo, env_vars=install)
+    assert findings(run) == findings(clean) and findings(clean), run.stderr
+    # and the installation's own store took nothing from it
+    later = run_cli("--isolated", "--no-cache", "--format", "json", "d.md", cwd=repo, env_vars=install)
+    assert findings(later) == findings(clean)
