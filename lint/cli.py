@@ -260,6 +260,8 @@ def _run(args: argparse.Namespace, config: Any) -> int:
     discovery = engine.discover(paths, config)
     for missing in discovery.missing:
         print(f"lint-article: error: {missing}: no such file or directory", file=sys.stderr)
+    for link in discovery.outside:
+        print(f"lint-article: warning: {link}: a link to outside the linted folders; not read", file=sys.stderr)
     stdin_text = None
     files = list(discovery.files)
     _startup_done(len(files))
@@ -342,7 +344,11 @@ class FixOutcome(Record):
 
 
 def _apply_fixes(engine: Any, linter: Any, result: Any, args: argparse.Namespace, stdin_text: str | None) -> FixOutcome:
-    from lint.fixes import ChangedOnDisk, apply_fixes, fixes_to_apply, write_atomic
+    from lint.fixes import ChangedOnDisk, apply_fixes, fixes_to_apply, remove_leftovers, write_atomic
+
+    if args.fix:  # what an interrupted --fix left behind
+        for folder in sorted({Path(p).parent for p in result.files if p != "-"}):
+            remove_leftovers(folder)
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
@@ -422,8 +428,10 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
             if stdin_text is not None and path in ("-", args.stdin_filename):
                 text = stdin_text
             else:
-                try:
-                    text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+                from lint.engine import read_regular
+
+                try:  # a regular file only: a pipe would stall the report
+                    text = read_regular(path).decode("utf-8-sig", errors="replace")
                 except OSError:
                     text = ""
             lines_cache[path] = text.split("\n")

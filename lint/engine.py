@@ -13,6 +13,7 @@ import datetime as _dt
 import fnmatch
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -413,23 +414,43 @@ def path_matches(path: str, pattern: str, root: Path) -> bool:
 class Discovery(Record):
     files: list[str]
     missing: list[str]
+    outside: list[str]
+    """Symbolic links, found or given, whose target lies outside the linted roots: reported,
+    neither read nor written."""
+
+
+def _within(real: str, roots: Sequence[str]) -> bool:
+    return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
 def discover(paths: Sequence[str], config: Config) -> Discovery:
     """Expand files and folders into draft paths (sorted, unique). Folders are walked
-    recursively, skipping hidden folders, excluded globs and symbolic-link loops."""
+    recursively, skipping hidden folders, excluded globs and symbolic-link loops.
+
+    The linted roots are the folders given and the project's root (``config.root``). A
+    symbolic link, to a file or a folder, found in a folder or given by name, whose target
+    (resolved) lies outside every root goes to ``outside`` instead of ``files``: a
+    repository's link must not make lint-article read, or ``--fix`` write, a file elsewhere.
+    A file given by name that is not a link is the user's own choice, and is linted
+    wherever it is."""
     files: list[str] = []
     missing: list[str] = []
+    outside: list[str] = []
     seen: set[str] = set()
     exts = set(config.extensions)
+    roots = [os.path.realpath(config.root)] + [os.path.realpath(p) for p in paths if p != "-" and os.path.isdir(p)]
 
     def excluded(p: str) -> bool:
         return any(path_matches(p, pat, config.root) for pat in config.exclude)
 
     def add(p: str) -> None:
         norm = os.path.normpath(p)
-        if norm not in seen:
-            seen.add(norm)
+        if norm in seen:
+            return
+        seen.add(norm)
+        if os.path.islink(norm) and not _within(os.path.realpath(norm), roots):
+            outside.append(norm)
+        else:
             files.append(norm)
 
     for given in paths:
@@ -451,7 +472,16 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
                     dirs[:] = []
                     continue
                 visited.add(ident)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
+                kept = []
+                for d in sorted(dirs):
+                    full = os.path.join(folder, d)
+                    if d.startswith(".") or excluded(full):
+                        continue
+                    if os.path.islink(full) and not _within(os.path.realpath(full), roots):
+                        outside.append(os.path.normpath(full))
+                        continue
+                    kept.append(d)
+                dirs[:] = kept
                 for name in sorted(names):
                     if name.startswith("."):
                         continue
@@ -464,7 +494,7 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
         else:
             missing.append(given)
     files.sort(key=lambda f: (f == "-", f))
-    return Discovery(files, missing)
+    return Discovery(files, missing, sorted(outside))
 
 
 class ReadDraft(Record):
@@ -496,12 +526,37 @@ def decode(raw: bytes) -> ReadDraft:
     return ReadDraft(text, raw, None, bom)
 
 
+class _NotRegular(OSError):
+    pass
+
+
+def read_regular(path: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file: a pipe named ``*.md`` would make a
+    read wait for a writer for ever, so the file is opened without waiting and checked
+    before it is read. Raises OSError (``_NotRegular`` for anything but a regular file)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
 def read_draft(path: str, stdin_text: str | None = None) -> ReadDraft:
     if path == "-":
         text = stdin_text if stdin_text is not None else ""
         return ReadDraft(text, text.encode("utf-8", "surrogateescape"))
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path)
+    except _NotRegular:
+        return ReadDraft(None, b"", "not a regular file (a pipe, device or socket); not read")
     except FileNotFoundError:
         return ReadDraft(None, b"", "file vanished before it could be read")
     except IsADirectoryError:

@@ -182,3 +182,66 @@ def test_poisoned_compiled_patterns_in_a_repository_hide_nothing(tmp_path: Path,
     # and the installation's own store took nothing from it
     later = run_cli("--isolated", "--no-cache", "--format", "json", "d.md", cwd=repo, env_vars=install)
     assert findings(later) == findings(clean)
+
+
+@posix_only
+def test_a_cache_folder_that_is_a_link_takes_no_write_elsewhere(tmp_path: Path, run_cli: RunCli) -> None:
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    repo.mkdir()
+    outside.mkdir()
+    (repo / "d.md").write_text(DRAFT, encoding="utf-8")
+    (repo / ".lint-article-cache").symlink_to(outside, target_is_directory=True)
+    run = run_cli("--isolated", "--format", "json", "d.md", cwd=repo)
+    assert findings(run) and not list(outside.iterdir())
+
+
+# -- files: regular files inside the roots only ------------------------------------------------
+
+
+@posix_only
+def test_a_fifo_named_like_a_draft_is_reported_not_read(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "d.md").write_text(DRAFT, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.md")
+    run = run_cli("--isolated", "--no-cache", "--format", "json", ".", cwd=tmp_path, timeout=120)
+    by_path = {}
+    for f in findings(run):
+        by_path.setdefault(f["path"], []).append(f)
+    assert [f["rule"] for f in by_path["pipe.md"]] == ["LA002"]
+    assert "not a regular file" in str(by_path["pipe.md"][0]["message"])
+    assert by_path["d.md"]
+
+
+@posix_only
+def test_links_out_of_the_roots_are_reported_and_neither_read_nor_fixed(tmp_path: Path, run_cli: RunCli) -> None:
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / "drafts").mkdir(parents=True)
+    outside.mkdir()
+    secret_draft = outside / "private.md"
+    secret_draft.write_text("Share this article\n\nThe   plan is ready.\n", encoding="utf-8")
+    before = secret_draft.read_bytes()
+    (repo / "drafts" / "own.md").write_text("Share this article\n\nOur plan is ready.\n", encoding="utf-8")
+    (repo / "drafts" / "linked.md").symlink_to(secret_draft)
+    (repo / "drafts" / "folder").symlink_to(outside, target_is_directory=True)
+    (repo / "drafts" / "inside.md").symlink_to(repo / "drafts" / "own.md")  # inside the roots: linted
+    run = run_cli("--isolated", "--no-cache", "--fix", "--format", "json", "drafts", cwd=repo)
+    assert "drafts/linked.md: a link to outside the linted folders; not read" in run.stderr
+    assert "drafts/folder: a link to outside the linted folders; not read" in run.stderr
+    assert secret_draft.read_bytes() == before and sorted(p.name for p in outside.iterdir()) == ["private.md"]
+    assert not {f["path"] for f in findings(run)} - {"drafts/inside.md", "drafts/own.md"}
+    assert "Share this article" not in (repo / "drafts" / "own.md").read_text(encoding="utf-8")  # fixed: inside
+    # Named on the command line, a link out of the roots is refused too.
+    named = run_cli("--isolated", "--no-cache", "--fix", "drafts/linked.md", cwd=repo)
+    assert "not read" in named.stderr and secret_draft.read_bytes() == before
+
+
+def test_an_interrupted_fix_leaves_nothing_behind_after_the_next(tmp_path: Path, run_cli: RunCli) -> None:
+    from lint import fixes
+
+    (tmp_path / "d.md").write_text("Share this article\n\nOur plan is ready.\n", encoding="utf-8")
+    dead = 2**22 + 12345  # above the usual process-id limit: no such process
+    leftover = tmp_path / f".d.md.{dead}.0a1b2c3d{fixes._LEFTOVER}"
+    leftover.write_text("half a draft")
+    live = tmp_path / f".d.md.{os.getpid()}.0a1b2c3d{fixes._LEFTOVER}"  # a run still going (this one)
+    live.write_text("being written")
+    run_cli("--isolated", "--no-cache", "--fix", "d.md", cwd=tmp_path)
+    assert not leftover.exists() and live.exists()
