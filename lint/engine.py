@@ -181,20 +181,26 @@ class Linter:
         states = [_DraftState.open(self, text, path) for text, path in drafts]
         live = [st for st in states if st.result is None]
         if live:
-            with _time_limit(self.rule_timeout) as limit:
+            with _time_limit(self.rule_timeout) as limit, _rules_running() as interrupted:
                 for rule in self.rules:
                     for st in live:
                         if rule.code not in self._unavailable:
-                            self._apply(rule, st, limit)
+                            self._apply(rule, st, limit, interrupted)
         return [st.close() for st in states]
 
-    def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit) -> None:
+    def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit, interrupted: list[bool]) -> None:
+        """Run ``rule`` on one draft, holding it to the plugin contract: whatever it raises
+        (``SystemExit`` and ``KeyboardInterrupt`` too, unless the user pressed Ctrl-C)
+        becomes an LA001, and so does each thing it yields that is not a :class:`Finding`
+        of this draft with a span inside it (:func:`_contract_breach`)."""
         doc, path = st.doc, st.path
         cls = type(rule)
         try:
             limit.arm()
             try:
-                st.findings.extend(rule.check(doc))
+                for f in rule.check(doc):
+                    breach = _contract_breach(f, doc, path)
+                    st.findings.append(f if breach is None else _breach(path, rule, breach))
                 if cls.record is not Rule.record:  # most rules keep no record and no metrics
                     rec = rule.record(doc)
                     if rec is not None:
@@ -214,9 +220,11 @@ class Linter:
                     path, "LA006", f"rule {rule.code} ({rule.name}) took over {self.rule_timeout:g}s; skipped"
                 )
             )
-        except RecursionError as exc:
-            st.findings.append(_crash(path, rule, exc))
-        except Exception as exc:
+        except KeyboardInterrupt:
+            if interrupted[0]:
+                raise  # the user's own Ctrl-C
+            st.findings.append(_crash(path, rule, KeyboardInterrupt("raised by the rule")))
+        except (Exception, SystemExit, GeneratorExit) as exc:
             st.findings.append(_crash(path, rule, exc))
 
     # -- corpus phase ------------------------------------------------------------------
@@ -230,10 +238,18 @@ class Linter:
                 continue
             records = [(r.path, r.records[rule.code]) for r in ordered if rule.code in r.records]
             try:
-                findings.extend(rule.check_corpus(records))
+                with _rules_running() as interrupted:
+                    try:
+                        for f in rule.check_corpus(records):
+                            ok = isinstance(f, Finding) and isinstance(f.span, Span)
+                            findings.append(f if ok else _breach("<corpus>", rule, f"yielded {type(f).__name__}"))
+                    except KeyboardInterrupt:
+                        if interrupted[0]:
+                            raise
+                        findings.append(_crash("<corpus>", rule, KeyboardInterrupt("raised by the rule")))
             except RuleUnavailable as exc:
                 unavailable.append((rule.code, str(exc), exc.required))
-            except Exception as exc:
+            except (Exception, SystemExit, GeneratorExit) as exc:
                 findings.append(_crash("<corpus>", rule, exc))
         return findings, unavailable
 
@@ -290,6 +306,63 @@ def _crash(path: str, rule: Rule, exc: BaseException) -> Finding:
         "LA001",
         f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc}{where}",
     )
+
+
+def _contract_breach(f: object, doc: Document, path: str) -> str | None:
+    """What is wrong with ``f`` as a finding of a rule's ``check`` on ``doc``, or None: it
+    must be a :class:`Finding` of this draft, its span inside the text with the positions
+    :meth:`Document.span` gives, its fix's edits inside the text."""
+    if not isinstance(f, Finding):
+        return f"yielded {type(f).__name__}, not a Finding"
+    if f.path != path:
+        return f"yielded a finding for another draft ({f.path!r})"
+    sp, n = f.span, len(doc.text)
+    if not isinstance(sp, Span) or not (type(sp.start) is int and type(sp.end) is int and 0 <= sp.start <= sp.end <= n):
+        return f"yielded a span outside the draft ({sp!r}, {n} characters)"
+    if (sp.line, sp.column) != doc.position(sp.start) or (sp.end_line, sp.end_column) != doc.position(sp.end):
+        return f"yielded a span whose lines and columns are not those of its offsets ({sp!r})"
+    if f.fix is not None:
+        for e in f.fix.edits:
+            if not (type(e.start) is int and type(e.end) is int and 0 <= e.start <= e.end <= n):
+                return f"yielded a fix editing outside the draft ({e!r})"
+    return None
+
+
+def _breach(path: str, rule: Rule, what: str) -> Finding:
+    return engine_finding(path, "LA001", f"rule {rule.code} ({rule.name}) broke the rule contract: {what}")
+
+
+class _rules_running:
+    """While rules run: their ``print()`` goes to stderr, so it cannot corrupt a report on
+    stdout (``--format json``); and a ``KeyboardInterrupt`` is the user's only when Ctrl-C
+    was pressed (SIGINT arrived: the list this yields holds True then), not when a rule
+    raised one itself. Handlers can be set only in the main thread; elsewhere every
+    ``KeyboardInterrupt`` counts as the user's."""
+
+    def __init__(self) -> None:
+        self.interrupted = [not _main_thread()]
+        self.installed = False
+
+    def __enter__(self) -> list[bool]:
+        self.stdout = sys.stdout
+        sys.stdout = sys.stderr
+        if _main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._sigint)
+            self.installed = True
+        return self.interrupted
+
+    def _sigint(self, signum: int, frame: object) -> None:
+        self.interrupted[0] = True
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout = self.stdout
+        if self.installed:
+            signal.signal(signal.SIGINT, self.previous if self.previous is not None else signal.SIG_DFL)
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 class _DraftState:

@@ -245,3 +245,109 @@ def test_an_interrupted_fix_leaves_nothing_behind_after_the_next(tmp_path: Path,
     live.write_text("being written")
     run_cli("--isolated", "--no-cache", "--fix", "d.md", cwd=tmp_path)
     assert not leftover.exists() and live.exists()
+
+
+# -- the plugin contract, enforced by the engine ------------------------------------------------
+
+
+def _misbehaving_rules() -> list[type]:
+    from dataclasses import replace
+
+    from lint.model import Span
+    from lint.rule import Rule
+
+    class Base(Rule):
+        category = "style"
+        examples_good = ("Calm text.\n",)
+
+    class Printer(Base):
+        """Prints while it checks."""
+
+        code, name = "XX101", "printer"
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            print("chatter from a plugin")
+            i = doc.prose.find("harbour")
+            return [self.finding(doc, i, i + 7, "harbour")] if i >= 0 else []
+
+    class Exiter(Base):
+        """Calls sys.exit."""
+
+        code, name = "XX102", "exiter"
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            raise SystemExit(3)
+
+    class Interrupter(Base):
+        """Raises KeyboardInterrupt itself."""
+
+        code, name = "XX103", "interrupter"
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            raise KeyboardInterrupt
+
+    class BadSpan(Base):
+        """Yields a span past the end of the draft, one with wrong lines, and a string."""
+
+        code, name = "XX104", "bad-span"
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            n = len(doc.text)
+            good = self.finding(doc, 0, 3, "first word")
+            yield good
+            yield replace(good, span=Span(n, n + 50, 1, 1, 1, 51))
+            yield replace(good, span=Span(0, 3, 7, 1, 7, 4))
+            yield "not a finding"
+
+    return [Printer, Exiter, Interrupter, BadSpan]
+
+
+def test_rules_that_break_the_contract_become_la001_naming_them(capsys: pytest.CaptureFixture[str]) -> None:
+    from lint import hookimpl
+    from lint.api import load_linter
+
+    class Plugin:
+        @hookimpl
+        def lint_article_rules(self) -> list[type]:
+            return _misbehaving_rules()
+
+    linter = load_linter(select=["XX"], plugins=[Plugin()])
+    result = linter.check_draft("The harbour was calm.\n", "d.md")
+    out = capsys.readouterr()
+    assert out.out == "" and "chatter from a plugin" in out.err  # stdout is the report's alone
+    got = [(f.rule, f.message) for f in result.findings]
+    assert ("XX101", "harbour") in got and ("XX104", "first word") in got
+    messages = [m for rule, m in got if rule == "LA001"]
+    assert any(m.startswith("rule XX102 (exiter) crashed: SystemExit") for m in messages)
+    assert any(m.startswith("rule XX103 (interrupter) crashed: KeyboardInterrupt") for m in messages)
+    breaches = [m for m in messages if m.startswith("rule XX104 (bad-span) broke the rule contract")]
+    assert len(breaches) == 3
+    assert "outside the draft" in breaches[0] and "lines and columns" in breaches[1] and "str" in breaches[2]
+
+
+@posix_only
+def test_the_users_ctrl_c_still_stops_the_run() -> None:
+    import signal
+
+    from lint import hookimpl
+    from lint.api import load_linter
+    from lint.rule import Rule
+
+    class Pressed(Rule):
+        """Ctrl-C arrives while this rule runs."""
+
+        code, name, category = "XX105", "pressed", "style"
+        examples_good = ("Calm text.\n",)
+
+        def check(self, doc):  # type: ignore[no-untyped-def]
+            os.kill(os.getpid(), signal.SIGINT)
+            return []
+
+    class Plugin:
+        @hookimpl
+        def lint_article_rules(self) -> list[type]:
+            return [Pressed]
+
+    linter = load_linter(select=["XX105"], plugins=[Plugin()])
+    with pytest.raises(KeyboardInterrupt):
+        linter.check_draft("Calm text.\n", "d.md")
