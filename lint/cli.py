@@ -434,7 +434,9 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
                     text = read_regular(path).decode("utf-8-sig", errors="replace")
                 except OSError:
                     text = ""
-            lines_cache[path] = text.split("\n")
+            from lint.text import editor_lines
+
+            lines_cache[path] = editor_lines(text).split("\n")  # the lines findings count
         lines = lines_cache[path]
         if 1 <= line <= len(lines):
             return lines[line - 1].rstrip("\r")

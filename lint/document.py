@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import apply_masks, blank_out, quote_spans, sentence_spans, word_pattern
+from lint.text import apply_masks, blank_out, editor_lines, quote_spans, sentence_spans, word_pattern
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -91,7 +91,7 @@ class Document:
 
     def __init__(self, path: str, text: str, kind: str) -> None:
         self.path = path
-        self.text = text
+        self.text = text = editor_lines(text)  # the lines an editor shows, at the same offsets
         self.kind = kind  # "markdown" | "text"
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.front_matter: dict[str, Any] = {}

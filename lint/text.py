@@ -9,6 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_OTHER_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def editor_lines(text: str) -> str:
+    """``text`` with each line break an editor shows written as ``"\n"``: a lone carriage
+    return (old Mac files), the line and paragraph separators (U+2028, U+2029) and NEL
+    (U+0085) become ``"\n"``; CRLF stays (its ``"\r"`` ends the line before the ``"\n"``).
+
+    Every replacement is one character for one, so offsets into the result are offsets
+    into ``text``, and a draft gives the same findings, at the same lines, whatever its
+    line endings."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
+        text = text.translate(_OTHER_BREAKS)
+    return text
+
+
 CASEFOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
 """Characters re.IGNORECASE equates with an ASCII letter although their lower case is not
 that letter ("İ" and "ı" with "i", "ſ" with "s"): a cheap test on lower-cased text that stands

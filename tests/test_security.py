@@ -351,3 +351,22 @@ def test_the_users_ctrl_c_still_stops_the_run() -> None:
     linter = load_linter(select=["XX105"], plugins=[Plugin()])
     with pytest.raises(KeyboardInterrupt):
         linter.check_draft("Calm text.\n", "d.md")
+
+
+# -- text: every line ending -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("brk", ["\r", "\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize("name", ["d.md", "d.txt"])
+def test_a_draft_with_unusual_line_endings_is_linted_as_with_lf(brk: str, name: str) -> None:
+    from lint.api import load_linter
+
+    linter = load_linter()
+    text = "# Harbour\n\nShare this article\n\nIt is reported that the harbour\rreopened.\n"
+
+    def where(t: str) -> list[tuple[str, int, int]]:
+        return sorted((f.rule, f.line, f.column) for f in linter.check_draft(t, name).findings)
+
+    expected = where(text.replace("\r", "\n"))
+    assert ("BP101", 3, 1) in expected and ("AT103", 5, 1) in expected
+    assert where(text.replace("\n", brk).replace("\r", brk)) == expected
