@@ -63,8 +63,11 @@ _URL_TRAIL = ".,;:!?)]'’\""
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _INLINE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+# Images and links: the text and the address hold no bracket, so each try stops at the next
+# "[" and the masking stays linear in the line's length (a line of "[" or "![" is no slower
+# per character than prose).
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^\[\])\n]*\)")
+_LINK = re.compile(r"(\[)([^\[\]\n]*)(\]\([^\[\])\n]*\)|\][\[][^\[\]\n]*\])")
 _EMPHASIS = re.compile(r"\*\*|__|~~|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _TXT_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪–]|\d{1,3}[.)])[ \t]+")
@@ -382,7 +385,9 @@ class Document:
         inline source); code, HTML, rules and tables are added to ``masks``."""
         from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark").enable("table").parse(source)
+        # Block structure only: the inline parser (children, never read here) is the costly
+        # part, and quadratic on a long line of "[".
+        tokens = MarkdownIt("commonmark").enable("table").disable("inline").parse(source)
         blocks: list[tuple[str, int, int, int, int, str]] = []
         containers: list[str] = []
         i = 0
