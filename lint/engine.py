@@ -182,11 +182,35 @@ class Linter:
         live = [st for st in states if st.result is None]
         if live:
             with _time_limit(self.rule_timeout) as limit, _rules_running() as interrupted:
+                for st in live:
+                    self._read_structure(st, limit)
+                live = [st for st in live if st.result is None]
                 for rule in self.rules:
                     for st in live:
                         if rule.code not in self._unavailable:
                             self._apply(rule, st, limit, interrupted)
         return [st.close() for st in states]
+
+    def _read_structure(self, st: _DraftState, limit: _time_limit) -> None:
+        """Work out the draft's blocks and prose (Markdown or plain text) under the rules'
+        time limit, before any rule asks for them: a draft whose structure takes longer,
+        or cannot be read, is reported (LA006, LA001) and not linted."""
+        try:
+            limit.arm()
+            try:
+                st.doc.blocks  # noqa: B018 - computed once, kept by the document
+            finally:
+                limit.disarm()
+        except RuleTimeout:
+            message = f"reading the draft's structure took over {self.rule_timeout:g}s; not linted"
+            st.findings.append(engine_finding(st.path, "LA006", message))
+        except Exception as exc:  # noqa: BLE001 - a parser's bug must not stop the run
+            st.findings.append(
+                engine_finding(st.path, "LA001", f"reading the draft crashed: {type(exc).__name__}: {exc}")
+            )
+        else:
+            return
+        st.result = DraftResult(st.path, tuple(st.findings), {}, {}, st.suppressions)
 
     def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit, interrupted: list[bool]) -> None:
         """Run ``rule`` on one draft, holding it to the plugin contract: whatever it raises

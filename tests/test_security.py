@@ -370,3 +370,32 @@ def test_a_draft_with_unusual_line_endings_is_linted_as_with_lf(brk: str, name: 
     expected = where(text.replace("\r", "\n"))
     assert ("BP101", 3, 1) in expected and ("AT103", 5, 1) in expected
     assert where(text.replace("\n", brk).replace("\r", brk)) == expected
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="the time limit needs setitimer")
+def test_reading_a_drafts_structure_is_bounded_by_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from lint.api import load_linter
+    from lint.document import Document
+
+    def endless(self: Document) -> object:
+        for _ in range(600):  # stands in for a parser that never ends on some input
+            time.sleep(0.05)
+        raise AssertionError("the time limit did not stop the parser")
+
+    monkeypatch.setattr(Document, "_parse_markdown", endless)
+    linter = load_linter(select=["BP"])
+    linter.rule_timeout = 0.3
+    result = linter.check_draft("Share this article\n", "d.md")
+    assert [(f.rule, f.message) for f in result.findings] == [
+        ("LA006", "reading the draft's structure took over 0.3s; not linted")
+    ]
+
+    def broken(self: Document) -> object:
+        raise IndexError("a parser's bug")
+
+    monkeypatch.setattr(Document, "_parse_markdown", broken)
+    result = linter.check_draft("Share this article\n", "e.md")
+    assert [f.message for f in result.findings] == ["reading the draft crashed: IndexError: a parser's bug"]
+    assert [f.rule for f in linter.check_draft("Share this article\n", "f.txt").findings] == ["BP101"]
