@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import apply_masks, blank_out, editor_lines, quote_spans, sentence_spans, word_pattern
+from lint.text import WORD, apply_masks, blank_out, editor_lines, quote_spans, sentence_spans
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -245,7 +245,7 @@ class Document:
         the readability scores, the sentence-length rule and the repeated-sentence rule
         share them. Treat the lists as read-only."""
         prose = self.prose
-        findall = word_pattern(prose).findall
+        findall = WORD.findall
         return [findall(prose, s.start, s.end) for s in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:

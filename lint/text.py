@@ -136,18 +136,10 @@ WORD = re.compile(r"[^\W_]+(?:[_’'\-.&]+[^\W_]+)*")
 underscores. (Runs of letters and digits joined by runs of the others: the engine reads a
 word once, where "a letter, any of these, a letter" read it twice, backing off its end.)"""
 
-ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[_'\-.&]+[A-Za-z0-9]+)*")
-"""The same words in ASCII text, faster: no Unicode tables are consulted."""
-
-
-def word_pattern(text: str) -> re.Pattern[str]:
-    """:data:`ASCII_WORD` for ASCII text (Python knows it without a scan), else :data:`WORD`."""
-    return ASCII_WORD if text.isascii() else WORD
-
 
 def words(text: str) -> Iterator[re.Match[str]]:
-    """The words of ``text`` (:func:`word_pattern`)."""
-    return word_pattern(text).finditer(text)
+    """The words of ``text`` (:data:`WORD`)."""
+    return WORD.finditer(text)
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")

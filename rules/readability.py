@@ -32,7 +32,7 @@ from lint.hookspecs import HookImpls, hookimpl
 from lint.model import Finding, Severity
 from lint.record import Record
 from lint.rule import Rule, RunContext
-from lint.text import WORD, word_pattern
+from lint.text import WORD
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -580,7 +580,7 @@ def clear_textstat_caches() -> None:
 
 def sentence_counts(doc: Document, start: int, end: int) -> Counts:
     """Counts for ``doc.prose[start:end]`` as one sentence."""
-    return _counts(word_pattern(doc.prose).findall(doc.prose, start, end), 1)
+    return _counts(WORD.findall(doc.prose, start, end), 1)
 
 
 def _counts(words: list[str], sentences: int) -> Counts:
@@ -615,7 +615,7 @@ def _quoted_share(doc: Document, block: Block, total: int) -> float:
     prose = doc.prose
     quotes = doc.quotes
     quoted = 0
-    findall = word_pattern(prose).findall
+    findall = WORD.findall
     i = bisect.bisect_left(quotes, (block.start,))
     while i < len(quotes) and quotes[i][0] < block.end:
         quoted += len(findall(prose, quotes[i][0], quotes[i][1]))
