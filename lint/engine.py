@@ -10,13 +10,8 @@ worker processes around them.
 from __future__ import annotations
 
 import datetime as _dt
-import fnmatch
 import os
-import signal
-import stat
 import sys
-import threading
-import time
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,12 +22,24 @@ from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
 from lint.document import Document
 from lint.errors import RuleUnavailable, UserError
+from lint.files import (  # noqa: F401 - the engine's file handling, importable from here as before
+    BINARY_SNIFF,
+    Discovery,
+    ReadDraft,
+    decode,
+    discover,
+    path_matches,
+    read_draft,
+    read_regular,
+)
+from lint.guard import RuleTimeout, contract_breach, rules_running, time_limit
 from lint.model import Finding, RuleInfo, RunResult, Severity, Span
 from lint.plugins import Registry
-from lint.record import Record
 from lint.rule import Rule, RunContext
 from lint.suppress import Suppressions
 from lint.suppress import parse as parse_suppressions
+
+_time_limit = time_limit  # its name before lint.guard held it
 
 INTERNAL = "internal"
 # Engine diagnostics: not rules, but selectable and ignorable by code like rules.
@@ -44,7 +51,6 @@ ENGINE_DIAGNOSTICS: Mapping[str, tuple[str, Severity, str]] = {
     "LA005": ("unknown-suppression", Severity.WARNING, "A suppression directive names no known rule"),
     "LA006": ("rule-timeout", Severity.ERROR, "A rule took longer than the time limit on this draft"),
 }
-BINARY_SNIFF = 8192
 
 
 @dataclass(frozen=True)
@@ -72,10 +78,6 @@ def engine_finding(path: str, code: str, message: str, line: int = 1, column: in
         severity=severity,
         message=message,
     )
-
-
-class RuleTimeout(Exception):
-    pass
 
 
 class Linter:
@@ -181,7 +183,7 @@ class Linter:
         states = [_DraftState.open(self, text, path) for text, path in drafts]
         live = [st for st in states if st.result is None]
         if live:
-            with _time_limit(self.rule_timeout) as limit, _rules_running() as interrupted:
+            with time_limit(self.rule_timeout) as limit, rules_running() as interrupted:
                 for st in live:
                     self._read_structure(st, limit)
                 live = [st for st in live if st.result is None]
@@ -191,7 +193,7 @@ class Linter:
                             self._apply(rule, st, limit, interrupted)
         return [st.close() for st in states]
 
-    def _read_structure(self, st: _DraftState, limit: _time_limit) -> None:
+    def _read_structure(self, st: _DraftState, limit: time_limit) -> None:
         """Work out the draft's blocks and prose (Markdown or plain text) under the rules'
         time limit, before any rule asks for them: a draft whose structure takes longer,
         or cannot be read, is reported (LA006, LA001) and not linted."""
@@ -212,18 +214,18 @@ class Linter:
             return
         st.result = DraftResult(st.path, tuple(st.findings), {}, {}, st.suppressions)
 
-    def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit, interrupted: list[bool]) -> None:
+    def _apply(self, rule: Rule, st: _DraftState, limit: time_limit, interrupted: list[bool]) -> None:
         """Run ``rule`` on one draft, holding it to the plugin contract: whatever it raises
         (``SystemExit`` and ``KeyboardInterrupt`` too, unless the user pressed Ctrl-C)
         becomes an LA001, and so does each thing it yields that is not a :class:`Finding`
-        of this draft with a span inside it (:func:`_contract_breach`)."""
+        of this draft with a span inside it (:func:`contract_breach`)."""
         doc, path = st.doc, st.path
         cls = type(rule)
         try:
             limit.arm()
             try:
                 for f in rule.check(doc):
-                    breach = _contract_breach(f, doc, path)
+                    breach = contract_breach(f, doc, path)
                     st.findings.append(f if breach is None else _breach(path, rule, breach))
                 if cls.record is not Rule.record:  # most rules keep no record and no metrics
                     rec = rule.record(doc)
@@ -262,7 +264,7 @@ class Linter:
                 continue
             records = [(r.path, r.records[rule.code]) for r in ordered if rule.code in r.records]
             try:
-                with _rules_running() as interrupted:
+                with rules_running() as interrupted:
                     try:
                         for f in rule.check_corpus(records):
                             ok = isinstance(f, Finding) and isinstance(f.span, Span)
@@ -332,61 +334,8 @@ def _crash(path: str, rule: Rule, exc: BaseException) -> Finding:
     )
 
 
-def _contract_breach(f: object, doc: Document, path: str) -> str | None:
-    """What is wrong with ``f`` as a finding of a rule's ``check`` on ``doc``, or None: it
-    must be a :class:`Finding` of this draft, its span inside the text with the positions
-    :meth:`Document.span` gives, its fix's edits inside the text."""
-    if not isinstance(f, Finding):
-        return f"yielded {type(f).__name__}, not a Finding"
-    if f.path != path:
-        return f"yielded a finding for another draft ({f.path!r})"
-    sp, n = f.span, len(doc.text)
-    if not isinstance(sp, Span) or not (type(sp.start) is int and type(sp.end) is int and 0 <= sp.start <= sp.end <= n):
-        return f"yielded a span outside the draft ({sp!r}, {n} characters)"
-    if (sp.line, sp.column) != doc.position(sp.start) or (sp.end_line, sp.end_column) != doc.position(sp.end):
-        return f"yielded a span whose lines and columns are not those of its offsets ({sp!r})"
-    if f.fix is not None:
-        for e in f.fix.edits:
-            if not (type(e.start) is int and type(e.end) is int and 0 <= e.start <= e.end <= n):
-                return f"yielded a fix editing outside the draft ({e!r})"
-    return None
-
-
 def _breach(path: str, rule: Rule, what: str) -> Finding:
     return engine_finding(path, "LA001", f"rule {rule.code} ({rule.name}) broke the rule contract: {what}")
-
-
-class _rules_running:
-    """While rules run: their ``print()`` goes to stderr, so it cannot corrupt a report on
-    stdout (``--format json``); and a ``KeyboardInterrupt`` is the user's only when Ctrl-C
-    was pressed (SIGINT arrived: the list this yields holds True then), not when a rule
-    raised one itself. Handlers can be set only in the main thread; elsewhere every
-    ``KeyboardInterrupt`` counts as the user's."""
-
-    def __init__(self) -> None:
-        self.interrupted = [not _main_thread()]
-        self.installed = False
-
-    def __enter__(self) -> list[bool]:
-        self.stdout = sys.stdout
-        sys.stdout = sys.stderr
-        if _main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._sigint)
-            self.installed = True
-        return self.interrupted
-
-    def _sigint(self, signum: int, frame: object) -> None:
-        self.interrupted[0] = True
-        raise KeyboardInterrupt
-
-    def __exit__(self, *exc: object) -> None:
-        sys.stdout = self.stdout
-        if self.installed:
-            signal.signal(signal.SIGINT, self.previous if self.previous is not None else signal.SIG_DFL)
-
-
-def _main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
 
 
 class _DraftState:
@@ -433,236 +382,6 @@ class _DraftState:
         return DraftResult(
             self.path, tuple(self.findings), self.records, self.metrics, self.suppressions, tuple(self.unavailable)
         )
-
-
-class _time_limit:
-    """Raise RuleTimeout in the main thread once a rule has run ``seconds`` since it was
-    armed (Unix only; no-op elsewhere).
-
-    Arming and disarming only note the time: the interval timer starts on the first arm and
-    is set again only when it fires. Then the handler raises if the rule running has had its
-    ``seconds``, sets the timer for what is left of them if a rule is running, and otherwise
-    lets it stop until the next arm. Two system calls per rule and draft (a timer set and
-    cleared) cost 0.14 s of CPU over the BBC corpus, more than most rules; now a run makes
-    a few. The handler is installed once per batch."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = float(seconds or 0)
-        self.active = (
-            bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        )
-        self.started: float | None = None  # when the running rule was armed; None between rules
-        self.ticking = False
-
-    def __enter__(self) -> _time_limit:
-        if self.active:
-            self.previous = signal.signal(signal.SIGALRM, self._fired)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            self.ticking = False
-            signal.signal(signal.SIGALRM, self.previous)
-
-    def arm(self) -> None:
-        if self.active:
-            self.started = time.perf_counter()
-            if not self.ticking:
-                self.ticking = True
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def disarm(self) -> None:
-        self.started = None
-
-    def _fired(self, signum: int, frame: object) -> None:
-        started = self.started
-        if started is None:  # between rules: the timer rests until the next arm
-            self.ticking = False
-            return
-        left = self.seconds - (time.perf_counter() - started)
-        if left <= 0.001:  # the clocks may differ by a little
-            self.ticking = False
-            self.started = None
-            raise RuleTimeout()
-        signal.setitimer(signal.ITIMER_REAL, left)
-
-
-# -- files --------------------------------------------------------------------------------
-
-
-def path_matches(path: str, pattern: str, root: Path) -> bool:
-    """gitignore-like glob match of ``path`` against ``pattern`` (relative to ``root``)."""
-    p = Path(path)
-    try:
-        rel = p.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
-        rel = p.as_posix()
-    candidates = [rel, p.as_posix()]
-    pat = pattern.rstrip("/")
-    for c in candidates:
-        if fnmatch.fnmatchcase(c, pat) or fnmatch.fnmatchcase(c, pat + "/*"):
-            return True
-        if "/" not in pat and any(fnmatch.fnmatchcase(part, pat) for part in c.split("/")):
-            return True
-    return False
-
-
-class Discovery(Record):
-    files: list[str]
-    missing: list[str]
-    outside: list[str]
-    """Symbolic links, found or given, whose target lies outside the linted roots: reported,
-    neither read nor written."""
-
-
-def _within(real: str, roots: Sequence[str]) -> bool:
-    return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
-
-
-def discover(paths: Sequence[str], config: Config) -> Discovery:
-    """Expand files and folders into draft paths (sorted, unique). Folders are walked
-    recursively, skipping hidden folders, excluded globs and symbolic-link loops.
-
-    The linted roots are the folders given and the project's root (``config.root``). A
-    symbolic link, to a file or a folder, found in a folder or given by name, whose target
-    (resolved) lies outside every root goes to ``outside`` instead of ``files``: a
-    repository's link must not make lint-article read, or ``--fix`` write, a file elsewhere.
-    A file given by name that is not a link is the user's own choice, and is linted
-    wherever it is."""
-    files: list[str] = []
-    missing: list[str] = []
-    outside: list[str] = []
-    seen: set[str] = set()
-    exts = set(config.extensions)
-    roots = [os.path.realpath(config.root)] + [os.path.realpath(p) for p in paths if p != "-" and os.path.isdir(p)]
-
-    def excluded(p: str) -> bool:
-        return any(path_matches(p, pat, config.root) for pat in config.exclude)
-
-    def add(p: str) -> None:
-        norm = os.path.normpath(p)
-        if norm in seen:
-            return
-        seen.add(norm)
-        if os.path.islink(norm) and not _within(os.path.realpath(norm), roots):
-            outside.append(norm)
-        else:
-            files.append(norm)
-
-    for given in paths:
-        if given == "-":
-            add("-")
-            continue
-        if os.path.isdir(given):
-            if excluded(given) and os.path.normpath(given) != ".":
-                continue
-            visited: set[tuple[int, int]] = set()
-            for folder, dirs, names in os.walk(given, followlinks=True, onerror=None):
-                try:
-                    st = os.stat(folder)
-                    ident = (st.st_dev, st.st_ino)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                if ident in visited:  # a symbolic-link loop
-                    dirs[:] = []
-                    continue
-                visited.add(ident)
-                kept = []
-                for d in sorted(dirs):
-                    full = os.path.join(folder, d)
-                    if d.startswith(".") or excluded(full):
-                        continue
-                    if os.path.islink(full) and not _within(os.path.realpath(full), roots):
-                        outside.append(os.path.normpath(full))
-                        continue
-                    kept.append(d)
-                dirs[:] = kept
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    full = os.path.join(folder, name)
-                    if os.path.splitext(name)[1].lower() in exts and not excluded(full):
-                        add(full)
-        elif os.path.lexists(given):
-            if not excluded(given):
-                add(given)
-        else:
-            missing.append(given)
-    files.sort(key=lambda f: (f == "-", f))
-    return Discovery(files, missing, sorted(outside))
-
-
-class ReadDraft(Record):
-    text: str | None
-    raw: bytes
-    error: str | None = None
-    bom: bool = False
-
-
-def decode(raw: bytes) -> ReadDraft:
-    """Bytes to text: UTF-8 with or without BOM; binary data and other encodings are refused
-    with a message that says where and what to do."""
-    head = raw[:BINARY_SNIFF]
-    if b"\x00" in head:
-        return ReadDraft(None, raw, "file looks binary (it holds NUL bytes); drafts must be text")
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return ReadDraft(
-            None,
-            raw,
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save the draft as UTF-8",
-        )
-    if "\x00" in text:
-        return ReadDraft(None, raw, "file holds NUL characters; drafts must be text")
-    return ReadDraft(text, raw, None, bom)
-
-
-class _NotRegular(OSError):
-    pass
-
-
-def read_regular(path: str) -> bytes:
-    """The bytes of ``path``, which must be a regular file: a pipe named ``*.md`` would make a
-    read wait for a writer for ever, so the file is opened without waiting and checked
-    before it is read. Raises OSError (``_NotRegular`` for anything but a regular file)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(path)
-        if not stat.S_ISREG(mode):
-            raise _NotRegular(path)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read()
-    finally:
-        os.close(fd)
-
-
-def read_draft(path: str, stdin_text: str | None = None) -> ReadDraft:
-    if path == "-":
-        text = stdin_text if stdin_text is not None else ""
-        return ReadDraft(text, text.encode("utf-8", "surrogateescape"))
-    try:
-        raw = read_regular(path)
-    except _NotRegular:
-        return ReadDraft(None, b"", "not a regular file (a pipe, device or socket); not read")
-    except FileNotFoundError:
-        return ReadDraft(None, b"", "file vanished before it could be read")
-    except IsADirectoryError:
-        return ReadDraft(None, b"", "is a directory, not a draft")
-    except PermissionError:
-        return ReadDraft(None, b"", "permission denied")
-    except OSError as exc:
-        return ReadDraft(None, b"", f"cannot read: {exc.strerror or exc}")
-    return decode(raw)
 
 
 # -- orchestration ------------------------------------------------------------------------
