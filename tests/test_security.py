@@ -399,3 +399,17 @@ def test_reading_a_drafts_structure_is_bounded_by_the_time_limit(monkeypatch: py
     result = linter.check_draft("Share this article\n", "e.md")
     assert [f.message for f in result.findings] == ["reading the draft crashed: IndexError: a parser's bug"]
     assert [f.rule for f in linter.check_draft("Share this article\n", "f.txt").findings] == ["BP101"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux file systems")
+def test_a_file_name_that_is_not_utf8_is_found_read_and_linted(tmp_path: Path) -> None:
+    """The engine's side: discovery, reading and the text report. (The JSON and SARIF
+    reporters' escaping of such names belongs to lint/report.py.)"""
+    name = os.fsdecode(b"caf\xff.md")
+    (tmp_path / name).write_text("Share this article\n\nOur plan is ready.\n", encoding="utf-8")
+    import subprocess
+
+    args = [sys.executable, "-m", "lint.cli", "--isolated", "--no-cache", "--format", "text", "."]
+    run = subprocess.run(args, cwd=tmp_path, capture_output=True)  # bytes: the name is not UTF-8
+    assert run.returncode == 1 and b"Traceback" not in run.stderr
+    assert b"caf\xff.md:1:1: BP101" in run.stdout
