@@ -53,18 +53,28 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
     """Expand files and folders into draft paths (sorted, unique). Folders are walked
     recursively, skipping hidden folders, excluded globs and symbolic-link loops.
 
-    The linted roots are the folders given and the project's root (``config.root``). A
-    symbolic link, to a file or a folder, found in a folder or given by name, whose target
-    (resolved) lies outside every root goes to ``outside`` instead of ``files``: a
-    repository's link must not make lint-article read, or ``--fix`` write, a file elsewhere.
-    A file given by name that is not a link is the user's own choice, and is linted
-    wherever it is."""
+    The linted roots are the project's root (``config.root``) and the folders given, except
+    a folder given that is itself a link out of the project (a repository may have replaced
+    ``drafts/`` by one). A symbolic link, to a file or a folder, found in a folder or given
+    by name, whose target (resolved) lies outside every root goes to ``outside`` instead of
+    ``files``: a repository's link must not make lint-article read, or ``--fix`` write, a
+    file elsewhere. A file or folder given by name that is not a link is the user's own
+    choice, and is linted wherever it is."""
     files: list[str] = []
     missing: list[str] = []
     outside: list[str] = []
     seen: set[str] = set()
     exts = set(config.extensions)
-    roots = [os.path.realpath(config.root)] + [os.path.realpath(p) for p in paths if p != "-" and os.path.isdir(p)]
+    project = [os.path.realpath(config.root)]
+    linked_out = {
+        p
+        for p in paths
+        if p != "-"
+        and os.path.isdir(p)
+        and os.path.islink(p.rstrip("/\\") or p)
+        and not _within(os.path.realpath(p), project)
+    }
+    roots = project + [os.path.realpath(p) for p in paths if p != "-" and os.path.isdir(p) and p not in linked_out]
 
     def excluded(p: str) -> bool:
         return any(path_matches(p, pat, config.root) for pat in config.exclude)
@@ -82,6 +92,9 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
     for given in paths:
         if given == "-":
             add("-")
+            continue
+        if given in linked_out:
+            outside.append(os.path.normpath(given))
             continue
         if os.path.isdir(given):
             if excluded(given) and os.path.normpath(given) != ".":

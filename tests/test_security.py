@@ -229,9 +229,13 @@ def test_links_out_of_the_roots_are_reported_and_neither_read_nor_fixed(tmp_path
     assert secret_draft.read_bytes() == before and sorted(p.name for p in outside.iterdir()) == ["private.md"]
     assert not {f["path"] for f in findings(run)} - {"drafts/inside.md", "drafts/own.md"}
     assert "Share this article" not in (repo / "drafts" / "own.md").read_text(encoding="utf-8")  # fixed: inside
-    # Named on the command line, a link out of the roots is refused too.
+    # Named on the command line, a link out of the roots is refused too, a folder's as a file's.
     named = run_cli("--isolated", "--no-cache", "--fix", "drafts/linked.md", cwd=repo)
     assert "not read" in named.stderr and secret_draft.read_bytes() == before
+    (repo / "posts").symlink_to(outside, target_is_directory=True)
+    folder = run_cli("--isolated", "--no-cache", "--fix", "posts/", cwd=repo)
+    assert "posts: a link to outside the linted folders; not read" in folder.stderr
+    assert secret_draft.read_bytes() == before
 
 
 def test_an_interrupted_fix_leaves_nothing_behind_after_the_next(tmp_path: Path, run_cli: RunCli) -> None:
