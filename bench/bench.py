@@ -104,7 +104,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big", "lines"])
+    ap.add_argument(
+        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big", "lines"]
+    )
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=5, help="corpus runs of each tool, taken in turns")
     ap.add_argument("--warmup", type=int, default=1, help="untimed corpus runs of each tool before the rounds")
