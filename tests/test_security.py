@@ -417,3 +417,11 @@ def test_a_file_name_that_is_not_utf8_is_found_read_and_linted(tmp_path: Path) -
     run = subprocess.run(args, cwd=tmp_path, capture_output=True)  # bytes: the name is not UTF-8
     assert run.returncode == 1 and b"Traceback" not in run.stderr
     assert b"caf\xff.md:1:1: BP101" in run.stdout
+
+
+def test_run_rule_holds_a_plugins_rule_to_the_contract() -> None:
+    from lint.testing import run_rule
+
+    bad_span = {r.code: r for r in _misbehaving_rules()}["XX104"]
+    with pytest.raises(AssertionError, match=r"rule XX104 \(bad-span\) broke the rule contract: .*outside the draft"):
+        run_rule(bad_span, "The harbour was calm.\n")
