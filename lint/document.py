@@ -246,7 +246,9 @@ class Document:
         share them. Treat the lists as read-only."""
         prose = self.prose
         findall = WORD.findall
-        return [findall(prose, s.start, s.end) for s in self.sentences]
+        held: dict[str, str] = {}
+        one = held.setdefault  # each distinct word held once: a draft repeats most of its words
+        return [[one(w, w) for w in findall(prose, s.start, s.end)] for s in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start : sentence.end]
