@@ -124,20 +124,22 @@ def _read_secret(folder: Path) -> bytes | None:
     return None
 
 
-def _owned_private(st: os.stat_result) -> bool:
-    """Whether a file or folder is this user's and no one else may read or write it."""
+def _owned_private(st: os.stat_result, others: int = 0o077) -> bool:
+    """Whether a file or folder is this user's and no one else has the ``others`` permissions
+    on it (by default none: neither read nor write)."""
     if not hasattr(os, "getuid"):
         return True  # pragma: no cover - Windows: the user's folder is private by default
-    return st.st_uid == os.getuid() and not st.st_mode & 0o077
+    return st.st_uid == os.getuid() and not st.st_mode & others
 
 
 def _create_secret(folder: Path, path: Path) -> bool:
     """Write a new key, all at once (a private file linked into place, so a run that reads it
-    meanwhile finds the whole key or none); False when the folder is not this user's own."""
+    meanwhile finds the whole key or none); False when the folder is not this user's own,
+    or others may write in it."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         st = os.lstat(folder)
-        if not stat.S_ISDIR(st.st_mode) or not _owned_private(st):
+        if not stat.S_ISDIR(st.st_mode) or not _owned_private(st, 0o022):  # others may look, not write
             return False
         tmp = folder / f".secret.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)

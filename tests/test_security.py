@@ -425,3 +425,19 @@ def test_run_rule_holds_a_plugins_rule_to_the_contract() -> None:
     bad_span = {r.code: r for r in _misbehaving_rules()}["XX104"]
     with pytest.raises(AssertionError, match=r"rule XX104 \(bad-span\) broke the rule contract: .*outside the draft"):
         run_rule(bad_span, "The harbour was calm.\n")
+
+
+@posix_only
+def test_a_secret_is_made_in_an_existing_user_folder_others_may_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = tmp_path / "user"
+    user.mkdir(mode=0o755)
+    user.chmod(0o755)
+    monkeypatch.setenv(cache.USER_ENV, str(user))
+    monkeypatch.setattr(cache, "_secrets", {})
+    assert cache.secret() is not None
+    user.chmod(0o777)  # anyone may swap the key: no cache
+    (user / "secret").unlink()
+    monkeypatch.setattr(cache, "_secrets", {})
+    assert cache.secret() is None
