@@ -16,7 +16,10 @@ not absolute seconds). Measures:
                of a run before and one after) and peak memory
   cache        a second run over unchanged drafts, with the cache: the medians of three
                trials, each a first run into an empty cache folder and a second run
-  big draft    one 2 MB and one 20 MB draft: time per MB must not grow
+  big draft    one 2 MB and one 20 MB draft: time per MB must not grow; peak memory of the
+               20 MB draft over its size (target: at most 10x)
+  lines        one 1 MB line of "[", of "![" and of "*" as a Markdown draft (the masking and
+               markdown-it patterns that were quadratic on them; target: under 2 s each)
 
 usage: python bench/bench.py [--corpus DIR] [--quick] [--rounds N] [--warmup N] [--skip NAME ...]
 """
@@ -101,7 +104,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
-    ap.add_argument("--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big"])
+    ap.add_argument(
+        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big", "lines"]
+    )
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=5, help="corpus runs of each tool, taken in turns")
     ap.add_argument("--warmup", type=int, default=1, help="untimed corpus runs of each tool before the rounds")
@@ -239,6 +244,15 @@ def main() -> int:
                 times[target_mb] = t
                 row(f"one {target_mb} MB draft", t, None, "s", f"peak {mem:.0f} MB")
             print(f"{'20 MB / 2 MB time':<34} {times[20] / times[2]:10.2f} {'':>10} {'x':<6} {'':>6}   ~10 (linear)")
+            print(f"{'20 MB draft: peak memory / size':<34} {mem / 20:10.2f} {'':>10} {'x':<6} {'':>6}   <= 10")
+        if "lines" not in args.skip:
+            # One line of 1 MB of one mark, without a line break before the end: each try of
+            # a pattern that scans to the end of the line would make the draft quadratic.
+            for mark in ("[", "![", "*"):
+                line = tmp / "line.md"
+                line.write_text(mark * (1_000_000 // len(mark)) + "\n", encoding="utf-8")
+                t, mem = timed(lint_cmd("--no-cache", "--exit-zero", str(line)))
+                row(f"one 1 MB line of {mark!r}", t, None, "s", f"< 2 s; peak {mem:.0f} MB")
         if findings is not None:
             print(f"\nfindings on the corpus: {findings}")
     finally:

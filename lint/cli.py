@@ -348,26 +348,16 @@ def _main(argv: list[str]) -> int:
     if args.show_settings:
         return _show_settings(loaded, args.format)
     config = loaded.config
-    patterns = config.effective_cache_dir if config.cache else None
     from lint import recache
     from lint.cache import use_derived_folder
 
     recache.preload_installed()
-    if patterns is not None:
-        recache.preload(patterns)
-    use_derived_folder(patterns)
+    use_derived_folder(config.effective_cache_dir if config.cache else None)
     try:
         status = _run(args, config)
     finally:
         use_derived_folder(None)
     recache.save_installed()
-    if patterns is not None and recache.save(patterns):
-        from lint.cache import prepare_folder
-
-        try:
-            prepare_folder(patterns)  # the folder may be new: give it its .gitignore
-        except OSError:
-            pass
     return status
 
 
@@ -427,6 +417,8 @@ def _run(args: argparse.Namespace, config: Any) -> int:
     discovery = engine.discover(paths, config)
     for missing in discovery.missing:
         print(f"lint-article: error: {missing}: no such file or directory", file=sys.stderr)
+    for link in discovery.outside:
+        print(f"lint-article: warning: {link}: a link to outside the linted folders; not read", file=sys.stderr)
     stdin_text = None
     files = list(discovery.files)
     _startup_done(len(files))
@@ -515,7 +507,11 @@ class FixOutcome(Record):
 
 
 def _apply_fixes(engine: Any, linter: Any, result: Any, args: argparse.Namespace, stdin_text: str | None) -> FixOutcome:
-    from lint.fixes import ChangedOnDisk, apply_fixes, fixes_to_apply, write_atomic
+    from lint.fixes import ChangedOnDisk, apply_fixes, fixes_to_apply, remove_leftovers, write_atomic
+
+    if args.fix:  # what an interrupted --fix left behind
+        for folder in sorted({Path(p).parent for p in result.files if p != "-"}):
+            remove_leftovers(folder)
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
@@ -595,11 +591,15 @@ def _report(registry: Any, result: Any, args: argparse.Namespace, stdin_text: st
             if stdin_text is not None and path in ("-", args.stdin_filename):
                 text = stdin_text
             else:
-                try:
-                    text = Path(path).read_text(encoding="utf-8-sig", errors="replace")
+                from lint.engine import read_regular
+
+                try:  # a regular file only: a pipe would stall the report
+                    text = read_regular(path).decode("utf-8-sig", errors="replace")
                 except OSError:
                     text = ""
-            lines_cache[path] = text.split("\n")
+            from lint.text import editor_lines
+
+            lines_cache[path] = editor_lines(text).split("\n")  # the lines findings count
         lines = lines_cache[path]
         if 1 <= line <= len(lines):
             return lines[line - 1].rstrip("\r")

@@ -16,7 +16,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import apply_masks, blank_out, quote_spans, sentence_spans, word_pattern
+from lint.text import WORD, apply_masks, blank_out, editor_lines, quote_spans, sentence_spans
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -63,8 +63,11 @@ _URL_TRAIL = ".,;:!?)]'’\""
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _INLINE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^\s<>]*>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)([^\]\n]*)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+# Images and links: the text and the address hold no bracket, so each try stops at the next
+# "[" and the masking stays linear in the line's length (a line of "[" or "![" is no slower
+# per character than prose).
+_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^\[\])\n]*\)")
+_LINK = re.compile(r"(\[)([^\[\]\n]*)(\]\([^\[\])\n]*\)|\][\[][^\[\]\n]*\])")
 _EMPHASIS = re.compile(r"\*\*|__|~~|(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _TXT_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪–]|\d{1,3}[.)])[ \t]+")
@@ -91,7 +94,7 @@ class Document:
 
     def __init__(self, path: str, text: str, kind: str) -> None:
         self.path = path
-        self.text = text
+        self.text = text = editor_lines(text)  # the lines an editor shows, at the same offsets
         self.kind = kind  # "markdown" | "text"
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.front_matter: dict[str, Any] = {}
@@ -242,8 +245,10 @@ class Document:
         the readability scores, the sentence-length rule and the repeated-sentence rule
         share them. Treat the lists as read-only."""
         prose = self.prose
-        findall = word_pattern(prose).findall
-        return [findall(prose, s.start, s.end) for s in self.sentences]
+        findall = WORD.findall
+        held: dict[str, str] = {}
+        one = held.setdefault  # each distinct word held once: a draft repeats most of its words
+        return [[one(w, w) for w in findall(prose, s.start, s.end)] for s in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.prose[sentence.start : sentence.end]
@@ -382,7 +387,9 @@ class Document:
         inline source); code, HTML, rules and tables are added to ``masks``."""
         from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark").enable("table").parse(source)
+        # Block structure only: the inline parser (children, never read here) is the costly
+        # part, and quadratic on a long line of "[".
+        tokens = MarkdownIt("commonmark").enable("table").disable("inline").parse(source)
         blocks: list[tuple[str, int, int, int, int, str]] = []
         containers: list[str] = []
         i = 0

@@ -10,12 +10,8 @@ worker processes around them.
 from __future__ import annotations
 
 import datetime as _dt
-import fnmatch
 import os
-import signal
 import sys
-import threading
-import time
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,12 +22,24 @@ from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
 from lint.document import Document
 from lint.errors import RuleUnavailable, UserError
+from lint.files import (  # noqa: F401 - the engine's file handling, importable from here as before
+    BINARY_SNIFF,
+    Discovery,
+    ReadDraft,
+    decode,
+    discover,
+    path_matches,
+    read_draft,
+    read_regular,
+)
+from lint.guard import RuleTimeout, contract_breach, rules_running, time_limit
 from lint.model import Finding, RuleInfo, RunResult, Severity, Span
 from lint.plugins import Registry
-from lint.record import Record
 from lint.rule import Rule, RunContext
 from lint.suppress import Suppressions
 from lint.suppress import parse as parse_suppressions
+
+_time_limit = time_limit  # its name before lint.guard held it
 
 INTERNAL = "internal"
 # Engine diagnostics: not rules, but selectable and ignorable by code like rules.
@@ -43,7 +51,6 @@ ENGINE_DIAGNOSTICS: Mapping[str, tuple[str, Severity, str]] = {
     "LA005": ("unknown-suppression", Severity.WARNING, "A suppression directive names no known rule"),
     "LA006": ("rule-timeout", Severity.ERROR, "A rule took longer than the time limit on this draft"),
 }
-BINARY_SNIFF = 8192
 
 
 @dataclass(frozen=True)
@@ -71,10 +78,6 @@ def engine_finding(path: str, code: str, message: str, line: int = 1, column: in
         severity=severity,
         message=message,
     )
-
-
-class RuleTimeout(Exception):
-    pass
 
 
 class Linter:
@@ -180,20 +183,50 @@ class Linter:
         states = [_DraftState.open(self, text, path) for text, path in drafts]
         live = [st for st in states if st.result is None]
         if live:
-            with _time_limit(self.rule_timeout) as limit:
+            with time_limit(self.rule_timeout) as limit, rules_running() as interrupted:
+                for st in live:
+                    self._read_structure(st, limit)
+                live = [st for st in live if st.result is None]
                 for rule in self.rules:
                     for st in live:
                         if rule.code not in self._unavailable:
-                            self._apply(rule, st, limit)
+                            self._apply(rule, st, limit, interrupted)
         return [st.close() for st in states]
 
-    def _apply(self, rule: Rule, st: _DraftState, limit: _time_limit) -> None:
+    def _read_structure(self, st: _DraftState, limit: time_limit) -> None:
+        """Work out the draft's blocks and prose (Markdown or plain text) under the rules'
+        time limit, before any rule asks for them: a draft whose structure takes longer,
+        or cannot be read, is reported (LA006, LA001) and not linted."""
+        try:
+            limit.arm()
+            try:
+                st.doc.blocks  # noqa: B018 - computed once, kept by the document
+            finally:
+                limit.disarm()
+        except RuleTimeout:
+            message = f"reading the draft's structure took over {self.rule_timeout:g}s; not linted"
+            st.findings.append(engine_finding(st.path, "LA006", message))
+        except Exception as exc:  # noqa: BLE001 - a parser's bug must not stop the run
+            st.findings.append(
+                engine_finding(st.path, "LA001", f"reading the draft crashed: {type(exc).__name__}: {exc}")
+            )
+        else:
+            return
+        st.result = DraftResult(st.path, tuple(st.findings), {}, {}, st.suppressions)
+
+    def _apply(self, rule: Rule, st: _DraftState, limit: time_limit, interrupted: list[bool]) -> None:
+        """Run ``rule`` on one draft, holding it to the plugin contract: whatever it raises
+        (``SystemExit`` and ``KeyboardInterrupt`` too, unless the user pressed Ctrl-C)
+        becomes an LA001, and so does each thing it yields that is not a :class:`Finding`
+        of this draft with a span inside it (:func:`contract_breach`)."""
         doc, path = st.doc, st.path
         cls = type(rule)
         try:
             limit.arm()
             try:
-                st.findings.extend(rule.check(doc))
+                for f in rule.check(doc):
+                    breach = contract_breach(f, doc, path)
+                    st.findings.append(f if breach is None else _breach(path, rule, breach))
                 if cls.record is not Rule.record:  # most rules keep no record and no metrics
                     rec = rule.record(doc)
                     if rec is not None:
@@ -213,9 +246,11 @@ class Linter:
                     path, "LA006", f"rule {rule.code} ({rule.name}) took over {self.rule_timeout:g}s; skipped"
                 )
             )
-        except RecursionError as exc:
-            st.findings.append(_crash(path, rule, exc))
-        except Exception as exc:
+        except KeyboardInterrupt:
+            if interrupted[0]:
+                raise  # the user's own Ctrl-C
+            st.findings.append(_crash(path, rule, KeyboardInterrupt("raised by the rule")))
+        except (Exception, SystemExit, GeneratorExit) as exc:
             st.findings.append(_crash(path, rule, exc))
 
     # -- corpus phase ------------------------------------------------------------------
@@ -229,10 +264,18 @@ class Linter:
                 continue
             records = [(r.path, r.records[rule.code]) for r in ordered if rule.code in r.records]
             try:
-                findings.extend(rule.check_corpus(records))
+                with rules_running() as interrupted:
+                    try:
+                        for f in rule.check_corpus(records):
+                            ok = isinstance(f, Finding) and isinstance(f.span, Span)
+                            findings.append(f if ok else _breach("<corpus>", rule, f"yielded {type(f).__name__}"))
+                    except KeyboardInterrupt:
+                        if interrupted[0]:
+                            raise
+                        findings.append(_crash("<corpus>", rule, KeyboardInterrupt("raised by the rule")))
             except RuleUnavailable as exc:
                 unavailable.append((rule.code, str(exc), exc.required))
-            except Exception as exc:
+            except (Exception, SystemExit, GeneratorExit) as exc:
                 findings.append(_crash("<corpus>", rule, exc))
         return findings, unavailable
 
@@ -291,6 +334,10 @@ def _crash(path: str, rule: Rule, exc: BaseException) -> Finding:
     )
 
 
+def _breach(path: str, rule: Rule, what: str) -> Finding:
+    return engine_finding(path, "LA001", f"rule {rule.code} ({rule.name}) broke the rule contract: {what}")
+
+
 class _DraftState:
     """One draft on its way through :meth:`Linter.check_drafts`."""
 
@@ -335,182 +382,6 @@ class _DraftState:
         return DraftResult(
             self.path, tuple(self.findings), self.records, self.metrics, self.suppressions, tuple(self.unavailable)
         )
-
-
-class _time_limit:
-    """Raise RuleTimeout in the main thread once a rule has run ``seconds`` since it was
-    armed (Unix only; no-op elsewhere).
-
-    Arming and disarming only note the time: the interval timer starts on the first arm and
-    is set again only when it fires. Then the handler raises if the rule running has had its
-    ``seconds``, sets the timer for what is left of them if a rule is running, and otherwise
-    lets it stop until the next arm. Two system calls per rule and draft (a timer set and
-    cleared) cost 0.14 s of CPU over the BBC corpus, more than most rules; now a run makes
-    a few. The handler is installed once per batch."""
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = float(seconds or 0)
-        self.active = (
-            bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        )
-        self.started: float | None = None  # when the running rule was armed; None between rules
-        self.ticking = False
-
-    def __enter__(self) -> _time_limit:
-        if self.active:
-            self.previous = signal.signal(signal.SIGALRM, self._fired)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            self.ticking = False
-            signal.signal(signal.SIGALRM, self.previous)
-
-    def arm(self) -> None:
-        if self.active:
-            self.started = time.perf_counter()
-            if not self.ticking:
-                self.ticking = True
-                signal.setitimer(signal.ITIMER_REAL, self.seconds)
-
-    def disarm(self) -> None:
-        self.started = None
-
-    def _fired(self, signum: int, frame: object) -> None:
-        started = self.started
-        if started is None:  # between rules: the timer rests until the next arm
-            self.ticking = False
-            return
-        left = self.seconds - (time.perf_counter() - started)
-        if left <= 0.001:  # the clocks may differ by a little
-            self.ticking = False
-            self.started = None
-            raise RuleTimeout()
-        signal.setitimer(signal.ITIMER_REAL, left)
-
-
-# -- files --------------------------------------------------------------------------------
-
-
-def path_matches(path: str, pattern: str, root: Path) -> bool:
-    """gitignore-like glob match of ``path`` against ``pattern`` (relative to ``root``)."""
-    p = Path(path)
-    try:
-        rel = p.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
-        rel = p.as_posix()
-    candidates = [rel, p.as_posix()]
-    pat = pattern.rstrip("/")
-    for c in candidates:
-        if fnmatch.fnmatchcase(c, pat) or fnmatch.fnmatchcase(c, pat + "/*"):
-            return True
-        if "/" not in pat and any(fnmatch.fnmatchcase(part, pat) for part in c.split("/")):
-            return True
-    return False
-
-
-class Discovery(Record):
-    files: list[str]
-    missing: list[str]
-
-
-def discover(paths: Sequence[str], config: Config) -> Discovery:
-    """Expand files and folders into draft paths (sorted, unique). Folders are walked
-    recursively, skipping hidden folders, excluded globs and symbolic-link loops."""
-    files: list[str] = []
-    missing: list[str] = []
-    seen: set[str] = set()
-    exts = set(config.extensions)
-
-    def excluded(p: str) -> bool:
-        return any(path_matches(p, pat, config.root) for pat in config.exclude)
-
-    def add(p: str) -> None:
-        norm = os.path.normpath(p)
-        if norm not in seen:
-            seen.add(norm)
-            files.append(norm)
-
-    for given in paths:
-        if given == "-":
-            add("-")
-            continue
-        if os.path.isdir(given):
-            if excluded(given) and os.path.normpath(given) != ".":
-                continue
-            visited: set[tuple[int, int]] = set()
-            for folder, dirs, names in os.walk(given, followlinks=True, onerror=None):
-                try:
-                    st = os.stat(folder)
-                    ident = (st.st_dev, st.st_ino)
-                except OSError:
-                    dirs[:] = []
-                    continue
-                if ident in visited:  # a symbolic-link loop
-                    dirs[:] = []
-                    continue
-                visited.add(ident)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    full = os.path.join(folder, name)
-                    if os.path.splitext(name)[1].lower() in exts and not excluded(full):
-                        add(full)
-        elif os.path.lexists(given):
-            if not excluded(given):
-                add(given)
-        else:
-            missing.append(given)
-    files.sort(key=lambda f: (f == "-", f))
-    return Discovery(files, missing)
-
-
-class ReadDraft(Record):
-    text: str | None
-    raw: bytes
-    error: str | None = None
-    bom: bool = False
-
-
-def decode(raw: bytes) -> ReadDraft:
-    """Bytes to text: UTF-8 with or without BOM; binary data and other encodings are refused
-    with a message that says where and what to do."""
-    head = raw[:BINARY_SNIFF]
-    if b"\x00" in head:
-        return ReadDraft(None, raw, "file looks binary (it holds NUL bytes); drafts must be text")
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return ReadDraft(
-            None,
-            raw,
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save the draft as UTF-8",
-        )
-    if "\x00" in text:
-        return ReadDraft(None, raw, "file holds NUL characters; drafts must be text")
-    return ReadDraft(text, raw, None, bom)
-
-
-def read_draft(path: str, stdin_text: str | None = None) -> ReadDraft:
-    if path == "-":
-        text = stdin_text if stdin_text is not None else ""
-        return ReadDraft(text, text.encode("utf-8", "surrogateescape"))
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        return ReadDraft(None, b"", "file vanished before it could be read")
-    except IsADirectoryError:
-        return ReadDraft(None, b"", "is a directory, not a draft")
-    except PermissionError:
-        return ReadDraft(None, b"", "permission denied")
-    except OSError as exc:
-        return ReadDraft(None, b"", f"cannot read: {exc.strerror or exc}")
-    return decode(raw)
 
 
 # -- orchestration ------------------------------------------------------------------------

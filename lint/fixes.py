@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -106,7 +105,9 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
         raise ChangedOnDisk("the draft changed on disk while it was being linted; not overwritten")
     st = path.stat()
     real = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=str(real.parent))
+    remove_leftovers(real.parent)
+    tmp = real.with_name(f".{real.name}.{os.getpid()}.{os.urandom(4).hex()}{_LEFTOVER}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -120,3 +121,41 @@ def write_atomic(path: Path, data: bytes, expected: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+_LEFTOVER = ".lint-article-fix.tmp"
+"""How the temporary file of :func:`write_atomic` ends: ``.<draft name>.<process id>.<random><_LEFTOVER>``."""
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete the temporary files an interrupted ``--fix`` left in ``folder`` (those of
+    processes no longer running on this machine); how many were deleted."""
+    removed = 0
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        if not (name.startswith(".") and name.endswith(_LEFTOVER)):
+            continue
+        parts = name[: -len(_LEFTOVER)].rsplit(".", 2)  # ".<draft name>", pid, random
+        if len(parts) != 3 or not parts[1].isdigit() or _running(int(parts[1])):
+            continue
+        try:
+            os.unlink(folder / name)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this run writes no file before it has looked for leftovers
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True

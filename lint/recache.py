@@ -13,14 +13,18 @@ is loaded and every pattern compiles as usual. A loaded pattern is the one ``re.
 would build: :func:`save` checks that the stored code builds a pattern equal in pattern,
 flags and groups to the one compiled, and skips it otherwise.
 
-Two places keep patterns. The cache folder (``--cache-dir``; none with ``--no-cache``) keeps
-every pattern a run holds, those built from the fact base and the configuration included.
-The installation folder (:func:`installation_folder`, beside the package's bytecode) keeps
-only the patterns of installed code: the modules of lint-article and its plugins, the
-installed phrase packs and :func:`rules.extract.lazy_pattern`. Like Python's bytecode, it
-serves every run, ``--no-cache`` ones too, is written only where the package folder can be
-written, and not when Python is told not to write bytecode (``PYTHONDONTWRITEBYTECODE``).
-No draft, fact base or configuration ever reaches it.
+Only the installation folder (:func:`installation_folder`, beside the package's bytecode)
+keeps patterns, and only those of installed code: the modules of lint-article and its
+plugins, the installed phrase packs and :func:`rules.extract.lazy_pattern`. Like Python's
+bytecode, it serves every run, ``--no-cache`` ones too, is written only where the package
+folder can be written, and not when Python is told not to write bytecode
+(``PYTHONDONTWRITEBYTECODE``). It is read only when it is a regular file owned by this user
+or the folder's owner that no one else may write (:func:`lint.cache.read_file`). No draft,
+fact base or configuration ever reaches it, and no cache folder keeps patterns: a folder a
+repository can hold must not decide what a rule matches (a stored code is not checked
+against its pattern text when loaded, which is what makes loading fast). Patterns built
+from a fact base or a configuration compile in each run; they cost a one-draft run
+nothing measurable.
 """
 
 from __future__ import annotations
@@ -51,10 +55,8 @@ ENV = "LINT_ARTICLE_INSTALL_CACHE"
 
 Key = tuple[Any, ...]
 Entry = tuple[int, tuple[Any, ...]]
-_stored: dict[Key, Entry] = {}
-"""Entries loaded from or saved to the cache folder: ``re._cache`` key -> (flags asked, SRE arguments)."""
 _installed: dict[Key, Entry] = {}
-"""Entries loaded from or saved to the installation folder."""
+"""Entries loaded from or saved to the installation folder: ``re._cache`` key -> (flags asked, SRE arguments)."""
 _marked: set[Key] = set()
 """``re._cache`` keys of patterns that installed code compiled (:func:`mark`)."""
 
@@ -94,11 +96,6 @@ def may_write_installation() -> bool:
     return bool(os.environ.get(ENV)) or not sys.dont_write_bytecode
 
 
-def preload(folder: Path) -> int:
-    """Put the patterns stored in ``folder`` into ``re``'s cache; how many were loaded."""
-    return _load(folder, _stored)
-
-
 _preloaded = False
 
 
@@ -116,10 +113,15 @@ def preload_installed() -> int:
 def _load(folder: Path, into: dict[Key, Entry]) -> int:
     if not supported():
         return 0
+    from lint.cache import MAX_PATTERNS, folder_owner, read_file
+
+    data = read_file(folder / FILE, MAX_PATTERNS, trusted_owner=folder_owner(folder))
+    if data is None:
+        return 0  # missing, a link, too large, or not the installation's: patterns compile as usual
     try:
-        tag, entries = marshal.loads((folder / FILE).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return 0  # missing, damaged or not ours: patterns compile as usual
+        tag, entries = marshal.loads(data)
+    except (ValueError, EOFError, TypeError):
+        return 0  # damaged or not ours
     if tag != _tag() or not isinstance(entries, list):
         return 0
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
@@ -199,25 +201,16 @@ def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:
     )
 
 
-def save(folder: Path) -> int:
-    """Store the code of the patterns this run holds, when some are new; how many were new.
+def save_installed() -> int:
+    """Store the installation folder's patterns: those installed code compiled (:func:`mark`)
+    that this run still holds, when some are new and the folder may be written; how many
+    were new.
 
     Only patterns something still refers to at the end of the run are stored (a module's or
     a rule's compiled pattern): a pattern compiled for one call, like those ``argparse`` and
     ``markdown-it`` build afresh in every process, is left out, so the file does not grow
     run after run. Writing replaces the file with this run's patterns, which also drops
-    the ones no longer used. Patterns the installation folder holds (:func:`save_installed`
-    runs first) are not stored again."""
-    if not supported():
-        return 0
-    live = [key for key in _live() if key not in _installed]
-    return _save(folder, live, _stored)
-
-
-def save_installed() -> int:
-    """Store the installation folder's patterns: those installed code compiled (:func:`mark`)
-    that this run still holds, when some are new and the folder may be written; how many
-    were new."""
+    the ones no longer used."""
     folder = installation_folder()
     if not supported() or folder is None:
         return 0
@@ -246,9 +239,8 @@ def _save(folder: Path, live: list[Key], kept: dict[Key, Entry], mode: int = 0o6
         compiled = cache.get(key)
         if compiled is None or kind not in (str, bytes) or flags & re.DEBUG:
             continue
-        known = _stored.get(key) or _installed.get(key)  # the code is known: no need to parse again
         try:
-            args = known[1] if known is not None else _arguments(pattern, flags)
+            args = _arguments(pattern, flags)
             made = _sre.compile(*args)
         except Exception:  # noqa: BLE001 - a pattern we cannot reproduce is not stored
             continue

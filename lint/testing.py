@@ -19,10 +19,20 @@ def run_rule(
     options: Mapping[str, Any] | None = None,
     context: RunContext | None = None,
 ) -> list[Finding]:
-    """Run one rule's per-draft phase on ``text``."""
+    """Run one rule's per-draft phase on ``text``. Raises AssertionError when the rule breaks
+    the contract the engine enforces (:func:`lint.guard.contract_breach`: a value that is
+    not a Finding of this draft, a span outside it or with the wrong lines), which a run
+    would report as an LA001."""
+    from lint.guard import contract_breach
+
     ctx = context or RunContext(options=options or {}, facts=facts)
     doc = Document.from_text(path, text)
-    return sorted(rule(ctx).check(doc), key=Finding.sort_key)
+    found = list(rule(ctx).check(doc))
+    for f in found:
+        breach = contract_breach(f, doc, path)
+        if breach is not None:
+            raise AssertionError(f"rule {rule.code} ({rule.name}) broke the rule contract: {breach}")
+    return sorted(found, key=Finding.sort_key)
 
 
 def run_corpus(

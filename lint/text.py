@@ -9,6 +9,25 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_OTHER_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def editor_lines(text: str) -> str:
+    """``text`` with each line break an editor shows written as ``"\n"``: a lone carriage
+    return (old Mac files), the line and paragraph separators (U+2028, U+2029) and NEL
+    (U+0085) become ``"\n"``; CRLF stays (its ``"\r"`` ends the line before the ``"\n"``).
+
+    Every replacement is one character for one, so offsets into the result are offsets
+    into ``text``, and a draft gives the same findings, at the same lines, whatever its
+    line endings."""
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+    if not text.isascii() and ("\u2028" in text or "\u2029" in text or "\x85" in text):
+        text = text.translate(_OTHER_BREAKS)
+    return text
+
+
 CASEFOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
 """Characters re.IGNORECASE equates with an ASCII letter although their lower case is not
 that letter ("İ" and "ı" with "i", "ſ" with "s"): a cheap test on lower-cased text that stands
@@ -117,18 +136,10 @@ WORD = re.compile(r"[^\W_]+(?:[_’'\-.&]+[^\W_]+)*")
 underscores. (Runs of letters and digits joined by runs of the others: the engine reads a
 word once, where "a letter, any of these, a letter" read it twice, backing off its end.)"""
 
-ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[_'\-.&]+[A-Za-z0-9]+)*")
-"""The same words in ASCII text, faster: no Unicode tables are consulted."""
-
-
-def word_pattern(text: str) -> re.Pattern[str]:
-    """:data:`ASCII_WORD` for ASCII text (Python knows it without a scan), else :data:`WORD`."""
-    return ASCII_WORD if text.isascii() else WORD
-
 
 def words(text: str) -> Iterator[re.Match[str]]:
-    """The words of ``text`` (:func:`word_pattern`)."""
-    return word_pattern(text).finditer(text)
+    """The words of ``text`` (:data:`WORD`)."""
+    return WORD.finditer(text)
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")

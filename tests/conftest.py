@@ -25,12 +25,15 @@ def _install_test_plugin(root: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def installation_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tests' own installation folder (lint.recache), so that no test writes beside the
-    package: in-process runs and the runs the tests start (they inherit the variable)."""
+    """The tests' own installation folder (lint.recache) and user folder (lint.cache), so that
+    no test writes beside the package or in the home folder: in-process runs and the runs
+    the tests start (they inherit the variables)."""
     from lint import recache
+    from lint.cache import USER_ENV
 
     folder = tmp_path_factory.mktemp("installation")
     os.environ[recache.ENV] = str(folder)
+    os.environ[USER_ENV] = str(tmp_path_factory.mktemp("user"))  # the user's secret, too
     return folder
 
 

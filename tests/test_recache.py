@@ -1,5 +1,6 @@
-"""Compiled regular expressions kept in the cache folder (lint.recache): a pattern loaded
-from the folder is the pattern re.compile builds, and a damaged or foreign file is ignored."""
+"""Compiled regular expressions kept in the installation folder (lint.recache): a pattern
+loaded from the folder is the pattern re.compile builds, a damaged or foreign file is
+ignored, and no cache folder keeps patterns."""
 
 from __future__ import annotations
 
@@ -17,19 +18,19 @@ from tests.conftest import RunCli
 pytestmark = pytest.mark.skipif(not recache.supported(), reason="needs CPython's re internals")
 
 # Run in fresh interpreters: re's cache is process-wide.
+# (the folder is named by the environment variable, as the tests' own installation folder is)
 SAVE = """
 import re, sys
-from pathlib import Path
 from lint import recache
 kept = [re.compile(r"(?P<word>\\b[Hh]armony\\w*)\\s+(?:OS|NEXT)", re.I), re.compile(rb"\\x00+")]
 re.compile(r"transient, used once")
-print(recache.save(Path(sys.argv[1])))
+recache.mark_compiled()
+print(recache.save_installed())
 """
 LOAD = """
 import re, sys
-from pathlib import Path
 from lint import recache
-n = recache.preload(Path(sys.argv[1]))
+n = recache.preload_installed()
 key = (str, r"(?P<word>\\b[Hh]armony\\w*)\\s+(?:OS|NEXT)", int(re.I))
 preloaded = key in re._cache
 p = re.compile(key[1], re.I)
@@ -38,8 +39,9 @@ print(n > 0, preloaded, m.group("word"), m.span(), p.groupindex["word"], p.flags
 """
 
 
-def run(code: str, folder: Path) -> str:
-    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+def run(code: str, folder: Path, *args: str) -> str:
+    env = {**os.environ, recache.ENV: str(folder)}
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env)
     return out.stdout.strip()
 
 
@@ -70,13 +72,14 @@ def test_cli_results_are_the_same_with_stored_patterns(tmp_path: Path, run_cli: 
         'the "game-changer" is here.\n',
         encoding="utf-8",
     )
-    cache = tmp_path / "cache"
-    plain = run_cli("--isolated", "--no-cache", "--format", "json", str(draft))
-    first = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft))
-    assert (cache / recache.FILE).is_file() and (cache / ".gitignore").is_file()
+    cache, install = tmp_path / "cache", {recache.ENV: str(tmp_path / "install")}
+    plain = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
+    first = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft), env_vars=install)
+    assert (tmp_path / "install" / recache.FILE).is_file() and (cache / ".gitignore").is_file()
+    assert not (cache / recache.FILE).exists()  # a cache folder keeps no patterns
     draft.write_text(draft.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    plain2 = run_cli("--isolated", "--no-cache", "--format", "json", str(draft))
-    second = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft))
+    plain2 = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
+    second = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft), env_vars=install)
     assert json.loads(first.stdout)["findings"] == json.loads(plain.stdout)["findings"]
     assert json.loads(second.stdout)["findings"] == json.loads(plain2.stdout)["findings"]
     assert json.loads(second.stdout)["findings"]
@@ -84,18 +87,17 @@ def test_cli_results_are_the_same_with_stored_patterns(tmp_path: Path, run_cli: 
 
 ROUND = """
 import re, sys
-from pathlib import Path
 from lint import recache
-recache.preload(Path(sys.argv[1]))
-kept = [re.compile(p) for p in sys.argv[2].split(",") if p]
-re.compile("once " + sys.argv[3])  # compiled for one use, as argparse does
-print(recache.save(Path(sys.argv[1])))
+recache.preload_installed()
+kept = [re.compile(p) for p in sys.argv[1].split(",") if p]
+re.compile("once " + sys.argv[2])  # compiled for one use, as argparse does
+recache.mark_compiled()
+print(recache.save_installed())
 """
 
 
 def round_(folder: Path, kept: str, transient: str) -> int:
-    args = [sys.executable, "-c", ROUND, str(folder), kept, transient]
-    return int(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+    return int(run(ROUND, folder, kept, transient))
 
 
 def stored(folder: Path) -> set[str]:
@@ -144,7 +146,7 @@ rules:
 
 def test_installation_folder_holds_no_pattern_from_user_data(tmp_path: Path, run_cli: RunCli) -> None:
     """A fact base, a configuration, a user's pack and a draft all make patterns; none of
-    them reaches the installation folder, while the cache folder keeps the pack's."""
+    them reaches the installation folder, and the cache folder keeps none."""
     (tmp_path / "facts.yaml").write_text(FACTS)
     (tmp_path / "own.yaml").write_text(PACK)
     (tmp_path / "pyproject.toml").write_text(
@@ -164,17 +166,9 @@ def test_installation_folder_holds_no_pattern_from_user_data(tmp_path: Path, run
     assert b"qwzx" not in installed.lower()
     for entry in (install / "derived").iterdir():
         assert b"qwzx" not in entry.read_bytes().lower(), entry.name
-    assert b"qwzxsynerg(?:y|ies)" in (project / recache.FILE).read_bytes()  # the user's pack: kept there
+    assert not (project / recache.FILE).exists()  # the user's pack: compiled in each run
     assert b"[A-Z]{1,4}[0-9]{3}" in installed  # a rule code check of lint-article's own modules
     assert len(stored(install)) > 100  # modules, installed packs, lazy patterns
-    assert not keys(install) & keys(project)  # not kept twice
-
-
-def keys(folder: Path) -> set[tuple[object, int]]:
-    import marshal
-
-    _, entries = marshal.loads((folder / recache.FILE).read_bytes())
-    return {(args[0], flags) for flags, args in entries}
 
 
 def test_no_cache_runs_use_the_installation_folder(tmp_path: Path, run_cli: RunCli) -> None:

@@ -4,6 +4,7 @@ are still linted, and nothing is written without --fix."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -75,14 +76,14 @@ def test_path_that_vanishes_during_the_run(tmp_path: Path) -> None:
 
 def test_permission_error_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = write(tmp_path / "locked.md", "Text.\n")
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == locked:
+    def open_(path: str, *args: int) -> int:
+        if os.fspath(path) == str(locked):
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     assert read_draft(str(locked)).error == "permission denied"
 
 

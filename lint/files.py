@@ -1,0 +1,207 @@
+"""Files: which drafts a run reads (discovery, within the linted roots) and how they are read
+(regular files only, UTF-8 with or without BOM).
+
+Invariants: a symbolic link whose target lies outside the linted roots is never read (nor
+written by ``--fix``, which only writes drafts discovery returned); nothing but a regular
+file is read, so a pipe or a device cannot stall a run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from lint.config import Config
+from lint.record import Record
+
+BINARY_SNIFF = 8192
+
+
+def path_matches(path: str, pattern: str, root: Path) -> bool:
+    """gitignore-like glob match of ``path`` against ``pattern`` (relative to ``root``)."""
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        rel = p.as_posix()
+    candidates = [rel, p.as_posix()]
+    pat = pattern.rstrip("/")
+    for c in candidates:
+        if fnmatch.fnmatchcase(c, pat) or fnmatch.fnmatchcase(c, pat + "/*"):
+            return True
+        if "/" not in pat and any(fnmatch.fnmatchcase(part, pat) for part in c.split("/")):
+            return True
+    return False
+
+
+class Discovery(Record):
+    files: list[str]
+    missing: list[str]
+    outside: list[str]
+    """Symbolic links, found or given, whose target lies outside the linted roots: reported,
+    neither read nor written."""
+
+
+def _within(real: str, roots: Sequence[str]) -> bool:
+    return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def discover(paths: Sequence[str], config: Config) -> Discovery:
+    """Expand files and folders into draft paths (sorted, unique). Folders are walked
+    recursively, skipping hidden folders, excluded globs and symbolic-link loops.
+
+    The linted roots are the project's root (``config.root``) and the folders given, except
+    a folder given that is itself a link out of the project (a repository may have replaced
+    ``drafts/`` by one). A symbolic link, to a file or a folder, found in a folder or given
+    by name, whose target (resolved) lies outside every root goes to ``outside`` instead of
+    ``files``: a repository's link must not make lint-article read, or ``--fix`` write, a
+    file elsewhere. A file or folder given by name that is not a link is the user's own
+    choice, and is linted wherever it is."""
+    files: list[str] = []
+    missing: list[str] = []
+    outside: list[str] = []
+    seen: set[str] = set()
+    exts = set(config.extensions)
+    project = [os.path.realpath(config.root)]
+    linked_out = {
+        p
+        for p in paths
+        if p != "-"
+        and os.path.isdir(p)
+        and os.path.islink(p.rstrip("/\\") or p)
+        and not _within(os.path.realpath(p), project)
+    }
+    roots = project + [os.path.realpath(p) for p in paths if p != "-" and os.path.isdir(p) and p not in linked_out]
+
+    def excluded(p: str) -> bool:
+        return any(path_matches(p, pat, config.root) for pat in config.exclude)
+
+    def add(p: str) -> None:
+        norm = os.path.normpath(p)
+        if norm in seen:
+            return
+        seen.add(norm)
+        if os.path.islink(norm) and not _within(os.path.realpath(norm), roots):
+            outside.append(norm)
+        else:
+            files.append(norm)
+
+    for given in paths:
+        if given == "-":
+            add("-")
+            continue
+        if given in linked_out:
+            outside.append(os.path.normpath(given))
+            continue
+        if os.path.isdir(given):
+            if excluded(given) and os.path.normpath(given) != ".":
+                continue
+            visited: set[tuple[int, int]] = set()
+            for folder, dirs, names in os.walk(given, followlinks=True, onerror=None):
+                try:
+                    st = os.stat(folder)
+                    ident = (st.st_dev, st.st_ino)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                if ident in visited:  # a symbolic-link loop
+                    dirs[:] = []
+                    continue
+                visited.add(ident)
+                kept = []
+                for d in sorted(dirs):
+                    full = os.path.join(folder, d)
+                    if d.startswith(".") or excluded(full):
+                        continue
+                    if os.path.islink(full) and not _within(os.path.realpath(full), roots):
+                        outside.append(os.path.normpath(full))
+                        continue
+                    kept.append(d)
+                dirs[:] = kept
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    full = os.path.join(folder, name)
+                    if os.path.splitext(name)[1].lower() in exts and not excluded(full):
+                        add(full)
+        elif os.path.lexists(given):
+            if not excluded(given):
+                add(given)
+        else:
+            missing.append(given)
+    files.sort(key=lambda f: (f == "-", f))
+    return Discovery(files, missing, sorted(outside))
+
+
+class ReadDraft(Record):
+    text: str | None
+    raw: bytes
+    error: str | None = None
+    bom: bool = False
+
+
+def decode(raw: bytes) -> ReadDraft:
+    """Bytes to text: UTF-8 with or without BOM; binary data and other encodings are refused
+    with a message that says where and what to do."""
+    head = raw[:BINARY_SNIFF]
+    if b"\x00" in head:
+        return ReadDraft(None, raw, "file looks binary (it holds NUL bytes); drafts must be text")
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return ReadDraft(
+            None,
+            raw,
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save the draft as UTF-8",
+        )
+    if "\x00" in text:
+        return ReadDraft(None, raw, "file holds NUL characters; drafts must be text")
+    return ReadDraft(text, raw, None, bom)
+
+
+class _NotRegular(OSError):
+    pass
+
+
+def read_regular(path: str) -> bytes:
+    """The bytes of ``path``, which must be a regular file: a pipe named ``*.md`` would make a
+    read wait for a writer for ever, so the file is opened without waiting and checked
+    before it is read. Raises OSError (``_NotRegular`` for anything but a regular file)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(path)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
+def read_draft(path: str, stdin_text: str | None = None) -> ReadDraft:
+    if path == "-":
+        text = stdin_text if stdin_text is not None else ""
+        return ReadDraft(text, text.encode("utf-8", "surrogateescape"))
+    try:
+        raw = read_regular(path)
+    except _NotRegular:
+        return ReadDraft(None, b"", "not a regular file (a pipe, device or socket); not read")
+    except FileNotFoundError:
+        return ReadDraft(None, b"", "file vanished before it could be read")
+    except IsADirectoryError:
+        return ReadDraft(None, b"", "is a directory, not a draft")
+    except PermissionError:
+        return ReadDraft(None, b"", "permission denied")
+    except OSError as exc:
+        return ReadDraft(None, b"", f"cannot read: {exc.strerror or exc}")
+    return decode(raw)
