@@ -82,6 +82,37 @@ def test_term_forms_flags_the_minority_form(text: str, flagged: str, other: str)
     assert not f.message.endswith(".")
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # letters with no decomposition, as a keyboard without them writes them
+        ("Halvor Kjærgaard chairs the board. Critics say Kjærgaard moved fast.\n\nHe met Kjaergaard.\n", "Kjaergaard"),
+        ("Agnieszka Łoś spoke first. Later Łoś left.\n\nOthers thanked Agnieszka Los.\n", "Los"),
+        ("Signe Mørk opened the plant. Staff like Mørk.\n\nCustomers wrote to Signe Mork.\n", "Mork"),
+        ("The Straße café reopened. Fans of the Straße menu came back.\n\nThe Strasse menu is long.\n", "Strasse"),
+    ],
+)
+def test_term_forms_diacritics_of_letters_without_decomposition(text: str, flagged: str) -> None:
+    found = run_rule(TermForms, text)
+    spans = _flagged(found, text)
+    assert len(spans) == 1 and spans[0].endswith(flagged)
+    assert text.count(spans[0]) == 1  # the variant, not the majority form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two different names once the marks are gone
+        "Signe Mørk opened the plant. Staff like Mørk.\n\nCustomers wrote to Signe Mark.\n",
+        "Ørsted builds wind farms. Ørsted grew.\n\nThe Orstad plant closed.\n",
+        # a plain word that the accented one turns into
+        "His résumé was long. The résumé impressed them.\n\nTalks will resume.\n",
+    ],
+)
+def test_term_forms_diacritics_near_misses(text: str) -> None:
+    assert run_rule(TermForms, text) == []
+
+
 def test_term_forms_names_the_line_and_count_of_the_other_form() -> None:
     text = "Our e-mail policy.\n\nSend e-mail early.\n\nNo e-mail at night.\n\nAn email came.\n"
     [f] = run_rule(TermForms, text)
@@ -276,6 +307,33 @@ def test_spelling_variety_fix_keeps_capitals() -> None:
 )
 def test_spelling_variety_near_misses(text: str) -> None:
     assert run_rule(SpellingVariety, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # -ise verbs are British evidence: American spelling never writes them
+        (
+            "The council will organise a meeting. Staff realised it was late.\n\nThe new sports center opens soon.\n",
+            "center",
+        ),
+        ("Managers apologised twice. The union criticised the plan.\n\nDrivers traveled for hours.\n", "traveled"),
+    ],
+)
+def test_spelling_variety_ise_verbs_are_british_evidence(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+    assert "British" in found[0].message
+
+
+def test_spelling_variety_ise_verb_is_reported_on_its_own_axis_only() -> None:
+    # an American draft with one -ise verb: reported once, as -ise against -ize
+    text = "The labor union will organize a vote. The center is busy.\n\nStaff realise it is late.\n"
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == ["realise"]
+    assert "-ize" in found[0].message
+    # Oxford spelling (-ize) with British words stays quiet
+    assert run_rule(SpellingVariety, "The centre will organize a talk on colour.\n") == []
 
 
 def test_spelling_variety_counts_quoted_speech() -> None:

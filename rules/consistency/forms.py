@@ -131,23 +131,35 @@ def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance
     lb, bb = _shape(b.form)
     plain_a, plain_b = strip_marks(la), strip_marks(lb)
     if len(la) != len(lb) or len(plain_a) != len(plain_b):
+        # A letter a keyboard writes as two ("Kjærgaard"/"Kjaergaard"): diacritics only,
+        # with the same separators and the same case.
+        if ba == bb and plain_a == plain_b:
+            return _diacritics_variance(a, b, plain_a, [], across)
         return None
     case_pos = [i for i, (x, y) in enumerate(zip(plain_a, plain_b, strict=True)) if x != y]
     sep_diffs = [(p, ba.get(p), bb.get(p)) for p in sorted(set(ba) | set(bb)) if ba.get(p) != bb.get(p)]
     if sep_diffs:
         return _separator_variance(a, b, la, lb, ba, bb, sep_diffs, case_pos, across)
     if la.lower() != lb.lower():  # diacritics
-        if case_pos and case_pos != [0]:
-            return None
-        proper = a.proper or b.proper
-        if proper and not _contexts_match(a, b, strict=across):
-            return None
-        if not proper and plain_a.lower() in _DIACRITIC_WORDS:
-            return None
-        return Variance("diacritics", name=proper)
+        return _diacritics_variance(a, b, plain_a, case_pos, across)
     if not case_pos:
         return None
     return _case_variance(a, b, case_pos)
+
+
+def _diacritics_variance(
+    a: FormInfo, b: FormInfo, plain: str, case_pos: list[int], across: bool = False
+) -> Variance | None:
+    """ "Tomás"/"Tomas", "Kjærgaard"/"Kjaergaard": the same letters once marks are dropped
+    (``plain``), differing at most in the case of the first letter (``case_pos``)."""
+    if case_pos and case_pos != [0]:
+        return None
+    proper = a.proper or b.proper
+    if proper and not _contexts_match(a, b, strict=across):
+        return None
+    if not proper and plain.lower() in _DIACRITIC_WORDS:
+        return None
+    return Variance("diacritics", name=proper)
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")

@@ -133,6 +133,8 @@ def _may_report(words: set[str], preferred: tuple[str, str] | None) -> bool:
     for w in words:
         sp = table[w]
         seen[sp.axis].add(sp.variety)
+        if sp.variety == "ise":
+            seen["us-uk"].add("UK")  # an -ise verb is British evidence too (_evidence)
     for axis, varieties in seen.items():
         if preferred is None:
             if len(varieties) > 1:
@@ -147,6 +149,21 @@ class _Marker(Record):
     end: int
     word: str
     spelling: _Spelling
+
+
+def _evidence(markers: list[_Marker]) -> list[_Marker]:
+    """The markers that tell British from American spelling: those of the us-uk axis, and
+    the -ise verbs ("organise", "realised"), which American spelling never uses (-ize is
+    American and Oxford British, so it proves nothing). An -ise verb counts towards a
+    British majority but is reported on the -ize/-ise axis only."""
+    out = []
+    for m in markers:
+        sp = m.spelling
+        if sp.axis == "us-uk":
+            out.append(m)
+        elif sp.variety == "ise":
+            out.append(m._replace(spelling=sp._replace(variety="UK")))
+    return out
 
 
 class SpellingVariety(Rule):
@@ -242,7 +259,7 @@ class SpellingVariety(Rule):
             if not group:
                 continue
             by_variety: dict[str, list[_Marker]] = defaultdict(list)
-            for m in group:
+            for m in _evidence(markers) if axis == "us-uk" else group:
                 by_variety[m.spelling.variety].append(m)
             if preferred is not None:
                 keep = preferred[0] if axis == "us-uk" else preferred[1]
@@ -258,7 +275,8 @@ class SpellingVariety(Rule):
                 minority = v2
                 majority_markers = by_variety[v1]
             for m in by_variety[minority]:
-                yield self._report(doc, m, majority_markers, preferred is not None)
+                if m.spelling.axis == axis:  # an -ise verb is reported on its own axis only
+                    yield self._report(doc, m, majority_markers, preferred is not None)
 
     def _report(self, doc: Document, m: _Marker, majority: list[_Marker], forced: bool) -> Finding:
         sp = m.spelling
