@@ -113,6 +113,52 @@ def test_term_forms_diacritics_near_misses(text: str) -> None:
     assert run_rule(TermForms, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged", "other"),
+    [
+        # compound modifiers: only the uses before a word are compared, and on a tie the
+        # hyphenated modifier is the house form
+        (
+            "Net income rose in the second half. The second half was strong.\n\n"
+            "Second half sales rose. A second-half rally followed.\n",
+            "Second half",
+            "second-half",
+        ),
+        (
+            "The mass market is crowded. Growth in the mass market slowed.\n\n"
+            "Its mass-market phones sell well. A new mass-market tablet and mass market laptops follow.\n",
+            "mass market",
+            "mass-market",
+        ),
+        # noun phrases: open is the house form on a tie
+        (
+            "Sales fell in the three months to May.\n\nIn the three-months to June, sales rose.\n",
+            "three-months",
+            "three months",
+        ),
+    ],
+)
+def test_term_forms_compound_modifier_compares_like_uses(text: str, flagged: str, other: str) -> None:
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == [flagged]
+    assert f"'{other}'" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the open noun phrase beside the hyphenated modifier: both right
+        "Kane scored early in the second half. A second-half goal sealed it.\n",
+        "Rivals fight for the mass market. Its mass-market phone costs less.\n",
+        "She learned the Spanish language at school. A Spanish-language paper hired her.\n",
+        "The study was paid for by the council. Paid-for results fill the page.\n",
+        "Talks lasted the whole first week, and a first-week deal looks unlikely.\n",
+    ],
+)
+def test_term_forms_compound_modifier_near_misses(text: str) -> None:
+    assert run_rule(TermForms, text) == []
+
+
 def test_term_forms_names_the_line_and_count_of_the_other_form() -> None:
     text = "Our e-mail policy.\n\nSend e-mail early.\n\nNo e-mail at night.\n\nAn email came.\n"
     [f] = run_rule(TermForms, text)
