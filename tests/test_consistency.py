@@ -347,7 +347,7 @@ def test_spelling_variety_fix_keeps_capitals() -> None:
         "Center for Policy Studies staff said the colour was wrong.\n",
         "Labor leaders met in Sydney. The colour of the campaign was red.\n",
         # words that are ordinary in both varieties
-        "The new program for the theatre is ready. A license to practice is needed.\n",
+        "The new program for the theatre is ready. Officials license the venue, and practice helps.\n",
         "The analyses of the centre were long.\n",
     ],
 )
@@ -370,6 +370,34 @@ def test_spelling_variety_ise_verbs_are_british_evidence(text: str, flagged: str
     found = run_rule(SpellingVariety, text)
     assert _flagged(found, text) == [flagged]
     assert "British" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # British writes the noun "licence" and the verb "practise": after a determiner or a
+        # possessive "license" is the American noun, after "to" or a modal "practice" the verb
+        ("The defence rested. Critics took offence.\n\nThe club lost its license in May.\n", "license"),
+        ("The defence rested. Critics took offence.\n\nThe ferry company's licenses expired.\n", "licenses"),
+        ("The centre and the theatre reopened.\n\nNurses will practice new drills there.\n", "practice"),
+    ],
+)
+def test_spelling_variety_reads_noun_and_verb_spellings_from_the_word_before(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement in ("licence", "licences", "practise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the British verb "license" and noun "practice" beside British spelling
+        "The council will license the centre. The practice of colour coding is common.\n",
+        "Shops license staff in the theatre. Good practice helps the defence.\n",
+    ],
+)
+def test_spelling_variety_noun_and_verb_near_misses(text: str) -> None:
+    assert run_rule(SpellingVariety, text) == []
 
 
 def test_spelling_variety_ise_verb_is_reported_on_its_own_axis_only() -> None:

@@ -87,6 +87,8 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
     for entry in data.get("us_only", ()):
         for us, uk in forms(entry):
             table.setdefault(us, _Spelling("US", "us-uk", uk))
+    for us, uk, use in data.get("by_use", ()):
+        table[f"{use}:{us}"] = _Spelling("US", "us-uk", uk)  # no word holds a colon: never a marker alone
     prone = frozenset(str(w).lower() for w in data.get("name_prone", ()))
     for word in prone:
         if word in table:
@@ -110,13 +112,40 @@ _VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise
 _WORD_PARTS = re.compile(r"[-\u2010\u2011'’.]")
 
 
+_USE_BEFORE = {
+    "noun": frozenset("a an the its his her their our my your this that no any every each driving".split()),
+    "verb": frozenset("to will would can could may might must should shall cannot".split()),
+}
+"""The words right before a by_use word (spelling.yaml) that show it is the noun or the verb."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PREV_WORD = re.compile(r"([A-Za-z]+(?:['’]s?)?)\s+$")
+
+
+def _use_key(prose: str, start: int, low: str) -> str | None:
+    """The table key of a by_use word at ``start`` ("noun:license"), from the word before it:
+    a determiner or a possessive ("the club's") makes it a noun, "to" or a modal a verb."""
+    m = _PREV_WORD.search(prose, max(0, start - 40), start)
+    if m is None:
+        return None
+    prev = m.group(1).lower()
+    if _POSSESSIVE.search(prev):
+        return f"noun:{low}"
+    for use, before in _USE_BEFORE.items():
+        if prev in before:
+            return f"{use}:{low}"
+    return None
+
+
 def _marker_words(doc: Document) -> set[str]:
     """The marker words (lower case) the draft may hold: every marker is a token of the draft
     or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
-    markers)."""
+    markers); a by_use word counts as the use that would make it a marker ("noun:license")."""
     table = spelling_table()
     vocabulary = list(map(_TEXT, _words(doc).distinct_words()))
-    found = table.keys() & map(str.lower, vocabulary)
+    lowered = set(map(str.lower, vocabulary))
+    found = table.keys() & lowered
+    for use in _USE_BEFORE:
+        found.update(k for w in lowered if (k := f"{use}:{w}") in table)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
             low = part.lower()
@@ -212,8 +241,10 @@ class SpellingVariety(Rule):
         "The new program for the theatre is ready.\n",
     )
 
-    def _markers(self, doc: Document) -> list[_Marker]:
+    def _markers(self, doc: Document, found: set[str]) -> list[_Marker]:
+        """The markers of the draft; ``found``: :func:`_marker_words`."""
         table = spelling_table()
+        by_use = {k.partition(":")[2] for k in found if ":" in k}
         prose = doc.prose
         titles = _title_quotes(doc)
         out = []
@@ -226,7 +257,12 @@ class SpellingVariety(Rule):
                 low = word.lower()
                 sp = table.get(low)
                 if sp is None:
-                    continue
+                    if low not in by_use:
+                        continue
+                    use = _use_key(prose, m.start(), low)
+                    sp = table.get(use) if use else None
+                    if sp is None:
+                        continue
                 if word != low:
                     if heading or caps or not _is_title(word) or sp.name_prone:
                         continue
@@ -249,9 +285,10 @@ class SpellingVariety(Rule):
             "british": ("UK", "ise"),
             "oxford": ("UK", "ize"),
         }.get(wanted)
-        if not _may_report(_marker_words(doc), preferred):
+        found = _marker_words(doc)
+        if not _may_report(found, preferred):
             return
-        markers = self._markers(doc)
+        markers = self._markers(doc, found)
         if not markers:
             return
         for axis in ("us-uk", "ize"):
