@@ -400,6 +400,22 @@ def test_spelling_variety_noun_and_verb_near_misses(text: str) -> None:
     assert run_rule(SpellingVariety, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a tie between -ize and -ise: British spelling elsewhere makes -ize the odd one out,
+        # wherever it stands
+        ("Voters realized what was at stake.\n\nThe council will organise a meeting in the centre.\n", "realized"),
+        ("The council will organise a meeting in the centre.\n\nVoters realized what was at stake.\n", "realized"),
+        # ... and American spelling makes -ise the odd one out
+        ("The theater will organize a show.\n\nIts color is odd, and staff realise it.\n", "realise"),
+    ],
+)
+def test_spelling_variety_ize_tie_follows_the_drafts_spelling(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+
+
 def test_spelling_variety_ise_verb_is_reported_on_its_own_axis_only() -> None:
     # an American draft with one -ise verb: reported once, as -ise against -ize
     text = "The labor union will organize a vote. The center is busy.\n\nStaff realise it is late.\n"

@@ -106,6 +106,8 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
 
 _SPELL_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?!\w)")
 _LOOKAHEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_ISE_TIE = {"UK": "ize", "US": "ise"}
+"""On a tie between -ize and -ise, the form reported given the draft's us-uk majority."""
 _VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise"}
 
 
@@ -291,13 +293,18 @@ class SpellingVariety(Rule):
         markers = self._markers(doc, found)
         if not markers:
             return
+        house = ""  # the us-uk majority, when one variety has more markers
         for axis in ("us-uk", "ize"):
-            group = [m for m in markers if m.spelling.axis == axis]
+            group = _evidence(markers) if axis == "us-uk" else [m for m in markers if m.spelling.axis == axis]
             if not group:
                 continue
             by_variety: dict[str, list[_Marker]] = defaultdict(list)
-            for m in _evidence(markers) if axis == "us-uk" else group:
+            for m in group:
                 by_variety[m.spelling.variety].append(m)
+            if axis == "us-uk":
+                counts = sorted((len(ms), v) for v, ms in by_variety.items())
+                if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
+                    house = counts[-1][1]
             if preferred is not None:
                 keep = preferred[0] if axis == "us-uk" else preferred[1]
                 bad = [v for v in by_variety if v != keep]
@@ -309,6 +316,11 @@ class SpellingVariety(Rule):
                 if len(by_variety) < 2:
                     continue
                 v1, v2 = sorted(by_variety, key=lambda v: (-len(by_variety[v]), by_variety[v][0].start))
+                if axis == "ize" and len(by_variety[v1]) == len(by_variety[v2]) and house in _ISE_TIE:
+                    # A tie between -ize and -ise: American spelling never writes -ise, and
+                    # most British house styles do, so the draft's spelling decides.
+                    v2 = _ISE_TIE[house]
+                    v1 = "ise" if v2 == "ize" else "ize"
                 minority = v2
                 majority_markers = by_variety[v1]
             for m in by_variety[minority]:
