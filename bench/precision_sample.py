@@ -13,7 +13,7 @@ the judged precision per family and rule of the sample, and lists the sampled fi
 judged yet. The sample is the same for the same corpus, findings and seed, so a judgement
 file stays valid until a rule changes what it finds.
 
-usage: python bench/precision_sample.py [--corpus DIR] [--seed 1] [--per-family 20]
+usage: python bench/precision_sample.py [--corpus DIR] [--seed 1] [--per-family 30]
                                         [--rule CS101 --per-rule 50] [--judgements FILE]
                                         [--findings FILE] [--markdown]
 """
@@ -61,9 +61,11 @@ def sample(
     rules: Mapping[str, int] | None = None,
 ) -> dict[str, list[Mapping[str, Any]]]:
     """Up to ``per_family`` findings of each category, and up to ``rules[code]`` of each
-    named rule (under the label ``rule CODE``), drawn with ``random.Random(seed)`` from the
-    findings in key order, so the draw depends on the findings and the seed only. Each
-    group is returned in key order."""
+    named rule (under the label ``rule CODE``). Each group's findings, in key order, are
+    shuffled by ``random.Random(f"{seed}/{label}")`` and the first ones taken: the draw
+    depends on the findings and the seed only, and a larger sample of one group keeps the
+    smaller one (and its judgements) and leaves the other groups alone. Each group is
+    returned in key order."""
     ordered = sorted(findings, key=lambda f: key(f, corpus))
     groups: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for f in ordered:
@@ -73,12 +75,12 @@ def sample(
         label = f"rule {code}"
         groups[label] = [f for f in ordered if f["rule"] == code]
         wanted[label] = n
-    rng = random.Random(seed)
     out: dict[str, list[Mapping[str, Any]]] = {}
     for label in sorted(groups):
         pool = groups[label]
-        picked = rng.sample(range(len(pool)), min(wanted[label], len(pool)))
-        out[label] = [pool[i] for i in sorted(picked)]
+        order = list(range(len(pool)))
+        random.Random(f"{seed}/{label}").shuffle(order)
+        out[label] = [pool[i] for i in sorted(order[: wanted[label]])]
     return out
 
 
@@ -122,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--per-family", type=int, default=20)
+    ap.add_argument("--per-family", type=int, default=30)
     ap.add_argument("--rule", action="append", default=[], help="also sample this rule on its own (repeatable)")
     ap.add_argument("--per-rule", type=int, default=50)
     ap.add_argument("--judgements", type=Path, help="JSON: key -> {verdict: right|wrong, why}")

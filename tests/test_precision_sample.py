@@ -37,6 +37,15 @@ def test_sample_is_fixed_by_seed_and_capped_per_family(tmp_path: Path) -> None:
     assert [key(f, tmp_path) for f in other["attribution"]] != [key(f, tmp_path) for f in one["attribution"]]
 
 
+def test_a_larger_sample_keeps_the_smaller_one(tmp_path: Path) -> None:
+    found = _findings(tmp_path)
+    small = sample(found, tmp_path, seed=1, per_family=5)
+    large = sample(found, tmp_path, seed=1, per_family=12)
+    for label, picked in small.items():
+        assert all(f in large[label] for f in picked)
+    assert len(large["attribution"]) == 12
+
+
 def test_key_is_relative_to_the_corpus(tmp_path: Path) -> None:
     f = _finding(str(tmp_path / "politics" / "001.txt"), 7, "CS101", "consistency", column=12)
     assert key(f, tmp_path) == "politics/001.txt:7:12:CS101"
