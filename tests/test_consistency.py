@@ -416,6 +416,27 @@ def test_spelling_variety_ize_tie_follows_the_drafts_spelling(text: str, flagged
     assert _flagged(found, text) == [flagged]
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one marker each: the draft's habits (per cent, day before month) settle the tie,
+        # wherever the slip stands
+        ("Fares rose 4 per cent.\n\nThe harbour reopened. Its color is new.\n", "color"),
+        ("The color is new.\n\nThe harbour reopened on 3 May, and walkers headed towards it.\n", "color"),
+        # ... and American habits (percent, month before day) settle it the other way
+        ("The harbour reopened on May 3, 2024.\n\nIts color is new. Fares rose 4 percent.\n", "harbour"),
+    ],
+)
+def test_spelling_variety_tie_follows_the_drafts_habits(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+
+
+def test_spelling_variety_habits_alone_are_never_reported() -> None:
+    text = "Fares rose 4 percent on 3 May. Walkers headed toward the harbour and the centre.\n"
+    assert run_rule(SpellingVariety, text) == []
+
+
 def test_spelling_variety_ise_verb_is_reported_on_its_own_axis_only() -> None:
     # an American draft with one -ise verb: reported once, as -ise against -ize
     text = "The labor union will organize a vote. The center is busy.\n\nStaff realise it is late.\n"

@@ -10,6 +10,7 @@ from itertools import filterfalse
 from pathlib import Path
 from typing import Any, ClassVar
 
+from lint.analysis.lexicon import MONTHS
 from lint.document import Document
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.record import Record
@@ -87,6 +88,9 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
     for entry in data.get("us_only", ()):
         for us, uk in forms(entry):
             table.setdefault(us, _Spelling("US", "us-uk", uk))
+    for variety, words in (data.get("house") or {}).items():
+        for word in words:
+            table[f"house:{word}"] = _Spelling(str(variety), "house", "")  # a lean, never a marker
     for us, uk, use in data.get("by_use", ()):
         table[f"{use}:{us}"] = _Spelling("US", "us-uk", uk)  # no word holds a colon: never a marker alone
     prone = frozenset(str(w).lower() for w in data.get("name_prone", ()))
@@ -106,6 +110,34 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
 
 _SPELL_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?!\w)")
 _LOOKAHEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+_DATE_ORDER = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH})\b|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}})"
+)
+"""A date with the day first ("8 December", British) or the month first and a comma before
+the year ("December 8, 2004", American): a lean, as :func:`_house_lean` reads it."""
+
+
+@functools.lru_cache(maxsize=1)
+def _house_pattern() -> re.Pattern[str]:
+    words = sorted((k.partition(":")[2] for k in spelling_table() if k.startswith("house:")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _house_lean(prose: str) -> str:
+    """The variety the draft's habits lean to ("UK", "US" or ""): its house forms
+    (spelling.yaml ``house``) and the order of day and month in its dates."""
+    table = spelling_table()
+    votes = {"UK": 0, "US": 0}
+    for m in _house_pattern().finditer(prose):
+        votes[table["house:" + m.group(0).lower()].variety] += 1
+    for m in _DATE_ORDER.finditer(prose):
+        votes["UK" if m.group(0)[:1].isdigit() else "US"] += 1
+    if votes["UK"] == votes["US"]:
+        return ""
+    return "UK" if votes["UK"] > votes["US"] else "US"
+
+
 _ISE_TIE = {"UK": "ize", "US": "ise"}
 """On a tie between -ize and -ise, the form reported given the draft's us-uk majority."""
 _VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise"}
@@ -316,6 +348,12 @@ class SpellingVariety(Rule):
                 if len(by_variety) < 2:
                     continue
                 v1, v2 = sorted(by_variety, key=lambda v: (-len(by_variety[v]), by_variety[v][0].start))
+                if axis == "us-uk" and len(by_variety[v1]) == len(by_variety[v2]):
+                    # A tie: the draft's other habits say which variety slipped in.
+                    lean = _house_lean(doc.prose)
+                    if lean in by_variety:
+                        v1, v2 = lean, ("US" if lean == "UK" else "UK")
+                        house = lean
                 if axis == "ize" and len(by_variety[v1]) == len(by_variety[v2]) and house in _ISE_TIE:
                     # A tie between -ize and -ise: American spelling never writes -ise, and
                     # most British house styles do, so the draft's spelling decides.
