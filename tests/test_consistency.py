@@ -479,6 +479,16 @@ def test_across_drafts_reports_the_minority_naming_file_and_line() -> None:
     assert "Drivers will see" in f.context
 
 
+def test_across_drafts_letters_without_decomposition() -> None:
+    drafts = {
+        "a.md": "Mayor Halvor Kjærgaard opened the bridge.\n",
+        "b.md": "Intro.\n\nThe bridge was Halvor Kjærgaard's idea.\n",
+        "c.md": "Critics of Halvor Kjaergaard want a tunnel.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md" and f.message.startswith("'Kjaergaard' is written 'Kjærgaard' in 2 other drafts")
+
+
 def test_across_drafts_separator_and_case_in_one_name() -> None:
     drafts = {
         "a.md": "Fans of the MyBMW App can unlock cars.\n",
