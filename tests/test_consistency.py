@@ -425,6 +425,9 @@ def test_spelling_variety_ize_tie_follows_the_drafts_spelling(text: str, flagged
         ("The color is new.\n\nThe harbour reopened on 3 May, and walkers headed towards it.\n", "color"),
         # ... and American habits (percent, month before day) settle it the other way
         ("The harbour reopened on May 3, 2024.\n\nIts color is new. Fares rose 4 percent.\n", "harbour"),
+        # a courtesy title with or without a full stop
+        ("Its color is new, Mr Okafor said.\n\nMr Okafor runs the harbour.\n", "color"),
+        ("Mr. Okafor runs the harbour.\n\nIts color is new, Dr. Lee said.\n", "harbour"),
     ],
 )
 def test_spelling_variety_tie_follows_the_drafts_habits(text: str, flagged: str) -> None:

@@ -124,15 +124,23 @@ def _house_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
 
 
+_TITLE_STOP = re.compile(r"\b(?:Mrs|Mr|Ms|Dr)(\.?) (?=[A-Z])")
+"""A courtesy title before a name, without a full stop ("Mr Blair", British) or with one
+("Mr. Blair", American): a lean, as :func:`_house_lean` reads it."""
+
+
 def _house_lean(prose: str) -> str:
     """The variety the draft's habits lean to ("UK", "US" or ""): its house forms
-    (spelling.yaml ``house``) and the order of day and month in its dates."""
+    (spelling.yaml ``house``), the order of day and month in its dates and the full stop
+    after "Mr" or "Dr"."""
     table = spelling_table()
     votes = {"UK": 0, "US": 0}
     for m in _house_pattern().finditer(prose):
         votes[table["house:" + m.group(0).lower()].variety] += 1
     for m in _DATE_ORDER.finditer(prose):
         votes["UK" if m.group(0)[:1].isdigit() else "US"] += 1
+    for m in _TITLE_STOP.finditer(prose):
+        votes["US" if m.group(1) else "UK"] += 1
     if votes["UK"] == votes["US"]:
         return ""
     return "UK" if votes["UK"] > votes["US"] else "US"
