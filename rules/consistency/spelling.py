@@ -163,6 +163,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _PREV_WORD = re.compile(r"([A-Za-z]+(?:['’]s?)?)\s+$")
 
 
+@functools.lru_cache(maxsize=1)
+def _by_use_words() -> frozenset[str]:
+    """The words of spelling.yaml ``by_use`` ("license", "practice")."""
+    return frozenset(k.partition(":")[2] for k in spelling_table() if k.split(":", 1)[0] in _USE_BEFORE)
+
+
 def _use_key(prose: str, start: int, low: str) -> str | None:
     """The table key of a by_use word at ``start`` ("noun:license"), from the word before it:
     a determiner or a possessive ("the club's") makes it a noun, "to" or a modal a verb."""
@@ -186,8 +192,8 @@ def _marker_words(doc: Document) -> set[str]:
     vocabulary = list(map(_TEXT, _words(doc).distinct_words()))
     lowered = set(map(str.lower, vocabulary))
     found = table.keys() & lowered
-    for use in _USE_BEFORE:
-        found.update(k for w in lowered if (k := f"{use}:{w}") in table)
+    for w in _by_use_words() & lowered:
+        found.update(k for use in _USE_BEFORE if (k := f"{use}:{w}") in table)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
             low = part.lower()
