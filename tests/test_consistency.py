@@ -82,6 +82,83 @@ def test_term_forms_flags_the_minority_form(text: str, flagged: str, other: str)
     assert not f.message.endswith(".")
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # letters with no decomposition, as a keyboard without them writes them
+        ("Halvor Kjærgaard chairs the board. Critics say Kjærgaard moved fast.\n\nHe met Kjaergaard.\n", "Kjaergaard"),
+        ("Agnieszka Łoś spoke first. Later Łoś left.\n\nOthers thanked Agnieszka Los.\n", "Los"),
+        ("Signe Mørk opened the plant. Staff like Mørk.\n\nCustomers wrote to Signe Mork.\n", "Mork"),
+        ("The Straße café reopened. Fans of the Straße menu came back.\n\nThe Strasse menu is long.\n", "Strasse"),
+    ],
+)
+def test_term_forms_diacritics_of_letters_without_decomposition(text: str, flagged: str) -> None:
+    found = run_rule(TermForms, text)
+    spans = _flagged(found, text)
+    assert len(spans) == 1 and spans[0].endswith(flagged)
+    assert text.count(spans[0]) == 1  # the variant, not the majority form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two different names once the marks are gone
+        "Signe Mørk opened the plant. Staff like Mørk.\n\nCustomers wrote to Signe Mark.\n",
+        "Ørsted builds wind farms. Ørsted grew.\n\nThe Orstad plant closed.\n",
+        # a plain word that the accented one turns into
+        "His résumé was long. The résumé impressed them.\n\nTalks will resume.\n",
+    ],
+)
+def test_term_forms_diacritics_near_misses(text: str) -> None:
+    assert run_rule(TermForms, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "other"),
+    [
+        # compound modifiers: only the uses before a word are compared, and on a tie the
+        # hyphenated modifier is the house form
+        (
+            "Net income rose in the second half. The second half was strong.\n\n"
+            "Second half sales rose. A second-half rally followed.\n",
+            "Second half",
+            "second-half",
+        ),
+        (
+            "The mass market is crowded. Growth in the mass market slowed.\n\n"
+            "Its mass-market phones sell well. A new mass-market tablet and mass market laptops follow.\n",
+            "mass market",
+            "mass-market",
+        ),
+        # noun phrases: open is the house form on a tie
+        (
+            "Sales fell in the three months to May.\n\nIn the three-months to June, sales rose.\n",
+            "three-months",
+            "three months",
+        ),
+    ],
+)
+def test_term_forms_compound_modifier_compares_like_uses(text: str, flagged: str, other: str) -> None:
+    found = run_rule(TermForms, text)
+    assert _flagged(found, text) == [flagged]
+    assert f"'{other}'" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the open noun phrase beside the hyphenated modifier: both right
+        "Kane scored early in the second half. A second-half goal sealed it.\n",
+        "Rivals fight for the mass market. Its mass-market phone costs less.\n",
+        "She learned the Spanish language at school. A Spanish-language paper hired her.\n",
+        "The study was paid for by the council. Paid-for results fill the page.\n",
+        "Talks lasted the whole first week, and a first-week deal looks unlikely.\n",
+    ],
+)
+def test_term_forms_compound_modifier_near_misses(text: str) -> None:
+    assert run_rule(TermForms, text) == []
+
+
 def test_term_forms_names_the_line_and_count_of_the_other_form() -> None:
     text = "Our e-mail policy.\n\nSend e-mail early.\n\nNo e-mail at night.\n\nAn email came.\n"
     [f] = run_rule(TermForms, text)
@@ -270,12 +347,107 @@ def test_spelling_variety_fix_keeps_capitals() -> None:
         "Center for Policy Studies staff said the colour was wrong.\n",
         "Labor leaders met in Sydney. The colour of the campaign was red.\n",
         # words that are ordinary in both varieties
-        "The new program for the theatre is ready. A license to practice is needed.\n",
+        "The new program for the theatre is ready. Officials license the venue, and practice helps.\n",
         "The analyses of the centre were long.\n",
     ],
 )
 def test_spelling_variety_near_misses(text: str) -> None:
     assert run_rule(SpellingVariety, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # -ise verbs are British evidence: American spelling never writes them
+        (
+            "The council will organise a meeting. Staff realised it was late.\n\nThe new sports center opens soon.\n",
+            "center",
+        ),
+        ("Managers apologised twice. The union criticised the plan.\n\nDrivers traveled for hours.\n", "traveled"),
+    ],
+)
+def test_spelling_variety_ise_verbs_are_british_evidence(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+    assert "British" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # British writes the noun "licence" and the verb "practise": after a determiner or a
+        # possessive "license" is the American noun, after "to" or a modal "practice" the verb
+        ("The defence rested. Critics took offence.\n\nThe club lost its license in May.\n", "license"),
+        ("The defence rested. Critics took offence.\n\nThe ferry company's licenses expired.\n", "licenses"),
+        ("The centre and the theatre reopened.\n\nNurses will practice new drills there.\n", "practice"),
+    ],
+)
+def test_spelling_variety_reads_noun_and_verb_spellings_from_the_word_before(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+    assert found[0].fix is not None and found[0].fix.edits[0].replacement in ("licence", "licences", "practise")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the British verb "license" and noun "practice" beside British spelling
+        "The council will license the centre. The practice of colour coding is common.\n",
+        "Shops license staff in the theatre. Good practice helps the defence.\n",
+    ],
+)
+def test_spelling_variety_noun_and_verb_near_misses(text: str) -> None:
+    assert run_rule(SpellingVariety, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a tie between -ize and -ise: British spelling elsewhere makes -ize the odd one out,
+        # wherever it stands
+        ("Voters realized what was at stake.\n\nThe council will organise a meeting in the centre.\n", "realized"),
+        ("The council will organise a meeting in the centre.\n\nVoters realized what was at stake.\n", "realized"),
+        # ... and American spelling makes -ise the odd one out
+        ("The theater will organize a show.\n\nIts color is odd, and staff realise it.\n", "realise"),
+    ],
+)
+def test_spelling_variety_ize_tie_follows_the_drafts_spelling(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # one marker each: the draft's habits (per cent, day before month) settle the tie,
+        # wherever the slip stands
+        ("Fares rose 4 per cent.\n\nThe harbour reopened. Its color is new.\n", "color"),
+        ("The color is new.\n\nThe harbour reopened on 3 May, and walkers headed towards it.\n", "color"),
+        # ... and American habits (percent, month before day) settle it the other way
+        ("The harbour reopened on May 3, 2024.\n\nIts color is new. Fares rose 4 percent.\n", "harbour"),
+        # a courtesy title with or without a full stop
+        ("Its color is new, Mr Okafor said.\n\nMr Okafor runs the harbour.\n", "color"),
+        ("Mr. Okafor runs the harbour.\n\nIts color is new, Dr. Lee said.\n", "harbour"),
+    ],
+)
+def test_spelling_variety_tie_follows_the_drafts_habits(text: str, flagged: str) -> None:
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == [flagged]
+
+
+def test_spelling_variety_habits_alone_are_never_reported() -> None:
+    text = "Fares rose 4 percent on 3 May. Walkers headed toward the harbour and the centre.\n"
+    assert run_rule(SpellingVariety, text) == []
+
+
+def test_spelling_variety_ise_verb_is_reported_on_its_own_axis_only() -> None:
+    # an American draft with one -ise verb: reported once, as -ise against -ize
+    text = "The labor union will organize a vote. The center is busy.\n\nStaff realise it is late.\n"
+    found = run_rule(SpellingVariety, text)
+    assert _flagged(found, text) == ["realise"]
+    assert "-ize" in found[0].message
+    # Oxford spelling (-ize) with British words stays quiet
+    assert run_rule(SpellingVariety, "The centre will organize a talk on colour.\n") == []
 
 
 def test_spelling_variety_counts_quoted_speech() -> None:
@@ -308,6 +480,16 @@ def test_across_drafts_reports_the_minority_naming_file_and_line() -> None:
     assert f.message == "'HarmonyOS Next' is written 'HarmonyOS NEXT' in 2 other drafts (a.md:1)"
     assert f.related[0].path == "a.md" and f.related[0].line == 1
     assert "Drivers will see" in f.context
+
+
+def test_across_drafts_letters_without_decomposition() -> None:
+    drafts = {
+        "a.md": "Mayor Halvor Kjærgaard opened the bridge.\n",
+        "b.md": "Intro.\n\nThe bridge was Halvor Kjærgaard's idea.\n",
+        "c.md": "Critics of Halvor Kjaergaard want a tunnel.\n",
+    }
+    [f] = run_corpus(TermFormsAcrossDrafts, drafts)
+    assert f.path == "c.md" and f.message.startswith("'Kjaergaard' is written 'Kjærgaard' in 2 other drafts")
 
 
 def test_across_drafts_separator_and_case_in_one_name() -> None:

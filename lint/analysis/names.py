@@ -151,11 +151,21 @@ def org_key(name: str) -> str:
     return " ".join(w for w in kept if w not in _ORG_KEY_DROPS and w not in _ORG_REGION)
 
 
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "æ": "ae", "Æ": "Ae", "œ": "oe"}
+    | {"Œ": "Oe", "ß": "ss"}
+)
+"""Letters with no decomposition, as a keyboard without them writes them ("Łukasz" ->
+"Lukasz", "Kjærgaard" -> "Kjaergaard")."""
+
+
 def strip_marks(text: str) -> str:
-    """``text`` without diacritics ("Tomás" -> "Tomas"; "Ł", which has none, stays)."""
+    """``text`` without diacritics ("Tomás" -> "Tomas", "Søren" -> "Soren", "Kjærgaard" ->
+    "Kjaergaard"). Letters with no decomposition are written as a keyboard without them
+    writes them (:data:`_PLAIN_LETTERS`), so the result may be longer than ``text``."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -81,6 +81,10 @@ class Variance(Record):
     name: bool = False
     """The difference is inside a name (capitalised words either side of the separator, or
     inner capitals), as opposed to an ordinary word ("grid-scale")."""
+    uses: str = ""
+    """A hyphen against a space in ordinary words, compared in one use only: "attr" (before
+    a word: a compound modifier, "a fourth-quarter charge") or "other" (before a function
+    word or punctuation: a noun phrase, "in the fourth quarter."); "" compares every use."""
 
 
 # --------------------------------------------------------------------------------------
@@ -131,23 +135,35 @@ def compare_forms(a: FormInfo, b: FormInfo, *, across: bool = False) -> Variance
     lb, bb = _shape(b.form)
     plain_a, plain_b = strip_marks(la), strip_marks(lb)
     if len(la) != len(lb) or len(plain_a) != len(plain_b):
+        # A letter a keyboard writes as two ("Kjærgaard"/"Kjaergaard"): diacritics only,
+        # with the same separators and the same case.
+        if ba == bb and plain_a == plain_b:
+            return _diacritics_variance(a, b, plain_a, [], across)
         return None
     case_pos = [i for i, (x, y) in enumerate(zip(plain_a, plain_b, strict=True)) if x != y]
     sep_diffs = [(p, ba.get(p), bb.get(p)) for p in sorted(set(ba) | set(bb)) if ba.get(p) != bb.get(p)]
     if sep_diffs:
         return _separator_variance(a, b, la, lb, ba, bb, sep_diffs, case_pos, across)
     if la.lower() != lb.lower():  # diacritics
-        if case_pos and case_pos != [0]:
-            return None
-        proper = a.proper or b.proper
-        if proper and not _contexts_match(a, b, strict=across):
-            return None
-        if not proper and plain_a.lower() in _DIACRITIC_WORDS:
-            return None
-        return Variance("diacritics", name=proper)
+        return _diacritics_variance(a, b, plain_a, case_pos, across)
     if not case_pos:
         return None
     return _case_variance(a, b, case_pos)
+
+
+def _diacritics_variance(
+    a: FormInfo, b: FormInfo, plain: str, case_pos: list[int], across: bool = False
+) -> Variance | None:
+    """ "Tomás"/"Tomas", "Kjærgaard"/"Kjaergaard": the same letters once marks are dropped
+    (``plain``), differing at most in the case of the first letter (``case_pos``)."""
+    if case_pos and case_pos != [0]:
+        return None
+    proper = a.proper or b.proper
+    if proper and not _contexts_match(a, b, strict=across):
+        return None
+    if not proper and plain.lower() in _DIACRITIC_WORDS:
+        return None
+    return Variance("diacritics", name=proper)
 
 
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
@@ -182,6 +198,7 @@ def _separator_variance(
     if a.proper != b.proper and (a.lower or b.lower):
         return None  # a name beside the ordinary word ("Economic Co-operation" / "cooperation")
     names = set()
+    uses: set[str] = set()
     for pos, x, y in sep_diffs:
         holder_letters, holder_bounds = (la, ba) if x is not None else (lb, bb)
         lo, hi = _piece_range(holder_bounds, pos, len(holder_letters))
@@ -196,8 +213,10 @@ def _separator_variance(
             if la[lo:hi] != lb[lo:hi] or not (a.proper and b.proper):
                 return None
             continue
-        if not _ordinary_separator_ok(a, b, left, right, {x, y}, la if x is None else lb):
+        ok = _ordinary_separator_ok(a, b, left, right, {x, y}, la if x is None else lb)
+        if ok is None:
             return None
+        uses.add(ok)
     if len(names) != 1:
         return None
     is_name = names.pop()
@@ -208,28 +227,42 @@ def _separator_variance(
             return None
     elif case_pos and case_pos != [0]:
         return None
-    return Variance("separator", name=is_name)
+    return Variance("separator", name=is_name, uses=uses.pop() if len(uses) == 1 else "")
+
+
+def use_of(next_kind: str) -> str:
+    """How an ordinary compound is used, from what follows it: "attr" before a word (a
+    compound modifier: "a fourth-quarter charge", "first-time buyers"), "other" before a
+    function word, a verb that follows noun phrases or punctuation (a noun phrase: "in
+    the fourth quarter.", "the second half of"), "" when a comma, "and" or a word in -ed
+    ("the mass market slowed", "a mass-market branded phone") leaves it open."""
+    if next_kind in ("word", "cap"):
+        return "attr"
+    return "" if next_kind in ("ambiguous", "verb") else "other"
 
 
 def _ordinary_separator_ok(
     a: FormInfo, b: FormInfo, left: str, right: str, kinds: set[str | None], closed: str
-) -> bool:
+) -> str | None:
+    """None when the two spellings of an ordinary word are not one word written two ways;
+    else the use in which they are compared (:attr:`Variance.uses`)."""
     low_left, low_right = left.lower(), right.lower()
     if kinds == {" ", "-"}:
         if low_right in _PARTICLES:
-            return False  # "sell off" (verb) beside "sell-off" (noun)
-
-        # "a long-term plan" and "in the long term" are both right: compare like with like.
-        def classes(f: FormInfo) -> set[str]:
-            return {"attr" if k in ("word", "cap") else "other" for k in f.next_kinds if k != "ambiguous"}
-
-        return bool(classes(a) & classes(b))
+            return None  # "sell off" (verb) beside "sell-off" (noun)
+        # "a long-term plan" and "in the long term" are both right: compare like with like,
+        # in the uses both forms have.
+        shared = {use_of(k) for k in a.next_kinds} & {use_of(k) for k in b.next_kinds}
+        shared.discard("")
+        if not shared:
+            return None
+        return shared.pop() if len(shared) == 1 else ""
     if kinds == {"-", None}:
-        return strip_marks(closed).lower() not in _HYPHEN_MEANING
+        return None if strip_marks(closed).lower() in _HYPHEN_MEANING else ""
     # an open form beside a closed one: "a part"/"apart", "set up"/"setup" are two things
     if low_left in _STOP or low_right in _STOP or low_right in _PARTICLES:
-        return False
-    return len(left) >= 2 and len(right) >= 2
+        return None
+    return "" if len(left) >= 2 and len(right) >= 2 else None
 
 
 def _case_variance(a: FormInfo, b: FormInfo, case_pos: list[int]) -> Variance | None:
@@ -270,7 +303,7 @@ def _case_variance(a: FormInfo, b: FormInfo, case_pos: list[int]) -> Variance | 
         # Title case against lower case: the capitalised form must end a name somewhere,
         # not only modify the next word ("German Economy minister" is a title).
         titled = a if x[:1].isupper() else b
-        if k == len(words_a) - 1 and not (titled.next_kinds - {"word"}):
+        if k == len(words_a) - 1 and not (titled.next_kinds - {"word", "verb"}):
             return None
     return Variance("case", False, name=True)
 
@@ -282,6 +315,8 @@ def _evidence_count(info: FormInfo, v: Variance) -> int:
 
 
 def _is_evidence(occ: _Occ, v: Variance) -> bool:
+    if v.uses:
+        return use_of(occ.next_kind) == v.uses
     if v.kind != "case":
         return True
     return occ.case_ok and not (v.case_initial_only and occ.initial)

@@ -10,6 +10,7 @@ from itertools import filterfalse
 from pathlib import Path
 from typing import Any, ClassVar
 
+from lint.analysis.lexicon import MONTHS
 from lint.document import Document
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.record import Record
@@ -87,6 +88,11 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
     for entry in data.get("us_only", ()):
         for us, uk in forms(entry):
             table.setdefault(us, _Spelling("US", "us-uk", uk))
+    for variety, words in (data.get("house") or {}).items():
+        for word in words:
+            table[f"house:{word}"] = _Spelling(str(variety), "house", "")  # a lean, never a marker
+    for us, uk, use in data.get("by_use", ()):
+        table[f"{use}:{us}"] = _Spelling("US", "us-uk", uk)  # no word holds a colon: never a marker alone
     prone = frozenset(str(w).lower() for w in data.get("name_prone", ()))
     for word in prone:
         if word in table:
@@ -104,19 +110,90 @@ def _spelling_from(raw: bytes) -> dict[str, _Spelling]:
 
 _SPELL_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?!\w)")
 _LOOKAHEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+_DATE_ORDER = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTH})\b|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?, \d{{4}})"
+)
+"""A date with the day first ("8 December", British) or the month first and a comma before
+the year ("December 8, 2004", American): a lean, as :func:`_house_lean` reads it."""
+
+
+@functools.lru_cache(maxsize=1)
+def _house_pattern() -> re.Pattern[str]:
+    words = sorted((k.partition(":")[2] for k in spelling_table() if k.startswith("house:")), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.IGNORECASE)
+
+
+_TITLE_STOP = re.compile(r"\b(?:Mrs|Mr|Ms|Dr)(\.?) (?=[A-Z])")
+"""A courtesy title before a name, without a full stop ("Mr Blair", British) or with one
+("Mr. Blair", American): a lean, as :func:`_house_lean` reads it."""
+
+
+def _house_lean(prose: str) -> str:
+    """The variety the draft's habits lean to ("UK", "US" or ""): its house forms
+    (spelling.yaml ``house``), the order of day and month in its dates and the full stop
+    after "Mr" or "Dr"."""
+    table = spelling_table()
+    votes = {"UK": 0, "US": 0}
+    for m in _house_pattern().finditer(prose):
+        votes[table["house:" + m.group(0).lower()].variety] += 1
+    for m in _DATE_ORDER.finditer(prose):
+        votes["UK" if m.group(0)[:1].isdigit() else "US"] += 1
+    for m in _TITLE_STOP.finditer(prose):
+        votes["US" if m.group(1) else "UK"] += 1
+    if votes["UK"] == votes["US"]:
+        return ""
+    return "UK" if votes["UK"] > votes["US"] else "US"
+
+
+_ISE_TIE = {"UK": "ize", "US": "ise"}
+"""On a tie between -ize and -ise, the form reported given the draft's us-uk majority."""
 _VARIETY_NAMES = {"US": "American", "UK": "British", "ize": "-ize", "ise": "-ise"}
 
 
 _WORD_PARTS = re.compile(r"[-\u2010\u2011'’.]")
 
 
+_USE_BEFORE = {
+    "noun": frozenset("a an the its his her their our my your this that no any every each driving".split()),
+    "verb": frozenset("to will would can could may might must should shall cannot".split()),
+}
+"""The words right before a by_use word (spelling.yaml) that show it is the noun or the verb."""
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PREV_WORD = re.compile(r"([A-Za-z]+(?:['’]s?)?)\s+$")
+
+
+@functools.lru_cache(maxsize=1)
+def _by_use_words() -> frozenset[str]:
+    """The words of spelling.yaml ``by_use`` ("license", "practice")."""
+    return frozenset(k.partition(":")[2] for k in spelling_table() if k.split(":", 1)[0] in _USE_BEFORE)
+
+
+def _use_key(prose: str, start: int, low: str) -> str | None:
+    """The table key of a by_use word at ``start`` ("noun:license"), from the word before it:
+    a determiner or a possessive ("the club's") makes it a noun, "to" or a modal a verb."""
+    m = _PREV_WORD.search(prose, max(0, start - 40), start)
+    if m is None:
+        return None
+    prev = m.group(1).lower()
+    if _POSSESSIVE.search(prev):
+        return f"noun:{low}"
+    for use, before in _USE_BEFORE.items():
+        if prev in before:
+            return f"{use}:{low}"
+    return None
+
+
 def _marker_words(doc: Document) -> set[str]:
     """The marker words (lower case) the draft may hold: every marker is a token of the draft
     or a part of one between hyphens, apostrophes or full stops (``_markers`` says which are
-    markers)."""
+    markers); a by_use word counts as the use that would make it a marker ("noun:license")."""
     table = spelling_table()
     vocabulary = list(map(_TEXT, _words(doc).distinct_words()))
-    found = table.keys() & map(str.lower, vocabulary)
+    lowered = set(map(str.lower, vocabulary))
+    found = table.keys() & lowered
+    for w in _by_use_words() & lowered:
+        found.update(k for use in _USE_BEFORE if (k := f"{use}:{w}") in table)
     for token in filterfalse(str.isalpha, vocabulary):
         for part in _WORD_PARTS.split(token):
             low = part.lower()
@@ -133,6 +210,8 @@ def _may_report(words: set[str], preferred: tuple[str, str] | None) -> bool:
     for w in words:
         sp = table[w]
         seen[sp.axis].add(sp.variety)
+        if sp.variety == "ise":
+            seen["us-uk"].add("UK")  # an -ise verb is British evidence too (_evidence)
     for axis, varieties in seen.items():
         if preferred is None:
             if len(varieties) > 1:
@@ -147,6 +226,21 @@ class _Marker(Record):
     end: int
     word: str
     spelling: _Spelling
+
+
+def _evidence(markers: list[_Marker]) -> list[_Marker]:
+    """The markers that tell British from American spelling: those of the us-uk axis, and
+    the -ise verbs ("organise", "realised"), which American spelling never uses (-ize is
+    American and Oxford British, so it proves nothing). An -ise verb counts towards a
+    British majority but is reported on the -ize/-ise axis only."""
+    out = []
+    for m in markers:
+        sp = m.spelling
+        if sp.axis == "us-uk":
+            out.append(m)
+        elif sp.variety == "ise":
+            out.append(m._replace(spelling=sp._replace(variety="UK")))
+    return out
 
 
 class SpellingVariety(Rule):
@@ -195,8 +289,10 @@ class SpellingVariety(Rule):
         "The new program for the theatre is ready.\n",
     )
 
-    def _markers(self, doc: Document) -> list[_Marker]:
+    def _markers(self, doc: Document, found: set[str]) -> list[_Marker]:
+        """The markers of the draft; ``found``: :func:`_marker_words`."""
         table = spelling_table()
+        by_use = {k.partition(":")[2] for k in found if ":" in k}
         prose = doc.prose
         titles = _title_quotes(doc)
         out = []
@@ -209,7 +305,12 @@ class SpellingVariety(Rule):
                 low = word.lower()
                 sp = table.get(low)
                 if sp is None:
-                    continue
+                    if low not in by_use:
+                        continue
+                    use = _use_key(prose, m.start(), low)
+                    sp = table.get(use) if use else None
+                    if sp is None:
+                        continue
                 if word != low:
                     if heading or caps or not _is_title(word) or sp.name_prone:
                         continue
@@ -232,18 +333,24 @@ class SpellingVariety(Rule):
             "british": ("UK", "ise"),
             "oxford": ("UK", "ize"),
         }.get(wanted)
-        if not _may_report(_marker_words(doc), preferred):
+        found = _marker_words(doc)
+        if not _may_report(found, preferred):
             return
-        markers = self._markers(doc)
+        markers = self._markers(doc, found)
         if not markers:
             return
+        house = ""  # the us-uk majority, when one variety has more markers
         for axis in ("us-uk", "ize"):
-            group = [m for m in markers if m.spelling.axis == axis]
+            group = _evidence(markers) if axis == "us-uk" else [m for m in markers if m.spelling.axis == axis]
             if not group:
                 continue
             by_variety: dict[str, list[_Marker]] = defaultdict(list)
             for m in group:
                 by_variety[m.spelling.variety].append(m)
+            if axis == "us-uk":
+                counts = sorted((len(ms), v) for v, ms in by_variety.items())
+                if len(counts) == 1 or counts[-1][0] > counts[-2][0]:
+                    house = counts[-1][1]
             if preferred is not None:
                 keep = preferred[0] if axis == "us-uk" else preferred[1]
                 bad = [v for v in by_variety if v != keep]
@@ -255,10 +362,22 @@ class SpellingVariety(Rule):
                 if len(by_variety) < 2:
                     continue
                 v1, v2 = sorted(by_variety, key=lambda v: (-len(by_variety[v]), by_variety[v][0].start))
+                if axis == "us-uk" and len(by_variety[v1]) == len(by_variety[v2]):
+                    # A tie: the draft's other habits say which variety slipped in.
+                    lean = _house_lean(doc.prose)
+                    if lean in by_variety:
+                        v1, v2 = lean, ("US" if lean == "UK" else "UK")
+                        house = lean
+                if axis == "ize" and len(by_variety[v1]) == len(by_variety[v2]) and house in _ISE_TIE:
+                    # A tie between -ize and -ise: American spelling never writes -ise, and
+                    # most British house styles do, so the draft's spelling decides.
+                    v2 = _ISE_TIE[house]
+                    v1 = "ise" if v2 == "ize" else "ize"
                 minority = v2
                 majority_markers = by_variety[v1]
             for m in by_variety[minority]:
-                yield self._report(doc, m, majority_markers, preferred is not None)
+                if m.spelling.axis == axis:  # an -ise verb is reported on its own axis only
+                    yield self._report(doc, m, majority_markers, preferred is not None)
 
     def _report(self, doc: Document, m: _Marker, majority: list[_Marker], forced: bool) -> Finding:
         sp = m.spelling

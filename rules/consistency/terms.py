@@ -409,12 +409,20 @@ class TermForms(Rule):
                 v = compare_forms(infos[top], infos[other])
                 if v is None:
                     continue
-                n_top = _evidence_count(infos[top], v)
-                n_other = _evidence_count(infos[other], v)
+                if v.uses:  # only the uses both forms have count
+                    n_top = sum(_is_evidence(o, v) for o in forms[top])
+                    n_other = sum(_is_evidence(o, v) for o in forms[other])
+                else:
+                    n_top = _evidence_count(infos[top], v)
+                    n_other = _evidence_count(infos[other], v)
                 if n_top == 0 or n_other == 0:
                     continue
                 first_top = next(o for o in forms[top] if _is_evidence(o, v)).at
                 first_other = next(o for o in forms[other] if _is_evidence(o, v)).at
+                if n_other == n_top and v.uses:
+                    # On a tie, the style guides' form wins: hyphenated before a noun ("a
+                    # fourth-quarter charge"), open elsewhere ("in the three months to May").
+                    first_top, first_other = (0, 1) if ("-" in top) == (v.uses == "attr") else (1, 0)
                 if n_other > n_top or (n_other == n_top and first_top > first_other):
                     minor, major, n_major = top, other, n_other
                 else:

@@ -231,7 +231,7 @@ class _Occ(Record):
     proper: bool  # some word is a name (capital not explained by position)
     first_proper: bool  # the first word is
     stops: bool  # a lower-case function word inside ("Enron and WorldCom")
-    next_kind: str  # "cap" | "word" | "other" | "ambiguous": what follows
+    next_kind: str  # "cap" | "word" | "verb" (a word in -ed) | "other" | "ambiguous": what follows
     context: tuple[str, str]  # name words right before and after ("" when none)
 
 
@@ -380,7 +380,13 @@ def _after_word(nxt: _Word, name_like: bool) -> tuple[str, str]:
     low = w.lower()
     if low in _COORD:
         return "ambiguous", ""
-    return ("other" if low in _STOP or low in _AFTER_NOUN else "word"), ""
+    if low in _STOP or low in _AFTER_NOUN:
+        return "other", ""
+    if len(low) >= 5 and low.endswith("ed") and not low.endswith("eed"):
+        # most often a verb after a noun phrase ("the mass market slowed"), sometimes a
+        # modifier before a noun ("a high-profile televised debate"): no evidence of either use
+        return "verb", ""
+    return "word", ""
 
 
 @per_document
