@@ -315,6 +315,8 @@ def test_front_matter_title_repeated_as_first_heading_is_the_title_not_a_repeat(
             [("BP132", 3, 3)],
         ),
         ("# Plant opens\n\nReporting by Pieter van der Berg\n\nThe plant opens next year.\n", [("BP132", 3, 3)]),
+        # a joined particle and run-together initials are parts of a name
+        ("# Plant opens\n\nBy Samira el-Khoury and D.K. Mensah\n\nThe plant opens next year.\n", [("BP132", 3, 3)]),
         # an author box after the story, about someone the story never names
         (
             "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
@@ -324,6 +326,11 @@ def test_front_matter_title_repeated_as_first_heading_is_the_title_not_a_repeat(
         (
             "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
             "About the author: Kwame Mensah writes about factories and trade.\n",
+            [("BP133", 5, 5)],
+        ),
+        (
+            "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
+            "A.B. Chukwu has reported on the motor trade for a decade.\n",
             [("BP133", 5, 5)],
         ),
         # web prompts in wording of our own: a reading-time widget, an email prompt, skip links,

@@ -41,6 +41,7 @@ from rules.boilerplate.lines import (
     norm,
     pack_match,
     quote,
+    spread_name_parts,
     trim,
     word_tokens,
 )
@@ -447,7 +448,7 @@ class _Analysis:
             if not self.free(line) or not v.standalone(line) or more_words_than(line.text, 16):
                 continue
             t = trim(line.text)
-            m = BYLINE.fullmatch(t)
+            m = BYLINE.fullmatch(spread_name_parts(t))
             if m is None or (m.group("role") and more_words_than(m.group("role"), 6)):
                 continue
             names = [n for n in BYLINE_SPLIT.split(m.group("names")) if n]
@@ -460,9 +461,10 @@ class _Analysis:
             text = v.block_text(b)
             if more_words_than(text, 70):
                 continue
-            lead = BIO_LEAD.match(text)
+            spread = spread_name_parts(text)
+            lead = BIO_LEAD.match(spread)
             if lead is None:
-                subject = BIO_SUBJECT.match(text)
+                subject = BIO_SUBJECT.match(spread)
                 if subject is None or not looks_like_person(subject.group("name")):
                     continue
                 surname = subject.group("name").split()[-1]
