@@ -378,6 +378,12 @@ def test_vague_sourcing_classes_flagged(code: str, text: str, match: str) -> Non
             'Analysts expect a sale. "The ferry is too old," said Tomás Ibáñez, an analyst at Nordhavn Bank.\n',
         ),
         ("AT105", "The ferry will be sold, analysts said, among them shipping analyst Chidi Okonkwo.\n"),
+        # the clause is a named speaker's report
+        ("AT103", "It is understood the ferry will be sold, Ines Duarte said.\n"),
+        ("AT105", "Many fear the ferry will be sold, said Ngozi Eze, the harbour master.\n"),
+        # a comparison with expectations, not a source
+        ("AT105", "Fares rose faster than many analysts expected.\n"),
+        ("AT105", "The sale was not as quick as some feared.\n"),
     ],
 )
 def test_sourced_or_unrelated_wording_passes(code: str, text: str) -> None:
