@@ -349,7 +349,7 @@ def test_named_or_quoted_attribution_passes(code: str, text: str) -> None:
         ("AT104", "According to one senior source, the ferry will be sold.\n", "According to one senior source"),
         ("AT104", "A clerk who did not want to be named said it is for sale.\n", "who did not want to be named"),
         ("AT104", "Those close to the owners say the ferry is for sale.\n", "Those close to the owners say"),
-        ("AT105", "Shipping watchers reckon the ferry will be sold.\n", "Shipping watchers reckon"),
+        ("AT105", "Shipping watchers reckon the ferry will be sold.\n", "watchers reckon"),
         ("AT105", "Some in the harbour fear the ferry will be sold.\n", "Some in the harbour fear"),
         ("AT105", "The ferry will be sold, sceptics insist.\n", "sceptics insist"),
         ("AT105", "The ferry will be sold within a year, economists say.\n", "economists say"),
