@@ -397,6 +397,11 @@ def test_near_misses_in_plain_text_are_not_flagged() -> None:
     assert lint(NEAR_MISSES_TXT) == []
 
 
+def test_a_heading_that_reads_like_a_byline_is_not_one() -> None:
+    text = "# Plant opens\n\n## By Popular Demand\n\nThe night shift returns in May, the company said.\n"
+    assert lint(text, "draft.md") == []
+
+
 NEAR_MISSES_MD = """# Nordwind Motors expands in China
 
 The company posts updates at `https://example.com/share-this-article` and `Voltara.com`.

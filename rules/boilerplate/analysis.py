@@ -447,6 +447,8 @@ class _Analysis:
         for line in v.lines[1:]:
             if not self.free(line) or not v.standalone(line) or more_words_than(line.text, 16):
                 continue
+            if v.markdown and v.is_heading(line):
+                continue  # "## By Popular Demand" titles a section; a pasted credit is a plain line
             t = trim(line.text)
             m = BYLINE.fullmatch(spread_name_parts(t))
             if m is None or (m.group("role") and more_words_than(m.group("role"), 6)):
