@@ -331,6 +331,65 @@ def test_named_or_quoted_attribution_passes(code: str, text: str) -> None:
     assert pack(code, text) == []
 
 
+# Classes of vague sourcing, in wording of our own: impersonal passive reporting, existential
+# reports, a vague group before or after its clause, anonymous sources in any order.
+@pytest.mark.parametrize(
+    "code, text, match",
+    [
+        ("AT103", "It is thought the ferry will be sold.\n", "It is thought"),
+        ("AT103", "It is now feared that the ferry will be sold.\n", "It is now feared that"),
+        ("AT103", "It is being said that the ferry will be sold.\n", "It is being said that"),
+        ("AT103", "It has emerged that the ferry will be sold.\n", "It has emerged that"),
+        ("AT103", "There are persistent rumours that the ferry will be sold.\n", "There are persistent rumours that"),
+        ("AT103", "There is growing speculation that the ferry will be sold.\n", "There is growing speculation that"),
+        ("AT103", "Whispers are circulating that the ferry will be sold.\n", "Whispers are circulating that"),
+        ("AT103", "Recent reports suggest the ferry will be sold.\n", "Recent reports suggest"),
+        ("AT103", "The ferry will be sold, according to newspaper reports.\n", "according to newspaper reports"),
+        ("AT103", "The ferry will be sold, according to some.\n", "according to some"),
+        ("AT104", "According to one senior source, the ferry will be sold.\n", "According to one senior source"),
+        ("AT104", "A clerk who did not want to be named said it is for sale.\n", "who did not want to be named"),
+        ("AT104", "Those close to the owners say the ferry is for sale.\n", "Those close to the owners say"),
+        ("AT105", "Shipping watchers reckon the ferry will be sold.\n", "watchers reckon"),
+        ("AT105", "Some in the harbour fear the ferry will be sold.\n", "Some in the harbour fear"),
+        ("AT105", "The ferry will be sold, sceptics insist.\n", "sceptics insist"),
+        ("AT105", "The ferry will be sold within a year, economists say.\n", "economists say"),
+        ("AT105", "The ferry will be sold, many worry.\n", "many worry"),
+    ],
+)
+def test_vague_sourcing_classes_flagged(code: str, text: str, match: str) -> None:
+    messages = pack(code, text)
+    assert len(messages) == 1 and f"'{match}'" in messages[0], messages
+
+
+@pytest.mark.parametrize(
+    "code, text",
+    [
+        ("AT103", "It is thinner than the old hull, the yard said.\n"),
+        ("AT103", "It is expected to sail in May.\n"),  # "it" is the ferry: a plan, not a report
+        ("AT103", "According to reports from the Harbour Gazette, the ferry will be sold.\n"),
+        ("AT103", "There are signs that demand is returning.\n"),
+        ("AT103", "The port's annual reports say little about the ferry.\n"),
+        ("AT104", "The yard's sources of steel are in Poland.\n"),
+        ("AT105", "Bird watchers counted forty species on the island.\n"),
+        ("AT105", "The ferry will be sold, Marta Øvergård said.\n"),
+        # a named member of the group follows in the paragraph: the group is sourced
+        (
+            "AT105",
+            'Analysts expect a sale. "The ferry is too old," said Tomás Ibáñez, an analyst at Nordhavn Bank.\n',
+        ),
+        ("AT105", "The ferry will be sold, analysts said, among them shipping analyst Chidi Okonkwo.\n"),
+        # the clause is a named speaker's report
+        ("AT103", "It is understood the ferry will be sold, Ines Duarte said.\n"),
+        ("AT105", "Many fear the ferry will be sold, said Ngozi Eze, the harbour master.\n"),
+        # a comparison with expectations, not a source
+        ("AT105", "Fares rose faster than many analysts expected.\n"),
+        ("AT105", "The sale was not as quick as some feared.\n"),
+    ],
+)
+def test_sourced_or_unrelated_wording_passes(code: str, text: str) -> None:
+    assert pack(code, text) == []
+
+
 def test_pronoun_continues_a_sourced_sentence() -> None:
     text = "Acme Consulting is forecasting growth of 2% this year. It also expects rates to fall to 4%.\n"
     assert at102(text) == []

@@ -308,6 +308,41 @@ def test_front_matter_title_repeated_as_first_heading_is_the_title_not_a_repeat(
         ("Motorwire\nMotorwire\nPlant opens\nThe plant opens next year.\n", [("BP124", 1, 2)]),
         # a social share row
         ("The plant opens next year.\n\nFacebook Twitter LinkedIn Email\n", [("BP101", 3, 3)]),
+        # bylines: names in any script, with particles, roles and several writers
+        ("# Plant opens\n\nBy Łucja Wąs\n\nThe plant opens next year, the company said.\n", [("BP132", 3, 3)]),
+        (
+            "# Plant opens\n\nBy Ayo Bello and Hoàng Thị Mai, Industry desk\n\nThe plant opens next year.\n",
+            [("BP132", 3, 3)],
+        ),
+        ("# Plant opens\n\nReporting by Pieter van der Berg\n\nThe plant opens next year.\n", [("BP132", 3, 3)]),
+        # a joined particle and run-together initials are parts of a name
+        ("# Plant opens\n\nBy Samira el-Khoury and D.K. Mensah\n\nThe plant opens next year.\n", [("BP132", 3, 3)]),
+        # an author box after the story, about someone the story never names
+        (
+            "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
+            "Siobhán Ní Bhriain is our motoring correspondent. She lives in Cork.\n",
+            [("BP133", 5, 5)],
+        ),
+        (
+            "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
+            "About the author: Kwame Mensah writes about factories and trade.\n",
+            [("BP133", 5, 5)],
+        ),
+        (
+            "# Plant opens\n\nThe plant opens next year, the company said on Tuesday.\n\n"
+            "A.B. Chukwu has reported on the motor trade for a decade.\n",
+            [("BP133", 5, 5)],
+        ),
+        # web prompts in wording of our own: a reading-time widget, an email prompt, skip links,
+        # a comment prompt, a row of share buttons
+        ("# Plant opens\n\nTime to listen: 7 min\n\nThe plant opens next year.\n", [("BP102", 3, 3)]),
+        (
+            "The plant opens next year.\n\nLiked this? Get the weekend digest in your inbox\n\nIt will hire 400.\n",
+            [("BP101", 3, 3)],
+        ),
+        ("Jump to footer\n\n# Plant opens\n\nThe plant opens next year.\n", [("BP107", 1, 1)]),
+        ("The plant opens next year.\n\nStart the discussion (12)\n", [("BP107", 3, 3)]),
+        ("The plant opens next year.\n\nShare via Telegram  Share via Email  Print\n", [("BP101", 3, 3)]),
         # a teaser cut with an ellipsis
         (
             "# Plant\n\nNordwind Motors will use the Voltara system in cars it builds in China from…\n\n"
@@ -350,12 +385,21 @@ Related risks
 
 Suppliers warned that costs could rise if the new software needs more powerful chips.
 
-By Jane Doe
+By the end of the year
+
+Henrik Aalto is the plant manager and has covered the night shift since June, Henrik Aalto said.
+
+By Monday evening
 """
 
 
 def test_near_misses_in_plain_text_are_not_flagged() -> None:
     assert lint(NEAR_MISSES_TXT) == []
+
+
+def test_a_heading_that_reads_like_a_byline_is_not_one() -> None:
+    text = "# Plant opens\n\n## By Popular Demand\n\nThe night shift returns in May, the company said.\n"
+    assert lint(text, "draft.md") == []
 
 
 NEAR_MISSES_MD = """# Nordwind Motors expands in China
@@ -512,6 +556,11 @@ FLAGGED: dict[str, list[list[str]]] = {
     "BP129": [["Image credit: Example Motors"], ["Example Motors Weibo: New plant opens in Hungary"]],
     "BP130": [["Electric cars"]],
     "BP131": [["Posted on April 2, 2025", "4 min read"]],
+    "BP132": [["By Marta Øvergård, Business reporter"], ["Words by Jo Li and Tomás de la Peña"]],
+    "BP133": [
+        ["Ines Duarte is our transport correspondent. She writes about rail and cities."],
+        ["About the author: Lê Văn Minh covers industry from Hanoi."],
+    ],
     "BP101": [["Share this article"], ["Follow us on Google News and LinkedIn"], ["Add as preferred source on Google"]],
     "BP102": [["5 min read"], ["Reading time: 4 minutes"]],
     "BP103": [["Advertisement"], ["Story continues below advertisement"]],

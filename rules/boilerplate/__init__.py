@@ -5,9 +5,10 @@ Two halves:
 * phrase rules (``rules/data/boilerplate.yaml``, BP101-BP119): single lines such as "Share this
   article", "5 min read", "Advertisement", "Posted on March 17, 2025", each matched as a whole
   block;
-* structural rules (:mod:`rules.boilerplate.structural`, BP120-BP199): clutter recognised by its shape, such as a
-  "Related posts" heading *with* the headline lines under it, a run of ``Key: value`` sidebar
-  lines, a headline repeated in the body or a teaser cut off mid-sentence and repeated in full.
+* structural rules (:mod:`rules.boilerplate.structural`, BP120-BP199): clutter recognised by its
+  shape, such as a "Related posts" heading *with* the headline lines under it, a run of
+  ``Key: value`` sidebar lines, a headline repeated in the body, a teaser cut off mid-sentence
+  and repeated in full, a bare "By Name" byline or an author box after the story.
 
 The structural rules share one linear pass over the draft
 (:func:`rules.boilerplate.analysis.analyse`, cached on the document), which works line by
@@ -26,6 +27,8 @@ from rules.boilerplate.analysis import analyse
 from rules.boilerplate.lines import PACK, Region
 from rules.boilerplate.structural import (
     RULES,
+    AuthorBio,
+    Byline,
     CompanySidebar,
     FaqBlock,
     MediaCaption,
@@ -57,6 +60,8 @@ plugin = HookImpls(lint_article_rules=lint_article_rules, lint_article_packs=lin
 __all__ = [
     "PACK",
     "RULES",
+    "AuthorBio",
+    "Byline",
     "CompanySidebar",
     "FaqBlock",
     "MediaCaption",

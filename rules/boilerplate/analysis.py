@@ -5,10 +5,15 @@ and the message to report.
 
 from __future__ import annotations
 
+from lint.analysis.names import looks_like_person
 from lint.document import Document
 from rules.boilerplate.lines import (
+    BIO_LEAD,
+    BIO_SUBJECT,
     BREADCRUMB,
     BULLETS,
+    BYLINE,
+    BYLINE_SPLIT,
     CAPTION,
     CLOSERS,
     DATE_LINE,
@@ -36,6 +41,7 @@ from rules.boilerplate.lines import (
     norm,
     pack_match,
     quote,
+    spread_name_parts,
     trim,
     word_tokens,
 )
@@ -65,6 +71,7 @@ class _Analysis:
         self.teasers()
         self.captions()
         self.pasted_lines()
+        self.credits()
         return tuple(sorted(self.regions, key=lambda r: (r.first, r.last, r.kind)))
 
     # .. headings with their items ......................................................
@@ -431,6 +438,41 @@ class _Analysis:
                 if hit:
                     code, name = hit
                     self.add("pasted-line", ln, ln, f"{name} line ({code}) inside a paragraph: '{quote(line.text)}'")
+
+    # .. bylines and author boxes ..........................................................
+    def credits(self) -> None:
+        """A line that only credits writers ("By Name, Role"), anywhere; and an author box
+        among the last two blocks, about a person the story never mentions."""
+        v = self.v
+        for line in v.lines[1:]:
+            if not self.free(line) or not v.standalone(line) or more_words_than(line.text, 16):
+                continue
+            if v.markdown and v.is_heading(line):
+                continue  # "## By Popular Demand" titles a section; a pasted credit is a plain line
+            t = trim(line.text)
+            m = BYLINE.fullmatch(spread_name_parts(t))
+            if m is None or (m.group("role") and more_words_than(m.group("role"), 6)):
+                continue
+            names = [n for n in BYLINE_SPLIT.split(m.group("names")) if n]
+            if names and all(looks_like_person(n) for n in names):
+                self.add("byline", line.no, line.no, f"byline from a web page: '{quote(t)}'")
+        blocks = [b for b in v.doc.blocks if b.kind == "paragraph"]
+        for b in blocks[-2:]:
+            if b.first_line in self.taken or b.first_line < v.header_end:
+                continue
+            text = v.block_text(b)
+            if more_words_than(text, 70):
+                continue
+            spread = spread_name_parts(text)
+            lead = BIO_LEAD.match(spread)
+            if lead is None:
+                subject = BIO_SUBJECT.match(spread)
+                if subject is None or not looks_like_person(subject.group("name")):
+                    continue
+                surname = subject.group("name").split()[-1]
+                if any(surname in v.block_text(o) for o in v.doc.blocks if o is not b):
+                    continue  # a person of the story, not its writer
+            self.add("author-bio", b.first_line, b.last_line, f"author box from a web page: '{quote(text, 50)}'")
 
 
 def analyse(doc: Document) -> tuple[Region, ...]:

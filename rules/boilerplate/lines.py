@@ -9,6 +9,8 @@ import itertools
 import re
 from pathlib import Path
 
+from lint.analysis.lexicon import NAME_PARTICLES
+from lint.analysis.names import NAME_RUN, UPPER
 from lint.document import Block, Document
 from lint.packs import PhraseRule, load_pack
 from lint.record import Record
@@ -44,7 +46,7 @@ DATE_LINE = re.compile(
 )
 
 LINK_LABEL = re.compile(
-    r"(?i)(?:related|similar)(?:\s+(?:posts?|articles?|stories|news|content|reading|reads|coverage|links|videos?))?"
+    r"(?i)(?:related|similar)(?:\s+(?:posts?|articles?|stories|news|content|reading|reads|coverage|links|videos?|topics|tags|searches))?"
     r"|more\s+from\s+(?P<more>(?:the\s+)?[^\s].{0,40}?)"
     r"|explore\s+more(?:\s+(?:articles|stories|news|posts|videos))?"
     r"(?:\s+(?:in|from|on|about)\s+(?:the\s+)?(?P<explore>[^\s].{0,40}?)(?:\s+(?:category|section|hub))?)?"
@@ -117,6 +119,38 @@ EMBED = re.compile(
     r"(?:\s+(?i:post|account|page|video))?\s*:\s*\S.{2,200}"
 )
 IMAGE_SOURCE = re.compile(r"!\[|<img\b|<figure\b", re.I)
+
+_JOINED_PARTICLE = re.compile(rf"\b({'|'.join(NAME_PARTICLES)})-(?=[{UPPER}])")
+_RUN_INITIALS = re.compile(rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}]\.)")
+
+
+def spread_name_parts(text: str) -> str:
+    """``text`` with a hyphenated particle ("al-Rashid") and run-together initials ("P.J.")
+    spaced as the name model reads them ("al Rashid", "P. J."); nothing else changes."""
+    return _RUN_INITIALS.sub(" ", _JOINED_PARTICLE.sub(r"\1 ", text))
+
+
+_NAMES = rf"{NAME_RUN.pattern}(?:\s*(?:,|\band\b|&)\s*{NAME_RUN.pattern})*"
+BYLINE = re.compile(
+    r"(?i:(?:words|reporting|written|text|story|interview|report|analysis|photos?|pictures?|video)\s+)?(?i:by)\s+"
+    rf"(?P<names>{_NAMES})(?:\s*[,|–—-]\s*(?P<role>[^\n.!?|,;:]{{1,60}}))?"
+)
+"""A credit line: "By Name", "Words by Name and Name", "By Name, Role"; the names are checked
+as person names by the caller (name words in any cased script, particles inside)."""
+BYLINE_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+BIO_LEAD = re.compile(
+    rf"(?i:about)\s+(?:(?i:the)\s+(?i:author|writer|reporter|contributor|columnist)s?|(?P<about>{NAME_RUN.pattern}))\s*:"
+)
+"""The head of an author box: "About the author:", "About Name:"."""
+BIO_SUBJECT = re.compile(
+    rf"(?P<name>{NAME_RUN.pattern})\s+(?:"
+    r"(?:is|was) (?:also )?(?:a|an|our|the|[\w’'-]+['’]s) (?:[\w-]+ ){0,4}?"
+    r"(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|photographer|presenter|blogger)s?\b"
+    r"|covers\b|writes (?:about|for|on)\b|reports (?:on|for|from)\b"
+    r"|has (?:reported|covered|written) (?:on|about|for)\b)"
+)
+"""The opening of an author box: a person's name, then their trade or beat ("Name is our
+transport correspondent", "Name covers technology", "Name has reported on ...")."""
 
 
 # -- the line view ----------------------------------------------------------------------

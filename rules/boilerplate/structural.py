@@ -1,4 +1,4 @@
-"""The structural boilerplate rules, BP120-BP131: one rule per kind of region that
+"""The structural boilerplate rules, BP120-BP133: one rule per kind of region that
 :func:`rules.boilerplate.analysis.analyse` finds. Every finding spans whole lines and
 offers a safe fix deleting exactly those lines.
 """
@@ -363,6 +363,67 @@ class PastedClutterLine(_StructuralRule):
     examples_good = ("The plant opens next year.\nIt will employ 400 people.\n\n4 min read\n",)
 
 
+class Byline(_StructuralRule):
+    """Flags a line that only credits the writers: "By Name", "By Name, Role", "Words by Name".
+
+    **What it finds**: a line alone that is "By" (or "Words by", "Reporting by") followed by
+    one or more person names (capitalised name words in any script, particles inside, joined
+    by "and" or commas) and at most a short role ("Technology reporter"). A dated byline is
+    page metadata (BP105).
+
+    **Why**: the page printed its writer's credit; a draft's author belongs in its front
+    matter, and a copied credit names someone else's reporter.
+
+    **Example**: "By Ngozi Okafor, Business reporter" under the headline.
+
+    **Fix**: removing the line is safe.
+    """
+
+    code = "BP132"
+    name = "byline"
+    kind = "byline"
+    examples_bad = (
+        "# Plant opens\n\nBy Marta Øvergård, Business reporter\n\nThe carmaker said the plant would open next year.\n",
+        "# Plant opens\n\nWords by Jo Li and Tomás de la Peña\n\nThe carmaker said the plant would open next year.\n",
+    )
+    examples_good = (
+        "# Plant opens\n\nBy March the carmaker will have hired 400 people for the plant.\n",
+        "# Plant opens\n\nBy the numbers\n\nThe carmaker said the plant would open next year.\n",
+    )
+
+
+class AuthorBio(_StructuralRule):
+    """Flags an author box at the end of a draft: "About the author: ...", "Name is our ...".
+
+    **What it finds**: one of the last two paragraphs when it opens "About the author:" or
+    "About Name:", or opens with a person's name and a verb ("is", "has", "covers", "writes")
+    and speaks of the trade ("correspondent", "reporter", "writes about", "has covered")
+    about someone the story itself never mentions.
+
+    **Why**: the page's author box describes the writer of the copied page; it is not part of
+    the story, and it would be published as text.
+
+    **Example**: "Ines Duarte is our transport correspondent. She writes about rail and
+    cities." after the last paragraph.
+
+    **Fix**: removing the paragraph is safe.
+    """
+
+    code = "BP133"
+    name = "author-bio"
+    kind = "author-bio"
+    examples_bad = (
+        "# Plant opens\n\nThe carmaker said the plant would open next year and hire 400 people.\n\n"
+        "Ines Duarte is our transport correspondent. She writes about rail and cities.\n",
+        "# Plant opens\n\nThe carmaker said the plant would open next year and hire 400 people.\n\n"
+        "About the author: Lê Văn Minh covers industry from Hanoi.\n",
+    )
+    examples_good = (
+        "# Plant opens\n\nInes Duarte, the plant manager, said it would hire 400 people next year.\n\n"
+        "Ines Duarte is a former editor of the works newsletter and has covered the site for years.\n",
+    )
+
+
 RULES: tuple[type[Rule], ...] = (
     RelatedLinks,
     SeoSummary,
@@ -376,4 +437,6 @@ RULES: tuple[type[Rule], ...] = (
     MediaCaption,
     RepeatedLine,
     PastedClutterLine,
+    Byline,
+    AuthorBio,
 )
