@@ -18,6 +18,9 @@ not absolute seconds). Measures:
                trials, each a first run into an empty cache folder and a second run
   big draft    one 2 MB and one 20 MB draft: time per MB must not grow; peak memory of the
                20 MB draft over its size (target: at most 10x)
+  context      one staged draft with the corpus as context drafts (--context, as the
+               pre-commit hook runs): a first run into an empty cache folder and a second
+               run after the staged draft was edited; medians of three trials
   lines        one 1 MB line of "[", of "![" and of "*" as a Markdown draft (the masking and
                markdown-it patterns that were quadratic on them; target: under 2 s each)
 
@@ -105,7 +108,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
     ap.add_argument(
-        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big", "lines"]
+        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "context", "big", "lines"]
     )
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=5, help="corpus runs of each tool, taken in turns")
@@ -215,6 +218,24 @@ def main() -> int:
             print(f"{'cache speed-up (first/second)':<34} {first / second:10.2f} {'':>10} {'x':<6} {'':>6}   >= 5")
             each = " ".join(f"{a / b:.1f}" for a, b in zip(firsts, seconds, strict=True))
             print(f"{'  (speed-up in each trial)':<34} {each}")
+        if "context" not in args.skip:
+            # The pre-commit hook's case: pre-commit passes one staged draft, and every draft
+            # of the repository takes part in the cross-draft checks as a context draft. The
+            # first run lints them all into the cache; the next commit (the staged draft edited,
+            # the others unchanged) reads them back from it.
+            staged = tmp / "staged.md"
+            base = _small_draft(files)
+            firsts, seconds = [], []
+            for trial in range(CACHE_TRIALS):
+                cache = tmp / f"context-cache{trial}"
+                cmd = lint_cmd("--cache-dir", str(cache), *jobs, "--context", str(args.corpus), str(staged))
+                staged.write_text(f"{base}\n\nStaged line {trial}.\n", encoding="utf-8")
+                firsts.append(timed(cmd)[0])
+                staged.write_text(f"{base}\n\nStaged again {trial}.\n", encoding="utf-8")
+                seconds.append(timed(cmd)[0])
+            first, second = statistics.median(firsts), statistics.median(seconds)
+            row(f"1 draft + {len(files)} context, first", first, None, "s", "empty cache folder")
+            row(f"1 draft + {len(files)} context, second", second, None, "s", "staged draft edited")
         if "scale" not in args.skip and not args.quick:
             x10 = tmp / "x10"
             for i in range(10):

@@ -120,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
         "--show-settings", action="store_true", help="print the resolved settings and where each came from"
     )
     cfg.add_argument("--facts", action="append", metavar="FILE", help="fact base YAML (repeatable)")
+    cfg.add_argument(
+        "--context",
+        action="append",
+        metavar="PATH",
+        help="drafts or folders that take part in the cross-draft checks without being reported on (repeatable)",
+    )
     cfg.add_argument("--languagetool", metavar="off|local|URL", help="grammar checking backend (default off)")
     cfg.add_argument("--stdin-filename", metavar="NAME", help="path to report for '-' (suffix picks the format)")
     fix = p.add_argument_group("fixes")
@@ -256,6 +262,9 @@ def _load_config(args: argparse.Namespace) -> Loaded:
         # The same file named in the config and on the command line is loaded once.
         changes["facts"] = tuple(dict.fromkeys(config.facts + tuple(Path(f).resolve() for f in args.facts)))
         flags["facts"] = "--facts"
+    if args.context:
+        changes["context"] = tuple(dict.fromkeys(config.context + tuple(Path(c).resolve() for c in args.context)))
+        flags["context"] = "--context"
     if args.languagetool:
         changes["languagetool"], flags["languagetool"] = parse_languagetool(args.languagetool), "--languagetool"
     if args.cache_dir:
@@ -421,7 +430,10 @@ def _run(args: argparse.Namespace, config: Any) -> int:
         print(f"lint-article: warning: {link}: a link to outside the linted folders; not read", file=sys.stderr)
     stdin_text = None
     files = list(discovery.files)
-    _startup_done(len(files))
+    context = engine.context_files(config, files)
+    for missing in context.missing:
+        print(f"lint-article: warning: context {missing}: no such file or directory", file=sys.stderr)
+    _startup_done(len(files) + len(context.files))
     if "-" in files:
         stdin_text = sys.stdin.buffer.read().decode("utf-8", "replace")
         if stdin_text.startswith("\ufeff"):
@@ -439,12 +451,18 @@ def _run(args: argparse.Namespace, config: Any) -> int:
     jobs = engine.default_jobs(config, args.jobs)
     from lint import progress
 
+    # Context drafts go through the per-draft phase with the linted ones (and the same cache),
+    # then only their records are used.
+    every = files + context.files
     if progress.wanted(sys.stderr, args.quiet):
-        with progress.Progress(len(files), sys.stderr.fileno(), cache) as counting:
-            results = _lint(engine, linter, files, jobs, counting, stdin_text, args.stdin_filename)
+        with progress.Progress(len(every), sys.stderr.fileno(), cache) as counting:
+            results = _lint(engine, linter, every, jobs, counting, stdin_text, args.stdin_filename)
     else:
-        results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
-    result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
+        results = _lint(engine, linter, every, jobs, cache, stdin_text, args.stdin_filename)
+    linted = set(files)
+    ctx_results = [r for r in results if r.path not in linted]
+    results = [r for r in results if r.path in linted]
+    result, required = engine.collect(linter, results, files, fail_on=config.fail_on, context=ctx_results)
 
     if args.fix or args.diff:
         outcome = _apply_fixes(engine, linter, result, args, stdin_text)
@@ -452,7 +470,7 @@ def _run(args: argparse.Namespace, config: Any) -> int:
             return EXIT_FINDINGS if outcome.changed else EXIT_OK
         # Report what is left after fixing, as ruff does.
         results = _lint(engine, linter, files, 1, None, outcome.stdin_text, args.stdin_filename)
-        result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
+        result, required = engine.collect(linter, results, files, fail_on=config.fail_on, context=ctx_results)
         from dataclasses import replace
 
         result = replace(result, fixed=outcome.applied)

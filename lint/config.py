@@ -12,6 +12,8 @@ Keys (hyphens and underscores are interchangeable)::
     exclude = ["archive/**"]        # globs, relative to the config file's folder
     extensions = [".md", ".markdown", ".txt"]
     facts = ["facts.yaml"]          # fact base files (relative to the config file)
+    context = ["drafts"]            # drafts or folders that take part in the cross-draft
+                                    # checks without being reported on (relative, too)
     packs = ["house-style.yaml"]    # extra phrase packs
     jobs = 2
     cache-dir = ".lint-article-cache"
@@ -92,6 +94,9 @@ SCHEMA = Record(
         "extend_exclude": Field(_SELECTORS, default=[]),
         "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
         "facts": Field(_SELECTORS, default=[], doc="fact base files"),
+        "context": Field(
+            _SELECTORS, default=[], doc="drafts or folders that take part in cross-draft checks, not reported on"
+        ),
         "packs": Field(_SELECTORS, default=[], doc="extra phrase packs"),
         "jobs": Field(Int(low=1)),
         "cache_dir": Field(Text()),
@@ -126,6 +131,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     facts: tuple[Path, ...] = ()
+    context: tuple[Path, ...] = ()
+    """Context drafts (files or folders): read for the corpus phase only (``lint.engine.collect``)."""
     packs: tuple[Path, ...] = ()
     jobs: int | None = None
     cache_dir: Path | None = None
@@ -277,6 +284,7 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         exclude=tuple(v["exclude"]) + tuple(v["extend_exclude"]),
         extensions=tuple(e.lower() for e in exts),
         facts=paths("facts"),
+        context=paths("context"),
         packs=paths("packs"),
         jobs=v["jobs"],
         cache_dir=(root / cache_dir).resolve() if cache_dir else None,

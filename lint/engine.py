@@ -26,6 +26,7 @@ from lint.files import (  # noqa: F401 - the engine's file handling, importable 
     BINARY_SNIFF,
     Discovery,
     ReadDraft,
+    context_files,
     decode,
     discover,
     path_matches,
@@ -254,11 +255,18 @@ class Linter:
             st.findings.append(_crash(path, rule, exc))
 
     # -- corpus phase ------------------------------------------------------------------
-    def check_corpus(self, results: Sequence[DraftResult]) -> tuple[list[Finding], list[tuple[str, str, bool]]]:
-        """Cross-draft findings from the per-draft results' records (in path order)."""
+    def check_corpus(
+        self, results: Sequence[DraftResult], context: Sequence[DraftResult] = ()
+    ) -> tuple[list[Finding], list[tuple[str, str, bool]]]:
+        """Cross-draft findings from the per-draft results' records.
+
+        ``context`` holds the results of context drafts: their records take part, and come
+        first (each group in path order), so a rule that breaks a tie by taking the earlier
+        draft as the reference takes an established (context) draft over a linted one.
+        Findings on context drafts are dropped by :func:`collect`, not here."""
         findings: list[Finding] = []
         unavailable: list[tuple[str, str, bool]] = []
-        ordered = sorted(results, key=lambda r: r.path)
+        ordered = sorted(context, key=lambda r: r.path) + sorted(results, key=lambda r: r.path)
         for rule in self.rules:
             if not rule.has_corpus_phase() or rule.code in self._unavailable:
                 continue
@@ -559,11 +567,22 @@ def run_key(linter: Linter, fact_files: Sequence[Path]) -> str:
 
 
 def collect(
-    linter: Linter, results: Sequence[DraftResult], files: Sequence[str], *, fail_on: Severity = Severity.WARNING
+    linter: Linter,
+    results: Sequence[DraftResult],
+    files: Sequence[str],
+    *,
+    fail_on: Severity = Severity.WARNING,
+    context: Sequence[DraftResult] = (),
 ) -> tuple[RunResult, list[str]]:
     """Corpus phase, suppression and severity: the RunResult a reporter renders, and the
-    reasons of rules that could not run although configured as required (exit 2)."""
-    corpus, unavailable = linter.check_corpus(results)
+    reasons of rules that could not run although configured as required (exit 2).
+
+    ``context`` results (context drafts) take part in the corpus phase only: no finding on a
+    context draft is reported, and their own findings, metrics and warnings are not read."""
+    corpus, unavailable = linter.check_corpus(results, context)
+    if context:
+        hidden = {r.path for r in context} - {r.path for r in results}
+        corpus = [f for f in corpus if f.path not in hidden]
     findings: list[Finding] = []
     suppressions: dict[str, Suppressions] = {}
     metrics: dict[str, Mapping[str, float]] = {}

@@ -136,6 +136,21 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
     return Discovery(files, missing, sorted(outside))
 
 
+def context_files(config: Config, linted: Sequence[str]) -> Discovery:
+    """The context drafts of a run: ``config.context`` (files or folders) discovered as
+    :func:`discover` does, less the drafts being linted (a draft is linted or context, never
+    both). Paths under the current folder are given relative to it, as the linted drafts
+    usually are, so a finding's related place reads ``drafts/a.md``, not an absolute path."""
+    if not config.context:
+        return Discovery([], [], [])
+    here = os.getcwd()
+    given = [os.path.relpath(p, here) if _within(str(p), [here]) else str(p) for p in config.context]
+    found = discover(given, config)
+    skip = {os.path.realpath(p) for p in linted if p != "-"}
+    files = [f for f in found.files if f != "-" and os.path.realpath(f) not in skip]
+    return Discovery(files, found.missing, found.outside)
+
+
 class ReadDraft(Record):
     text: str | None
     raw: bytes
