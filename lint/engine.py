@@ -37,7 +37,7 @@ from lint.guard import RuleTimeout, contract_breach, rules_running, time_limit
 from lint.model import Finding, RuleInfo, RunResult, Severity, Span
 from lint.plugins import Registry
 from lint.rule import Rule, RunContext
-from lint.suppress import Suppressions
+from lint.suppress import ACTIONS, Suppressions
 from lint.suppress import parse as parse_suppressions
 
 _time_limit = time_limit  # its name before lint.guard held it
@@ -51,6 +51,11 @@ ENGINE_DIAGNOSTICS: Mapping[str, tuple[str, Severity, str]] = {
     "LA004": ("invalid-front-matter", Severity.ERROR, "The draft's YAML front matter is malformed"),
     "LA005": ("unknown-suppression", Severity.WARNING, "A suppression directive names no known rule"),
     "LA006": ("rule-timeout", Severity.ERROR, "A rule took longer than the time limit on this draft"),
+    "LA007": (
+        "unknown-directive",
+        Severity.ERROR,
+        "A lint-article comment has no known directive word; it disables nothing",
+    ),
 }
 
 
@@ -68,11 +73,13 @@ class DraftResult:
     """(rule code, reason, required) for rules that could not run."""
 
 
-def engine_finding(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Finding:
+def engine_finding(path: str, code: str, message: str, line: int = 1, column: int = 1, start: int = 0) -> Finding:
+    """An engine diagnostic at ``line``; ``start`` is that place's offset, which orders it
+    among the rules' findings of the draft."""
     name, severity, _ = ENGINE_DIAGNOSTICS[code]
     return Finding(
         path=path,
-        span=Span(0, 0, line, column, line, column),
+        span=Span(start, start, line, column, line, column),
         rule=code,
         name=name,
         category=INTERNAL,
@@ -326,6 +333,17 @@ class Linter:
         return False
 
 
+def _unknown_directive(word: str) -> str:
+    """LA007's message: the word as written, the nearest directive, and the known ones."""
+    if not word:
+        return f"lint-article comment without a directive; it disables nothing (use one of: {', '.join(ACTIONS)})"
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), ACTIONS, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(ACTIONS)}"
+    return f"unknown directive {word!r}; it disables nothing ({hint})"
+
+
 def _with_severity(f: Finding, sev: Severity) -> Finding:
     from dataclasses import replace
 
@@ -369,14 +387,16 @@ class _DraftState:
         doc = Document.from_text(path, text)
         st = cls(doc, path, parse_suppressions(doc.text, doc.kind == "markdown"))
         rules = linter.registry.rules
+        for d in st.suppressions.unknown:
+            where = doc.line_start(d.line)
+            st.findings.append(engine_finding(path, "LA007", _unknown_directive(d.action), d.line, start=where))
         for d in st.suppressions.directives:
             for sel in d.selectors:
                 if sel.upper().startswith("LA"):
                     continue
                 if not any(selector_matches(sel, c, r.name, r.category) for c, r in rules.items()):
-                    st.findings.append(
-                        engine_finding(path, "LA005", f"suppression names no known rule: {sel!r}", d.line)
-                    )
+                    message = f"suppression names no known rule: {sel!r}"
+                    st.findings.append(engine_finding(path, "LA005", message, d.line, start=doc.line_start(d.line)))
         if doc.front_matter_error is not None:
             st.findings.append(engine_finding(path, "LA004", str(doc.front_matter_error), doc.front_matter_error.line))
         if not doc.text.strip():

@@ -2,13 +2,19 @@
 
 Markdown (HTML comments)::
 
+    Some sentence. <!-- lint-article: disable-line ST101 -->       this line only
+    <!-- lint-article: disable-next-line ST101 -->                  the next non-blank line
     <!-- lint-article: disable BP101,share-prompt -->   ... until enable or end of file
     <!-- lint-article: enable -->                      (or: enable BP101)
-    <!-- lint-article: disable-next-line ST101 -->
     <!-- lint-article: disable-file AT -->
 
-Plain text: the same directive on a line of its own, without the comment markers.
+Plain text: the same directive on a line of its own, without the comment markers, or as an
+HTML comment anywhere (so ``disable-line`` can follow the text it is about).
 A directive without codes applies to every rule. Codes, prefixes and names are accepted.
+
+Invariant: a directive word that is not one of :data:`ACTIONS` (a typo, ``disable-lines``,
+another tool's ``ignore``) disables nothing; it is kept in :attr:`Suppressions.unknown` for
+the engine to report, so a misspelt directive is never read as ``disable`` of odd rules.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ import re
 from lint.config import selector_matches
 from lint.record import Record
 
+ACTIONS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file")
+
 _DIRECTIVE = re.compile(
-    r"(?:<!--\s*|^[ \t]*)lint-article:\s*(disable-next-line|disable-file|disable|enable)\b([^\n]*?)\s*(?:-->|$)",
+    r"(?:<!--\s*|^[ \t]*)lint-article:[ \t]*([A-Za-z][\w-]*)?([^\n]*?)\s*(?:-->|$)",
     re.M,
 )
 
@@ -35,6 +43,9 @@ class Suppressions(Record):
 
     ranges: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
     directives: tuple[Directive, ...] = ()
+    unknown: tuple[Directive, ...] = ()
+    """Directives whose word is not an action (``action`` holds the word as written, ``''``
+    for none): reported by the engine, applied to nothing."""
 
     def suppresses(self, line: int, code: str, name: str, category: str) -> bool:
         for first, last, selectors in self.ranges:
@@ -49,21 +60,28 @@ def parse(text: str, markdown: bool) -> Suppressions:
     if "lint-article:" not in text:
         return Suppressions()
     directives: list[Directive] = []
+    unknown: list[Directive] = []
     for m in _DIRECTIVE.finditer(text):
         is_comment = m.group(0).lstrip().startswith("<!--")
         if markdown and not is_comment:
             continue
         line = text.count("\n", 0, m.start()) + 1
         sels = tuple(s for s in re.split(r"[\s,]+", m.group(2).strip()) if s)
-        directives.append(Directive(line, m.group(1), sels))
+        word = m.group(1) or ""
+        if word.lower() in ACTIONS:
+            directives.append(Directive(line, word.lower(), sels))
+        else:
+            unknown.append(Directive(line, word, sels))
     if not directives:
-        return Suppressions()
+        return Suppressions((), (), tuple(unknown))
     last_line = text.count("\n") + 1
     ranges: list[tuple[int, int, tuple[str, ...]]] = []
     open_: list[tuple[int, tuple[str, ...]]] = []
     for d in directives:
         if d.action == "disable-file":
             ranges.append((1, last_line, d.selectors))
+        elif d.action == "disable-line":
+            ranges.append((d.line, d.line, d.selectors))
         elif d.action == "disable-next-line":
             nxt = _next_content_line(text, d.line)
             ranges.append((nxt, nxt, d.selectors))
@@ -83,7 +101,7 @@ def parse(text: str, markdown: bool) -> Suppressions:
             open_ = still
     for start, sels in open_:
         ranges.append((start, last_line, sels))
-    return Suppressions(tuple(ranges), tuple(directives))
+    return Suppressions(tuple(ranges), tuple(directives), tuple(unknown))
 
 
 def _next_content_line(text: str, line: int) -> int:
