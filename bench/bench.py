@@ -11,7 +11,11 @@ not absolute seconds). Measures:
                slow spell), medians compared
   start-up     one small (~5 KB) draft, cold process, median of several runs: with --no-cache,
                the same as the first run after installing (no installation folder yet), and
-               as a pre-commit hook runs (the cache folder of earlier runs, an edited draft)
+               as a pre-commit hook runs (the cache folder of earlier runs, an edited draft);
+               with --no-cache where the installation folder cannot be written: with
+               PYTHONDONTWRITEBYTECODE set (bytecode written beforehand, as pip does), and
+               on a read-only file system (Linux: /proc/sys); both keep what installed code
+               derives in the user's folder instead
   scale x10    the corpus replicated ten times: wall time ratio to the corpus once (the mean
                of a run before and one after) and peak memory
   cache        a second run over unchanged drafts, with the cache: the medians of three
@@ -59,13 +63,20 @@ MEASURE = (
 # make every run recompile every module.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 STARTUP_RUNS = 15
+_NO_INSTALL: dict[str, str | None] = {"LINT_ARTICLE_INSTALL_CACHE": "off"}
 CACHE_TRIALS = 3
 
 
-def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants (``env``: more variables)."""
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str | None] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants (``env``: more variables;
+    None removes one)."""
+    merged = {**ENV, **(env or {})}
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd, env={**ENV, **(env or {})}
+        [sys.executable, "-c", MEASURE, *cmd],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={k: v for k, v in merged.items() if v is not None},
     )
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{out.stderr}")
@@ -173,6 +184,20 @@ def main() -> int:
             timed(lint_cmd("--cache-dir", str(warm), str(small)))  # the cache folder of earlier runs
             if pcmd:
                 timed(proselint_cmd(str(small)))
+            # Where the installation folder cannot be written: an image built with
+            # PYTHONDONTWRITEBYTECODE (its bytecode written at install time, here into a
+            # prefix of its own by a run that keeps no installation folder), and a read-only
+            # file system. Each has a user folder of its own.
+            prefix = tmp / "bytecode"
+            no_bytecode: dict[str, str | None] = {"PYTHONPYCACHEPREFIX": str(prefix)}
+            no_bytecode["LINT_ARTICLE_INSTALL_CACHE"] = None
+            no_bytecode |= {"PYTHONDONTWRITEBYTECODE": "1", "LINT_ARTICLE_USER_CACHE": str(tmp / "user-dwb")}
+            timed(lint_cmd("--no-cache", str(small)), env={"PYTHONPYCACHEPREFIX": str(prefix), **_NO_INSTALL})
+            timed(lint_cmd("--no-cache", str(small)), env=no_bytecode)  # this user's folder made
+            read_only = Path("/proc/sys/lint-article-bench")
+            on_read_only: dict[str, str | None] = {"LINT_ARTICLE_INSTALL_CACHE": str(read_only)}
+            on_read_only["LINT_ARTICLE_USER_CACHE"] = str(tmp / "user-ro")
+            can_read_only = read_only.parent.is_dir() and not os.access(read_only.parent, os.W_OK)
             runs: dict[str, list[float]] = {
                 "peer": [],
                 "no-cache": [],
@@ -180,6 +205,8 @@ def main() -> int:
                 "hook": [],
                 "markdown": [],
                 "rich": [],
+                "dont-write": [],
+                "read-only": [],
             }
             for i in range(STARTUP_RUNS):
                 small.write_text(f"{base}\n\nEdited line {i}.\n", encoding="utf-8")
@@ -194,6 +221,10 @@ def main() -> int:
                 runs["markdown"].append(timed(lint_cmd("--cache-dir", str(warm), str(small)))[0])
                 small.write_text(_as_markdown(base, i, rich=True), encoding="utf-8")
                 runs["rich"].append(timed(lint_cmd("--cache-dir", str(warm), str(small)))[0])
+                small.write_text(f"{base}\n\nEdited once more {i}.\n", encoding="utf-8")
+                runs["dont-write"].append(timed(lint_cmd("--no-cache", str(small)), env=no_bytecode)[0])
+                if can_read_only:
+                    runs["read-only"].append(timed(lint_cmd("--no-cache", str(small)), env=on_read_only)[0])
             peer_median = statistics.median(runs["peer"]) if runs["peer"] else None
             med = {k: statistics.median(v) for k, v in runs.items() if v}
             row("one 5 KB draft, cold, --no-cache", med["no-cache"], peer_median, "s", "ratio <= 1")
@@ -201,6 +232,9 @@ def main() -> int:
             row("one 5 KB draft, cold, cache folder", med["hook"], peer_median, "s", "ratio <= 1")
             row("same, as Markdown, cache folder", med["markdown"], peer_median, "s", "ratio <= 1")
             row("same + table, nested list, cache", med["rich"], peer_median, "s", "ratio <= 1")
+            row("--no-cache, PYTHONDONTWRITEBYTECODE", med["dont-write"], peer_median, "s", "ratio <= 0.8")
+            if "read-only" in med:
+                row("--no-cache, read-only installation", med["read-only"], peer_median, "s", "ratio <= 0.8")
         if "cache" not in args.skip:
             # Three trials, each a first run into an empty cache folder and a second run
             # over the same drafts; the row compares the medians. A single second run
