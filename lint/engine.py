@@ -21,7 +21,7 @@ from typing import Any
 from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
 from lint.document import Document
-from lint.errors import RuleUnavailable, UserError
+from lint.errors import ConfigError, RuleUnavailable
 from lint.files import (  # noqa: F401 - the engine's file handling, importable from here as before
     BINARY_SNIFF,
     Discovery,
@@ -110,23 +110,31 @@ class Linter:
         for cls in self.enabled:
             options = self._options_for(cls)
             ctx = RunContext(options=options, facts=facts, today=self.today, settings=settings)
-            self.rules.append(cls(ctx))
+            try:
+                self.rules.append(cls(ctx))
+            except ConfigError as exc:  # a rule refused an option's value
+                raise self._located(cls, exc) from None
         self._unavailable: dict[str, tuple[str, bool]] = {}
 
     # -- selection -------------------------------------------------------------------
     def _select(self) -> list[type[Rule]]:
         cfg = self.config
         rules = self.registry.rules
-        for where, sels in (
-            ("select", cfg.select or ()),
-            ("extend-select", cfg.extend_select),
-            ("ignore", cfg.ignore),
-            ("severity", tuple(cfg.severity)),
-            ("rules", tuple(cfg.rule_options)),
+
+        def in_lists(*lists: tuple[str, ...]) -> Any:
+            return lambda s: cfg.place_of_selector(lists, s)
+
+        for where, sels, locate in (
+            ("--select", cfg.select or (), in_lists(("select",))),
+            ("--extend-select", cfg.extend_select, in_lists(("extend_select",))),
+            ("--ignore", cfg.ignore, in_lists(("ignore",), ("extend_ignore",))),
+            ("severity", tuple(cfg.severity), lambda s: cfg.place("severity", s)),
+            ("rules", tuple(cfg.rule_options), lambda s: cfg.place("rules", s)),
         ):
-            validate_selectors(sels, rules, where)
+            validate_selectors(sels, rules, where, locate, cfg.source)
         for glob, sels in cfg.per_file_ignores.items():
-            validate_selectors(sels, rules, f"per-file-ignores {glob!r}")
+            where = f"per-file-ignores {glob!r}"
+            validate_selectors(sels, rules, where, in_lists(("per_file_ignores", glob)), cfg.source)
         chosen = []
         for code in sorted(rules):
             cls = rules[code]
@@ -156,14 +164,30 @@ class Linter:
                 elif exact:
                     unknown.add(key)
         if unknown:
-            known = ", ".join(sorted(cls.default_options)) or "none"
-            raise UserError(
-                f"rule {cls.code} ({cls.name}) has no option {sorted(unknown)[0]!r}",
+            key = sorted(unknown)[0]
+            sel = next(s for s, opts in self.config.rule_options.items() if key in opts and _exactly(s, cls))
+            found = self.config.place("rules", sel, key)
+            spelt = found[0].rsplit(".", 1)[-1] if found else key
+            known = ", ".join(sorted(_spelt_like(k, spelt) for k in cls.default_options)) or "none"
+            raise ConfigError(
+                f"rule {cls.code} ({cls.name}) has no option {spelt!r}",
                 path=self.config.source,
-                key=f"rules.{cls.code}",
+                line=found[1] if found else None,
+                key=found[0] if found else f"rules.{sel}",
                 hint=f"its options are: {known}",
             )
         return merged
+
+    def _located(self, cls: type[Rule], exc: ConfigError) -> ConfigError:
+        """``exc`` (a rule's complaint about ``rules.<code>.<option>``) at the file, line and
+        key where the config file set that option, spelt as the user spelt it."""
+        option = (exc.key or "").rsplit(".", 1)[-1].replace("-", "_")
+        for sel, opts in self.config.rule_options.items():
+            if option in opts and selector_matches(sel, cls.code, cls.name, cls.category):
+                found = self.config.place("rules", sel, option)
+                if found is not None:
+                    return ConfigError(exc.message, path=self.config.source, line=found[1], key=found[0], hint=exc.hint)
+        return exc
 
     def rule_infos(self) -> dict[str, RuleInfo]:
         infos = {
@@ -342,6 +366,15 @@ def _unknown_directive(word: str) -> str:
     close = difflib.get_close_matches(word.lower(), ACTIONS, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(ACTIONS)}"
     return f"unknown directive {word!r}; it disables nothing ({hint})"
+
+
+def _exactly(selector: str, cls: type[Rule]) -> bool:
+    return selector.upper() == cls.code or selector.lower() == cls.name
+
+
+def _spelt_like(option: str, written: str) -> str:
+    """An option's name in the style the user wrote another in: ``max-words`` or ``max_words``."""
+    return option.replace("-", "_") if "_" in written else option.replace("_", "-")
 
 
 def _with_severity(f: Finding, sev: Severity) -> Finding:
