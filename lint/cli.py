@@ -135,6 +135,12 @@ def _parser() -> argparse.ArgumentParser:
     perf = p.add_argument_group("performance and adoption")
     perf.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
     perf.add_argument("--no-cache", action="store_true", help="do not read or write the cache folder")
+    perf.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="also lint files that .gitignore excludes, when walking folders",
+    )
     perf.add_argument("--cache-dir", metavar="DIR", help="cache folder (default .lint-article-cache)")
     perf.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     perf.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -271,6 +277,8 @@ def _load_config(args: argparse.Namespace) -> Loaded:
         changes["cache_dir"], flags["cache_dir"] = Path(args.cache_dir).resolve(), "--cache-dir"
     if args.no_cache:
         changes["cache"], flags["cache"] = False, "--no-cache"
+    if not args.respect_gitignore:
+        changes["respect_gitignore"], flags["respect_gitignore"] = False, "--no-respect-gitignore"
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be at least 1")

@@ -10,6 +10,7 @@ Keys (hyphens and underscores are interchangeable)::
     severity = { ST101 = "info" }   # selector -> error | warning | info
     fail-on = "warning"             # lowest severity that makes the run fail (exit 1)
     exclude = ["archive/**"]        # globs, relative to the config file's folder
+    respect-gitignore = true        # in a git work tree, skip files git ignores
     extensions = [".md", ".markdown", ".txt"]
     facts = ["facts.yaml"]          # fact base files (relative to the config file)
     context = ["drafts"]            # drafts or folders that take part in the cross-draft
@@ -95,6 +96,7 @@ SCHEMA = Record(
         "exclude": Field(_SELECTORS, default=[], doc="globs, relative to the config file's folder"),
         "extend_exclude": Field(_SELECTORS, default=[]),
         "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
+        "respect_gitignore": Field(Bool(), default=True, doc="skip files git ignores when walking folders"),
         "facts": Field(_SELECTORS, default=[], doc="fact base files"),
         "context": Field(
             _SELECTORS, default=[], doc="drafts or folders that take part in cross-draft checks, not reported on"
@@ -132,6 +134,7 @@ class Config:
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    respect_gitignore: bool = True
     facts: tuple[Path, ...] = ()
     context: tuple[Path, ...] = ()
     """Context drafts (files or folders): read for the corpus phase only (``lint.engine.collect``)."""
@@ -382,6 +385,7 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         fail_on=v["fail_on"],
         exclude=tuple(v["exclude"]) + tuple(v["extend_exclude"]),
         extensions=tuple(e.lower() for e in exts),
+        respect_gitignore=v["respect_gitignore"],
         facts=paths("facts"),
         context=paths("context"),
         packs=paths("packs"),
