@@ -16,6 +16,8 @@ QUOTE_A = (
 QUOTE_B = '# Winter plans\n\n"Not one reading room will shut its doors this winter," said Anton Krey, the treasurer.\n'
 POST_A = "# Port works\n\nSigrun Aas, chief executive of Vestby Harbour, said the quay would reopen in May.\n"
 POST_B = "# Quay reopens\n\nJonas Lien, chief executive of Vestby Harbour, cut the ribbon on Friday.\n"
+FIGURE_A = "# Ferry results\n\nSundbrott Ferries reported revenue of £42m in 2023, up from the year before.\n"
+FIGURE_B = "# Ferry operator\n\nSundbrott Ferries reported revenue of £48m in 2023, the company said.\n"
 
 
 def write(path: Path, text: str) -> Path:
@@ -36,6 +38,8 @@ def test_a_context_draft_takes_part_in_the_cross_draft_checks_but_is_not_reporte
     write(tmp_path / "drafts" / "quote-b.md", QUOTE_B)
     write(tmp_path / "drafts" / "post-a.md", POST_A)
     write(tmp_path / "drafts" / "post-b.md", POST_B)
+    write(tmp_path / "drafts" / "figure-a.md", FIGURE_A)
+    write(tmp_path / "drafts" / "figure-b.md", FIGURE_B)
 
     alone = run_cli("--isolated", "--no-cache", "--select", "CS", "drafts/quote-b.md", cwd=tmp_path)
     assert alone.returncode == 0, alone.stdout + alone.stderr  # blind without the others
@@ -43,6 +47,7 @@ def test_a_context_draft_takes_part_in_the_cross_draft_checks_but_is_not_reporte
     for linted, rule, other, line in (
         ("quote-b.md", "CS112", "drafts/quote-a.md", 5),
         ("post-b.md", "CS111", "drafts/post-a.md", 3),
+        ("figure-b.md", "CS113", "drafts/figure-a.md", 3),
     ):
         code, findings, err = _json(run_cli, "--no-cache", "--context", "drafts", f"drafts/{linted}", cwd=tmp_path)
         assert code == 1, err

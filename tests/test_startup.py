@@ -92,6 +92,22 @@ def test_the_stand_in_is_read_only_when_this_user_sealed_it(tmp_path: Path) -> N
     assert int(_run(env, code=PRELOAD).stdout) > 100
 
 
+READ_ONLY = Path("/proc/sys")
+
+
+@pytest.mark.skipif(
+    not READ_ONLY.is_dir() or os.access(READ_ONLY, os.W_OK), reason="needs a folder no one may write (Linux /proc/sys)"
+)
+def test_on_a_read_only_file_system_the_user_folder_keeps_them(tmp_path: Path) -> None:
+    draft = tmp_path / "buses.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    env = {**os.environ, recache.ENV: str(READ_ONLY / "lint-article-test"), cache.USER_ENV: str(tmp_path / "user")}
+    first = _run(env, "--isolated", "--no-cache", "--format", "json", str(draft))
+    assert first.returncode in (0, 1), first.stderr
+    assert (_standin(tmp_path) / recache.FILE).is_file()
+    assert int(_run(env, code=PRELOAD).stdout) > 100
+
+
 def test_a_read_only_installation_keeps_derived_values_in_the_stand_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
