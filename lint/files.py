@@ -150,7 +150,7 @@ def context_files(config: Config, linted: Sequence[str]) -> Discovery:
     usually are, so a finding's related place reads ``drafts/a.md``, not an absolute path."""
     if not config.context:
         return Discovery([], [], [])
-    here = os.getcwd()
+    here = os.path.realpath(os.getcwd())
     given = [os.path.relpath(p, here) if _within(str(p), [here]) else str(p) for p in config.context]
     found = discover(given, config)
     skip = {os.path.realpath(p) for p in linted if p != "-"}
