@@ -418,8 +418,12 @@ class _DraftState:
         """The document and the engine's own diagnostics (suppressions naming no rule,
         malformed front matter, an empty draft)."""
         doc = Document.from_text(path, text)
-        st = cls(doc, path, parse_suppressions(doc.text, doc.kind == "markdown"))
         rules = linter.registry.rules
+
+        def rules_of(selector: str) -> frozenset[str]:
+            return frozenset(c for c, r in rules.items() if selector_matches(selector, c, r.name, r.category))
+
+        st = cls(doc, path, parse_suppressions(doc.text, doc.kind == "markdown", rules_of))
         for d in st.suppressions.unknown:
             where = doc.line_start(d.line)
             st.findings.append(engine_finding(path, "LA007", _unknown_directive(d.action), d.line, start=where))

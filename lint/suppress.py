@@ -20,6 +20,7 @@ the engine to report, so a misspelt directive is never read as ``disable`` of od
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lint.config import selector_matches
 from lint.record import Record
@@ -56,7 +57,12 @@ class Suppressions(Record):
         return False
 
 
-def parse(text: str, markdown: bool) -> Suppressions:
+def parse(text: str, markdown: bool, rules_of: Callable[[str], frozenset[str]] | None = None) -> Suppressions:
+    """The directives of ``text`` and the line ranges they turn rules off in.
+
+    ``rules_of(selector)`` gives the codes a selector picks: ``enable`` then ends what a
+    ``disable`` of the same rules began however either names them (``disable
+    shouted-word`` ... ``enable TX101``); without it, selectors are compared as written."""
     if "lint-article:" not in text:
         return Suppressions()
     directives: list[Directive] = []
@@ -88,20 +94,31 @@ def parse(text: str, markdown: bool) -> Suppressions:
         elif d.action == "disable":
             open_.append((d.line, d.selectors))
         else:  # enable
+            enabled = _picked(d.selectors, rules_of)
             still = []
             for start, sels in open_:
-                if not d.selectors or set(sels) <= set(d.selectors):
+                remaining = tuple(s for s in sels if not _picked((s,), rules_of) <= enabled)
+                if not d.selectors or (sels and not remaining):
                     ranges.append((start, d.line, sels))
-                elif sels:
-                    remaining = tuple(s for s in sels if s not in d.selectors)
-                    ranges.append((start, d.line, tuple(s for s in sels if s in d.selectors)))
-                    still.append((d.line, remaining))
+                elif sels and len(remaining) < len(sels):
+                    ranges.append((start, d.line, sels))  # all of them up to here
+                    still.append((d.line, remaining))  # the others go on
                 else:
                     still.append((start, sels))
             open_ = still
     for start, sels in open_:
         ranges.append((start, last_line, sels))
     return Suppressions(tuple(ranges), tuple(directives), tuple(unknown))
+
+
+def _picked(selectors: tuple[str, ...], rules_of: Callable[[str], frozenset[str]] | None) -> frozenset[str]:
+    """The rules ``selectors`` pick (their codes), or, without ``rules_of``, the selectors as
+    written in upper case (codes are upper case, names lower; either way one spelling)."""
+    out: set[str] = set()
+    for s in selectors:
+        picked = rules_of(s) if rules_of is not None else frozenset()
+        out |= picked or {s.upper()}
+    return frozenset(out)
 
 
 def _next_content_line(text: str, line: int) -> int:

@@ -35,12 +35,34 @@ def test_next_line_range_and_file_directives(tmp_path: Path, run_cli: RunCli) ->
         "SHOUTED on line four.\n"
         "<!-- lint-article: disable shouted-word -->\n"
         "SHOUTED inside the range.\n"
-        "<!-- lint-article: enable shouted-word -->\n"
+        "<!-- lint-article: enable TX101 -->\n"  # the same rule by its code: the range ends
         "SHOUTED after the range.\n"
     )
     assert _findings(run_cli, tmp_path, "b.md", md) == [(4, "TX101"), (8, "TX101")]
     txt = "lint-article: disable-file TX\n\nSHOUTED in plain text.\n"
     assert _findings(run_cli, tmp_path, "c.txt", txt) == []
+
+
+def test_enable_ends_part_of_a_disable_and_the_rest_goes_on(tmp_path: Path, run_cli: RunCli) -> None:
+    md = (
+        "<!-- lint-article: disable TX101, boilerplate -->\n"
+        "A SHOUTED word.\n\n"
+        "Share this article\n\n"
+        "<!-- lint-article: enable shouted-word -->\n"
+        "A SHOUTED word.\n\n"
+        "Share this article\n"
+    )
+    draft = tmp_path / "p.md"
+    draft.write_text(md, encoding="utf-8")
+    proc = run_cli("--isolated", "--no-cache", "--select", "TX,BP,LA", "--format", "json", str(draft))
+    found = [(f["line"], f["rule"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [(7, "TX101")]  # TX101 back on after line 6; boilerplate off throughout
+
+    unsuppressed = tmp_path / "q.md"
+    unsuppressed.write_text(md.replace("lint-article:", "note:"), encoding="utf-8")
+    proc = run_cli("--isolated", "--no-cache", "--select", "TX,BP,LA", "--format", "json", str(unsuppressed))
+    rules = [f["rule"] for f in json.loads(proc.stdout)["findings"]]
+    assert rules.count("TX101") == 2 and rules.count("BP101") == 2  # what the directives turned off
 
 
 def test_an_unknown_directive_word_is_an_error_and_disables_nothing(tmp_path: Path, run_cli: RunCli) -> None:
