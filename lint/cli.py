@@ -317,15 +317,26 @@ def _search_start(paths: Sequence[str]) -> Path:
     return Path(common if os.path.isdir(common) else os.path.dirname(common))
 
 
-def _load_facts(paths: Sequence[Path]) -> Any:
-    if not paths:
+def _load_facts(config: Any) -> Any:
+    if not config.facts:
         return None
     from lint.facts import load_factbase
 
-    for p in paths:
-        if not Path(p).is_file():
-            raise UserError("fact base file not found", path=str(p), hint="check --facts or 'facts:' in the config")
-    return load_factbase(list(paths))
+    _check_named_files(config, "facts", "fact base file", "check --facts or 'facts:' in the config")
+    return load_factbase(list(config.facts))
+
+
+def _check_named_files(config: Any, key: str, what: str, hint: str) -> None:
+    """Each file the setting ``key`` names must exist. One the config file named is reported
+    at its line and key as written there; one from the command line by its path."""
+    value = getattr(config, key)
+    for i, path in enumerate(value if isinstance(value, tuple) else (value,)):
+        if path is None or Path(path).is_file():
+            continue
+        found = config.place(key, i) or (config.place(key) if i == 0 else None)
+        if found is None:
+            raise UserError(f"{what} not found", path=str(path), hint=hint)
+        raise UserError(f"{what} not found: {path}", path=config.source, line=found[1], key=found[0], hint=hint)
 
 
 def _registry(config: Any) -> Any:
@@ -418,6 +429,7 @@ def _schema(argv: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace, config: Any) -> int:
+    _check_named_files(config, "packs", "phrase pack", "check 'packs:' in the config")
     registry = _registry(config)
     if args.list_rules:
         return _list_rules(registry, args)
@@ -428,7 +440,7 @@ def _run(args: argparse.Namespace, config: Any) -> int:
 
     from lint import engine
 
-    facts = _load_facts(config.facts)
+    facts = _load_facts(config)
     linter = engine.Linter(registry, config, facts, rule_timeout=args.rule_timeout or None)
     paths = args.paths or ["."]
     discovery = engine.discover(paths, config)
@@ -484,6 +496,8 @@ def _run(args: argparse.Namespace, config: Any) -> int:
         result = replace(result, fixed=outcome.applied)
 
     baseline_path = Path(args.baseline) if args.baseline else config.baseline
+    if not args.baseline and not args.write_baseline:
+        _check_named_files(config, "baseline", "baseline file", "create it with --write-baseline")
     if args.write_baseline:
         from lint import baseline
 

@@ -96,3 +96,24 @@ def test_a_selector_from_the_command_line_is_named_as_the_option(tmp_path: Path,
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[0] == "lint-article: error: --ignore: 'ST1O1' matches no rule", proc.stderr
     assert "hint: did you mean 'ST1" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("facts: [story.yaml, missing.yaml]", ":2: facts[1]: fact base file not found: {root}/missing.yaml"),
+        ("packs:\n  - missing-pack.yaml", ":3: packs[0]: phrase pack not found: {root}/missing-pack.yaml"),
+        ("baseline: missing.json", ":2: baseline: baseline file not found: {root}/missing.json"),
+    ],
+)
+def test_a_file_the_config_names_that_is_missing_is_reported_at_its_line(
+    tmp_path: Path, run_cli: RunCli, setting: str, expected: str
+) -> None:
+    (tmp_path / "story.yaml").write_text("version: 1\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Calm words.\n", encoding="utf-8")
+    config = tmp_path / ".lint-article.yaml"
+    config.write_text(f"select: [ALL]\n{setting}\n", encoding="utf-8")
+    proc = run_cli("--no-cache", "a.md", cwd=tmp_path, plugin=False)
+    assert proc.returncode == 2
+    root = tmp_path.resolve()
+    assert proc.stderr.splitlines()[0] == f"lint-article: error: {config}{expected.format(root=root)}", proc.stderr
