@@ -11,13 +11,20 @@ not absolute seconds). Measures:
                slow spell), medians compared
   start-up     one small (~5 KB) draft, cold process, median of several runs: with --no-cache,
                the same as the first run after installing (no installation folder yet), and
-               as a pre-commit hook runs (the cache folder of earlier runs, an edited draft)
+               as a pre-commit hook runs (the cache folder of earlier runs, an edited draft);
+               with --no-cache where the installation folder cannot be written: with
+               PYTHONDONTWRITEBYTECODE set (bytecode written beforehand, as pip does), and
+               on a read-only file system (Linux: /proc/sys); both keep what installed code
+               derives in the user's folder instead
   scale x10    the corpus replicated ten times: wall time ratio to the corpus once (the mean
                of a run before and one after) and peak memory
   cache        a second run over unchanged drafts, with the cache: the medians of three
                trials, each a first run into an empty cache folder and a second run
   big draft    one 2 MB and one 20 MB draft: time per MB must not grow; peak memory of the
                20 MB draft over its size (target: at most 10x)
+  context      one staged draft with the corpus as context drafts (--context, as the
+               pre-commit hook runs): a first run into an empty cache folder and a second
+               run after the staged draft was edited; medians of three trials
   lines        one 1 MB line of "[", of "![" and of "*" as a Markdown draft (the masking and
                markdown-it patterns that were quadratic on them; target: under 2 s each)
 
@@ -56,13 +63,20 @@ MEASURE = (
 # make every run recompile every module.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 STARTUP_RUNS = 15
+_NO_INSTALL: dict[str, str | None] = {"LINT_ARTICLE_INSTALL_CACHE": "off"}
 CACHE_TRIALS = 3
 
 
-def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants (``env``: more variables)."""
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str | None] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of ``cmd`` and its descendants (``env``: more variables;
+    None removes one)."""
+    merged = {**ENV, **(env or {})}
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, cwd=cwd, env={**ENV, **(env or {})}
+        [sys.executable, "-c", MEASURE, *cmd],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={k: v for k, v in merged.items() if v is not None},
     )
     if out.returncode != 0 or not out.stdout.strip():
         raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{out.stderr}")
@@ -105,7 +119,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--quick", action="store_true", help="skip the x10 and 20 MB measurements")
     ap.add_argument(
-        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "big", "lines"]
+        "--skip", nargs="*", default=[], choices=["throughput", "startup", "scale", "cache", "context", "big", "lines"]
     )
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--rounds", type=int, default=5, help="corpus runs of each tool, taken in turns")
@@ -170,6 +184,20 @@ def main() -> int:
             timed(lint_cmd("--cache-dir", str(warm), str(small)))  # the cache folder of earlier runs
             if pcmd:
                 timed(proselint_cmd(str(small)))
+            # Where the installation folder cannot be written: an image built with
+            # PYTHONDONTWRITEBYTECODE (its bytecode written at install time, here into a
+            # prefix of its own by a run that keeps no installation folder), and a read-only
+            # file system. Each has a user folder of its own.
+            prefix = tmp / "bytecode"
+            no_bytecode: dict[str, str | None] = {"PYTHONPYCACHEPREFIX": str(prefix)}
+            no_bytecode["LINT_ARTICLE_INSTALL_CACHE"] = None
+            no_bytecode |= {"PYTHONDONTWRITEBYTECODE": "1", "LINT_ARTICLE_USER_CACHE": str(tmp / "user-dwb")}
+            timed(lint_cmd("--no-cache", str(small)), env={"PYTHONPYCACHEPREFIX": str(prefix), **_NO_INSTALL})
+            timed(lint_cmd("--no-cache", str(small)), env=no_bytecode)  # this user's folder made
+            read_only = Path("/proc/sys/lint-article-bench")
+            on_read_only: dict[str, str | None] = {"LINT_ARTICLE_INSTALL_CACHE": str(read_only)}
+            on_read_only["LINT_ARTICLE_USER_CACHE"] = str(tmp / "user-ro")
+            can_read_only = read_only.parent.is_dir() and not os.access(read_only.parent, os.W_OK)
             runs: dict[str, list[float]] = {
                 "peer": [],
                 "no-cache": [],
@@ -177,6 +205,8 @@ def main() -> int:
                 "hook": [],
                 "markdown": [],
                 "rich": [],
+                "dont-write": [],
+                "read-only": [],
             }
             for i in range(STARTUP_RUNS):
                 small.write_text(f"{base}\n\nEdited line {i}.\n", encoding="utf-8")
@@ -191,6 +221,10 @@ def main() -> int:
                 runs["markdown"].append(timed(lint_cmd("--cache-dir", str(warm), str(small)))[0])
                 small.write_text(_as_markdown(base, i, rich=True), encoding="utf-8")
                 runs["rich"].append(timed(lint_cmd("--cache-dir", str(warm), str(small)))[0])
+                small.write_text(f"{base}\n\nEdited once more {i}.\n", encoding="utf-8")
+                runs["dont-write"].append(timed(lint_cmd("--no-cache", str(small)), env=no_bytecode)[0])
+                if can_read_only:
+                    runs["read-only"].append(timed(lint_cmd("--no-cache", str(small)), env=on_read_only)[0])
             peer_median = statistics.median(runs["peer"]) if runs["peer"] else None
             med = {k: statistics.median(v) for k, v in runs.items() if v}
             row("one 5 KB draft, cold, --no-cache", med["no-cache"], peer_median, "s", "ratio <= 1")
@@ -198,6 +232,9 @@ def main() -> int:
             row("one 5 KB draft, cold, cache folder", med["hook"], peer_median, "s", "ratio <= 1")
             row("same, as Markdown, cache folder", med["markdown"], peer_median, "s", "ratio <= 1")
             row("same + table, nested list, cache", med["rich"], peer_median, "s", "ratio <= 1")
+            row("--no-cache, PYTHONDONTWRITEBYTECODE", med["dont-write"], peer_median, "s", "ratio <= 0.8")
+            if "read-only" in med:
+                row("--no-cache, read-only installation", med["read-only"], peer_median, "s", "ratio <= 0.8")
         if "cache" not in args.skip:
             # Three trials, each a first run into an empty cache folder and a second run
             # over the same drafts; the row compares the medians. A single second run
@@ -215,6 +252,24 @@ def main() -> int:
             print(f"{'cache speed-up (first/second)':<34} {first / second:10.2f} {'':>10} {'x':<6} {'':>6}   >= 5")
             each = " ".join(f"{a / b:.1f}" for a, b in zip(firsts, seconds, strict=True))
             print(f"{'  (speed-up in each trial)':<34} {each}")
+        if "context" not in args.skip:
+            # The pre-commit hook's case: pre-commit passes one staged draft, and every draft
+            # of the repository takes part in the cross-draft checks as a context draft. The
+            # first run lints them all into the cache; the next commit (the staged draft edited,
+            # the others unchanged) reads them back from it.
+            staged = tmp / "staged.md"
+            base = _small_draft(files)
+            firsts, seconds = [], []
+            for trial in range(CACHE_TRIALS):
+                cache = tmp / f"context-cache{trial}"
+                cmd = lint_cmd("--cache-dir", str(cache), *jobs, "--context", str(args.corpus), str(staged))
+                staged.write_text(f"{base}\n\nStaged line {trial}.\n", encoding="utf-8")
+                firsts.append(timed(cmd)[0])
+                staged.write_text(f"{base}\n\nStaged again {trial}.\n", encoding="utf-8")
+                seconds.append(timed(cmd)[0])
+            first, second = statistics.median(firsts), statistics.median(seconds)
+            row(f"1 draft + {len(files)} context, first", first, None, "s", "empty cache folder")
+            row(f"1 draft + {len(files)} context, second", second, None, "s", "staged draft edited")
         if "scale" not in args.skip and not args.quick:
             x10 = tmp / "x10"
             for i in range(10):

@@ -17,6 +17,12 @@ installation folder (:func:`lint.recache.installation_folder`) is trusted as Pyt
 its bytecode beside it, but only a regular file that this user or the folder's owner owns,
 and that no one else may write.
 
+What installed code derives (compiled patterns, derived tables) is kept in the installation
+folder; when that may not be written (a read-only or another user's installation,
+``PYTHONDONTWRITEBYTECODE``), in this user's stand-in for it (:func:`user_installed_folder`),
+inside the user's own folder, which no repository holds. Entries there are sealed like the
+cache folder's, and read only from regular files of this user's (:func:`read_installed`).
+
 Per-draft results: one sealed pickle per draft under ``<cache-dir>/<k[:2]>/<k>.pickle``,
 keyed on the draft's path and bytes plus everything that can change its result
 (configuration, fact base, rule set and version).
@@ -373,7 +379,7 @@ def derived(
     key = secret()
     for place, is_installation in places:
         if is_installation:
-            payload = read_file(place / "derived" / entry, trusted_owner=folder_owner(place))
+            payload = read_installed(place, f"derived/{entry}")
         else:
             payload = unseal(entry, read_file(place / "derived" / entry), key) if key is not None else None
         if payload is None:
@@ -388,15 +394,15 @@ def derived(
     except Exception:  # noqa: BLE001 - a value that cannot be stored is only derived each run
         return value
     for place, is_installation in places:
-        if is_installation and not installation_writable(place):
+        if is_installation:
+            if write_installed(place, f"derived/{entry}", data):
+                break
             continue
         try:
-            if not is_installation:
-                prepare_folder(place)
+            prepare_folder(place)
         except OSError:
             continue
-        sealed = data if is_installation else seal(entry, data, key)  # type: ignore[arg-type]
-        if write_file(place / "derived" / entry, sealed, 0o644 if is_installation else 0o600):
+        if write_file(place / "derived" / entry, seal(entry, data, key), 0o600):  # type: ignore[arg-type]
             break
     return value
 
@@ -412,10 +418,74 @@ def folder_owner(folder: Path) -> int | None:
             folder = folder.parent
 
 
+def user_installed_folder() -> Path | None:
+    """This user's stand-in for the installation folder, used when that may not be written:
+    ``<user folder>/installed/<digest>``, one per installation folder and Python (so two
+    virtual environments never share one). None without an installation folder (it is
+    ``off``), a user folder or this user's secret: nothing could be sealed."""
+    from lint.recache import installation_folder
+
+    install = installation_folder()
+    user = user_folder()
+    if install is None or user is None or secret() is None:
+        return None
+    h = blake2b(digest_size=10)
+    h.update(f"{install}\0{sys.version}".encode("utf-8", "surrogateescape"))
+    return user / "installed" / h.hexdigest()
+
+
+def _installed_places(install: Path) -> list[tuple[Path, bool]]:
+    """Where what installed code derives is read, in order: (folder, sealed). The installation
+    folder when it may be written or holds values; when it may not be written, the stand-in
+    first (it holds all the installation's values and what was derived since)."""
+    writable = installation_writable(install)
+    places = [(install, False)] if writable or install.is_dir() else []
+    if not writable:
+        standin = user_installed_folder()
+        if standin is not None:
+            places.insert(0, (standin, True))
+    return places
+
+
+def read_installed(install: Path, name: str, limit: int = MAX_ENTRY) -> bytes | None:
+    """The file ``name`` of what installed code derives (``install``: the installation
+    folder), from the first place that holds a valid one: in the installation folder, a
+    regular file owned by this user or the folder's owner that no one else may write; in the
+    stand-in, a regular file of this user's that no one else may write, sealed with this
+    user's secret. Links are never followed to the file."""
+    for place, sealed in _installed_places(install):
+        if not sealed:
+            data = read_file(place / name, limit, trusted_owner=folder_owner(place))
+        else:
+            key = secret()
+            raw = read_file(place / name, limit, trusted_owner=os.getuid() if hasattr(os, "getuid") else None)
+            data = unseal(name, raw, key) if key is not None else None
+        if data is not None:
+            return data
+    return None
+
+
+def installed_writable(install: Path) -> bool:
+    """Whether :func:`write_installed` has a place to write: the installation folder or the stand-in."""
+    return installation_writable(install) or user_installed_folder() is not None
+
+
+def write_installed(install: Path, name: str, data: bytes) -> bool:
+    """Write the file ``name`` of what installed code derives: in the installation folder
+    (mode 0644, read by every user of the installation, as bytecode is) when it may be
+    written, else sealed in this user's stand-in (mode 0600, in a real folder)."""
+    if installation_writable(install):
+        return write_file(install / name, data, 0o644)
+    standin, key = user_installed_folder(), secret()
+    if standin is None or key is None:
+        return False
+    return write_file(standin / name, seal(name, data, key), 0o600)
+
+
 def keeps_derived(installed: bool = False) -> bool:
     """Whether :func:`derived` has a place it can write values to (else each run derives
     them, and a caller may prefer a way that needs no derived value)."""
-    return any(not inst or installation_writable(place) for place, inst in _places(None, installed))
+    return any(not inst or installed_writable(place) for place, inst in _places(None, installed))
 
 
 def _places(folder: Path | None, installed: bool) -> list[tuple[Path, bool]]:
@@ -427,8 +497,8 @@ def _places(folder: Path | None, installed: bool) -> list[tuple[Path, bool]]:
         from lint.recache import installation_folder
 
         install = installation_folder()
-        if install is not None and (installation_writable(install) or (install / "derived").is_dir()):
-            places.append((install, True))
+        if install is not None and (installed_writable(install) or (install / "derived").is_dir()):
+            places.append((install, True))  # the installation folder, or its stand-in (read_installed)
     folder = folder or _derived_folder
     if folder is not None and secret() is not None:  # no key, nothing sealed: no cache folder
         places.append((folder, False))

@@ -120,6 +120,12 @@ def _parser() -> argparse.ArgumentParser:
         "--show-settings", action="store_true", help="print the resolved settings and where each came from"
     )
     cfg.add_argument("--facts", action="append", metavar="FILE", help="fact base YAML (repeatable)")
+    cfg.add_argument(
+        "--context",
+        action="append",
+        metavar="PATH",
+        help="drafts or folders that take part in the cross-draft checks without being reported on (repeatable)",
+    )
     cfg.add_argument("--languagetool", metavar="off|local|URL", help="grammar checking backend (default off)")
     cfg.add_argument("--stdin-filename", metavar="NAME", help="path to report for '-' (suffix picks the format)")
     fix = p.add_argument_group("fixes")
@@ -129,6 +135,12 @@ def _parser() -> argparse.ArgumentParser:
     perf = p.add_argument_group("performance and adoption")
     perf.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
     perf.add_argument("--no-cache", action="store_true", help="do not read or write the cache folder")
+    perf.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="also lint files that .gitignore excludes, when walking folders",
+    )
     perf.add_argument("--cache-dir", metavar="DIR", help="cache folder (default .lint-article-cache)")
     perf.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     perf.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
@@ -256,12 +268,17 @@ def _load_config(args: argparse.Namespace) -> Loaded:
         # The same file named in the config and on the command line is loaded once.
         changes["facts"] = tuple(dict.fromkeys(config.facts + tuple(Path(f).resolve() for f in args.facts)))
         flags["facts"] = "--facts"
+    if args.context:
+        changes["context"] = tuple(dict.fromkeys(config.context + tuple(Path(c).resolve() for c in args.context)))
+        flags["context"] = "--context"
     if args.languagetool:
         changes["languagetool"], flags["languagetool"] = parse_languagetool(args.languagetool), "--languagetool"
     if args.cache_dir:
         changes["cache_dir"], flags["cache_dir"] = Path(args.cache_dir).resolve(), "--cache-dir"
     if args.no_cache:
         changes["cache"], flags["cache"] = False, "--no-cache"
+    if not args.respect_gitignore:
+        changes["respect_gitignore"], flags["respect_gitignore"] = False, "--no-respect-gitignore"
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be at least 1")
@@ -300,15 +317,26 @@ def _search_start(paths: Sequence[str]) -> Path:
     return Path(common if os.path.isdir(common) else os.path.dirname(common))
 
 
-def _load_facts(paths: Sequence[Path]) -> Any:
-    if not paths:
+def _load_facts(config: Any) -> Any:
+    if not config.facts:
         return None
     from lint.facts import load_factbase
 
-    for p in paths:
-        if not Path(p).is_file():
-            raise UserError("fact base file not found", path=str(p), hint="check --facts or 'facts:' in the config")
-    return load_factbase(list(paths))
+    _check_named_files(config, "facts", "fact base file", "check --facts or 'facts:' in the config")
+    return load_factbase(list(config.facts))
+
+
+def _check_named_files(config: Any, key: str, what: str, hint: str) -> None:
+    """Each file the setting ``key`` names must exist. One the config file named is reported
+    at its line and key as written there; one from the command line by its path."""
+    value = getattr(config, key)
+    for i, path in enumerate(value if isinstance(value, tuple) else (value,)):
+        if path is None or Path(path).is_file():
+            continue
+        found = config.place(key, i) or (config.place(key) if i == 0 else None)
+        if found is None:
+            raise UserError(f"{what} not found", path=str(path), hint=hint)
+        raise UserError(f"{what} not found: {path}", path=config.source, line=found[1], key=found[0], hint=hint)
 
 
 def _registry(config: Any) -> Any:
@@ -401,6 +429,7 @@ def _schema(argv: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace, config: Any) -> int:
+    _check_named_files(config, "packs", "phrase pack", "check 'packs:' in the config")
     registry = _registry(config)
     if args.list_rules:
         return _list_rules(registry, args)
@@ -411,7 +440,7 @@ def _run(args: argparse.Namespace, config: Any) -> int:
 
     from lint import engine
 
-    facts = _load_facts(config.facts)
+    facts = _load_facts(config)
     linter = engine.Linter(registry, config, facts, rule_timeout=args.rule_timeout or None)
     paths = args.paths or ["."]
     discovery = engine.discover(paths, config)
@@ -421,7 +450,10 @@ def _run(args: argparse.Namespace, config: Any) -> int:
         print(f"lint-article: warning: {link}: a link to outside the linted folders; not read", file=sys.stderr)
     stdin_text = None
     files = list(discovery.files)
-    _startup_done(len(files))
+    context = engine.context_files(config, files)
+    for missing in context.missing:
+        print(f"lint-article: warning: context {missing}: no such file or directory", file=sys.stderr)
+    _startup_done(len(files) + len(context.files))
     if "-" in files:
         stdin_text = sys.stdin.buffer.read().decode("utf-8", "replace")
         if stdin_text.startswith("\ufeff"):
@@ -439,12 +471,18 @@ def _run(args: argparse.Namespace, config: Any) -> int:
     jobs = engine.default_jobs(config, args.jobs)
     from lint import progress
 
+    # Context drafts go through the per-draft phase with the linted ones (and the same cache),
+    # then only their records are used.
+    every = files + context.files
     if progress.wanted(sys.stderr, args.quiet):
-        with progress.Progress(len(files), sys.stderr.fileno(), cache) as counting:
-            results = _lint(engine, linter, files, jobs, counting, stdin_text, args.stdin_filename)
+        with progress.Progress(len(every), sys.stderr.fileno(), cache) as counting:
+            results = _lint(engine, linter, every, jobs, counting, stdin_text, args.stdin_filename)
     else:
-        results = _lint(engine, linter, files, jobs, cache, stdin_text, args.stdin_filename)
-    result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
+        results = _lint(engine, linter, every, jobs, cache, stdin_text, args.stdin_filename)
+    linted = set(files)
+    ctx_results = [r for r in results if r.path not in linted]
+    results = [r for r in results if r.path in linted]
+    result, required = engine.collect(linter, results, files, fail_on=config.fail_on, context=ctx_results)
 
     if args.fix or args.diff:
         outcome = _apply_fixes(engine, linter, result, args, stdin_text)
@@ -452,12 +490,14 @@ def _run(args: argparse.Namespace, config: Any) -> int:
             return EXIT_FINDINGS if outcome.changed else EXIT_OK
         # Report what is left after fixing, as ruff does.
         results = _lint(engine, linter, files, 1, None, outcome.stdin_text, args.stdin_filename)
-        result, required = engine.collect(linter, results, files, fail_on=config.fail_on)
+        result, required = engine.collect(linter, results, files, fail_on=config.fail_on, context=ctx_results)
         from dataclasses import replace
 
         result = replace(result, fixed=outcome.applied)
 
     baseline_path = Path(args.baseline) if args.baseline else config.baseline
+    if not args.baseline and not args.write_baseline:
+        _check_named_files(config, "baseline", "baseline file", "create it with --write-baseline")
     if args.write_baseline:
         from lint import baseline
 

@@ -10,8 +10,11 @@ Keys (hyphens and underscores are interchangeable)::
     severity = { ST101 = "info" }   # selector -> error | warning | info
     fail-on = "warning"             # lowest severity that makes the run fail (exit 1)
     exclude = ["archive/**"]        # globs, relative to the config file's folder
+    respect-gitignore = true        # in a git work tree, skip files git ignores
     extensions = [".md", ".markdown", ".txt"]
     facts = ["facts.yaml"]          # fact base files (relative to the config file)
+    context = ["drafts"]            # drafts or folders that take part in the cross-draft
+                                    # checks without being reported on (relative, too)
     packs = ["house-style.yaml"]    # extra phrase packs
     jobs = 2
     cache-dir = ".lint-article-cache"
@@ -26,7 +29,8 @@ Keys (hyphens and underscores are interchangeable)::
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -47,6 +51,7 @@ from lint.schema import (
     Text,
     Where,
     json_schema,
+    key_name,
     validate,
 )
 
@@ -91,7 +96,11 @@ SCHEMA = Record(
         "exclude": Field(_SELECTORS, default=[], doc="globs, relative to the config file's folder"),
         "extend_exclude": Field(_SELECTORS, default=[]),
         "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
+        "respect_gitignore": Field(Bool(), default=True, doc="skip files git ignores when walking folders"),
         "facts": Field(_SELECTORS, default=[], doc="fact base files"),
+        "context": Field(
+            _SELECTORS, default=[], doc="drafts or folders that take part in cross-draft checks, not reported on"
+        ),
         "packs": Field(_SELECTORS, default=[], doc="extra phrase packs"),
         "jobs": Field(Int(low=1)),
         "cache_dir": Field(Text()),
@@ -125,7 +134,10 @@ class Config:
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
+    respect_gitignore: bool = True
     facts: tuple[Path, ...] = ()
+    context: tuple[Path, ...] = ()
+    """Context drafts (files or folders): read for the corpus phase only (``lint.engine.collect``)."""
     packs: tuple[Path, ...] = ()
     jobs: int | None = None
     cache_dir: Path | None = None
@@ -136,6 +148,52 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     baseline: Path | None = None
+    written: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The settings table as the file wrote it (keys as spelt there), for error messages."""
+    line_of: Any = field(default=None, compare=False, repr=False)
+    """``line_of(*keys)``: the file's line of a key path spelt as in :attr:`written`."""
+
+    def place(self, *at: Any) -> tuple[str, int | None] | None:
+        """Where the file sets the key path ``at`` (keys in any spelling, list indices):
+        the path as the user wrote it (``rules.RD103.max-words``) and its line; None when
+        the file does not set it (the value came from the command line or a default)."""
+        node: Any = self.written
+        spelt: list[Any] = []
+        for k in at:
+            if isinstance(node, dict):
+                match = k if k in node else next((w for w in node if _norm(w) == _norm(k)), None)
+                if match is None:
+                    return None
+                node = node[match]
+            elif isinstance(node, list) and isinstance(k, int) and 0 <= k < len(node):
+                match, node = k, node[k]
+            else:
+                return None
+            spelt.append(match)
+        line = self.line_of(*spelt) if self.line_of is not None else None
+        return key_name(spelt) or "", line
+
+    def place_of_selector(self, lists: Sequence[tuple[Any, ...]], selector: str) -> tuple[str, int | None] | None:
+        """:meth:`place` of ``selector`` in the first of the selector lists (key paths) that has it."""
+        for at in lists:
+            found = self.place(*at)
+            if found is None:
+                continue
+            node: Any = self.written
+            for k in at:  # place() found the path: each step exists in some spelling
+                node = node[k] if k in node else next(v for w, v in node.items() if _norm(w) == _norm(k))
+            if node == selector:
+                return found
+            if isinstance(node, list) and selector in node:
+                return self.place(*at, node.index(selector))
+        return None
+
+    def error(self, message: str, at: tuple[Any, ...], hint: str | None = None) -> ConfigError:
+        """A :class:`ConfigError` at ``at`` (:meth:`place`): file, line and key as written."""
+        found = self.place(*at)
+        if found is None:
+            return ConfigError(message, path=self.source, key=key_name(at), hint=hint)
+        return ConfigError(message, path=self.source, line=found[1], key=found[0], hint=hint)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -222,18 +280,69 @@ def _load_toml(text: str, shown: str) -> tuple[dict[str, Any], Any]:
     data = tool.get("lint-article", tool.get("lint_article", {})) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
         raise ConfigError("[tool.lint-article] must be a table", path=shown)
-    lines = text.splitlines()
+    lines = _toml_lines(text)
 
     def line_of(*keys: Any) -> int | None:
-        # TOML parsers keep no positions: find the key's line by text.
-        key = str(keys[-1]) if keys else ""
-        for i, ln in enumerate(lines, 1):
-            stripped = ln.strip()
-            if stripped.startswith((key, f'"{key}"')) or (stripped.startswith("[") and key in stripped):
-                return i
-        return None
+        path = tuple(keys)
+        while path:
+            if path in lines:
+                return lines[path]
+            path = path[:-1]
+        return lines.get(())
 
     return data, line_of
+
+
+_TOML_KEY = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_*/-]+)')
+_TOML_ITEM = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[-+\w.:]+')
+
+
+def _toml_keys(text: str) -> tuple[str, ...]:
+    """The parts of a dotted TOML key (``tool."lint-article".rules`` -> three parts)."""
+    return tuple(next(g for g in m.groups() if g is not None) for m in _TOML_KEY.finditer(text))
+
+
+def _toml_lines(text: str) -> dict[tuple[Any, ...], int]:
+    """Line of each key path of ``[tool.lint-article]`` (TOML parsers keep no positions):
+    table headers, ``key = value`` lines, keys of inline tables on their line, and the items
+    of arrays, also when an array spans lines. Paths as the parsed table spells them."""
+    out: dict[tuple[Any, ...], int] = {}
+    table: tuple[str, ...] | None = None
+    array: tuple[tuple[Any, ...], int] | None = None  # (path, items so far) of an open array
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip() if '"' not in raw and "'" not in raw else raw.strip()
+        if array is not None:
+            path, count = array
+            body = line.split("]", 1)[0]
+            for _ in _TOML_ITEM.finditer(body):
+                out.setdefault((*path, count), n)
+                count += 1
+            array = None if "]" in line else (path, count)
+            continue
+        if line.startswith("["):
+            keys = _toml_keys(line.strip("[] "))
+            table = keys[2:] if keys[:2] in (("tool", "lint-article"), ("tool", "lint_article")) else None
+            if table is not None:
+                out.setdefault(table, n)
+            continue
+        if table is None or "=" not in line:
+            continue
+        name, value = line.split("=", 1)
+        path = (*table, *_toml_keys(name))
+        out.setdefault(path, n)
+        value = value.strip()
+        if value.startswith("{"):
+            for m in re.finditer(r"[{,]\s*(\"[^\"]*\"|'[^']*'|[\w*/.-]+)\s*=", value):
+                out.setdefault((*path, *_toml_keys(m.group(1))), n)
+        elif value.startswith("["):
+            body = value[1:]
+            count = 0
+            for _ in _TOML_ITEM.finditer(body.split("]", 1)[0]):
+                out.setdefault((*path, count), n)
+                count += 1
+            if "]" not in body:
+                array = (path, count)
+    return out
 
 
 def _load_yaml(text: str, shown: str) -> tuple[dict[str, Any], Any]:
@@ -276,7 +385,9 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         fail_on=v["fail_on"],
         exclude=tuple(v["exclude"]) + tuple(v["extend_exclude"]),
         extensions=tuple(e.lower() for e in exts),
+        respect_gitignore=v["respect_gitignore"],
         facts=paths("facts"),
+        context=paths("context"),
         packs=paths("packs"),
         jobs=v["jobs"],
         cache_dir=(root / cache_dir).resolve() if cache_dir else None,
@@ -287,6 +398,8 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         per_file_ignores={glob: tuple(sels) for glob, sels in v["per_file_ignores"].items()},
         rule_options={sel: {_norm(k): o for k, o in opts.items()} for sel, opts in v["rules"].items()},
         baseline=(root / baseline).resolve() if baseline else None,
+        written=dict(raw),
+        line_of=line_of,
     )
 
 
@@ -328,8 +441,16 @@ def selector_matches(selector: str, code: str, name: str, category: str) -> bool
     return code.startswith(s.upper())
 
 
-def validate_selectors(selectors: Sequence[str], rules: Mapping[str, Any], where: str) -> None:
-    """Raise when a selector picks no rule at all (almost always a typo)."""
+def validate_selectors(
+    selectors: Sequence[str],
+    rules: Mapping[str, Any],
+    where: str,
+    locate: Callable[[str], tuple[str, int | None] | None] | None = None,
+    source: str | None = None,
+) -> None:
+    """Raise when a selector picks no rule at all (almost always a typo). ``locate(selector)``
+    gives where the config file (``source``) wrote it (:meth:`Config.place`): the error then
+    names the file, line and key as written; else it names ``where`` (the option or setting)."""
     for s in selectors:
         if any(selector_matches(s, c, r.name, r.category) for c, r in rules.items()):
             continue
@@ -339,7 +460,8 @@ def validate_selectors(selectors: Sequence[str], rules: Mapping[str, Any], where
 
         candidates = list(rules) + [r.name for r in rules.values()]
         close = difflib.get_close_matches(s, candidates, n=1)
-        raise ConfigError(
-            f"{where}: {s!r} matches no rule",
-            hint=(f"did you mean {close[0]!r}? " if close else "") + "run 'lint-article --list-rules'",
-        )
+        hint = (f"did you mean {close[0]!r}? " if close else "") + "run 'lint-article --list-rules'"
+        found = locate(s) if locate is not None else None
+        if found is not None and source is not None:
+            raise ConfigError(f"{s!r} matches no rule", path=source, line=found[1], key=found[0], hint=hint)
+        raise ConfigError(f"{where}: {s!r} matches no rule", hint=hint)

@@ -21,11 +21,12 @@ from typing import Any
 from lint import __version__
 from lint.config import Config, env_jobs, selector_matches, validate_selectors
 from lint.document import Document
-from lint.errors import RuleUnavailable, UserError
+from lint.errors import ConfigError, RuleUnavailable
 from lint.files import (  # noqa: F401 - the engine's file handling, importable from here as before
     BINARY_SNIFF,
     Discovery,
     ReadDraft,
+    context_files,
     decode,
     discover,
     path_matches,
@@ -36,7 +37,7 @@ from lint.guard import RuleTimeout, contract_breach, rules_running, time_limit
 from lint.model import Finding, RuleInfo, RunResult, Severity, Span
 from lint.plugins import Registry
 from lint.rule import Rule, RunContext
-from lint.suppress import Suppressions
+from lint.suppress import ACTIONS, Suppressions
 from lint.suppress import parse as parse_suppressions
 
 _time_limit = time_limit  # its name before lint.guard held it
@@ -50,6 +51,11 @@ ENGINE_DIAGNOSTICS: Mapping[str, tuple[str, Severity, str]] = {
     "LA004": ("invalid-front-matter", Severity.ERROR, "The draft's YAML front matter is malformed"),
     "LA005": ("unknown-suppression", Severity.WARNING, "A suppression directive names no known rule"),
     "LA006": ("rule-timeout", Severity.ERROR, "A rule took longer than the time limit on this draft"),
+    "LA007": (
+        "unknown-directive",
+        Severity.ERROR,
+        "A lint-article comment has no known directive word; it disables nothing",
+    ),
 }
 
 
@@ -67,11 +73,13 @@ class DraftResult:
     """(rule code, reason, required) for rules that could not run."""
 
 
-def engine_finding(path: str, code: str, message: str, line: int = 1, column: int = 1) -> Finding:
+def engine_finding(path: str, code: str, message: str, line: int = 1, column: int = 1, start: int = 0) -> Finding:
+    """An engine diagnostic at ``line``; ``start`` is that place's offset, which orders it
+    among the rules' findings of the draft."""
     name, severity, _ = ENGINE_DIAGNOSTICS[code]
     return Finding(
         path=path,
-        span=Span(0, 0, line, column, line, column),
+        span=Span(start, start, line, column, line, column),
         rule=code,
         name=name,
         category=INTERNAL,
@@ -102,23 +110,31 @@ class Linter:
         for cls in self.enabled:
             options = self._options_for(cls)
             ctx = RunContext(options=options, facts=facts, today=self.today, settings=settings)
-            self.rules.append(cls(ctx))
+            try:
+                self.rules.append(cls(ctx))
+            except ConfigError as exc:  # a rule refused an option's value
+                raise self._located(cls, exc) from None
         self._unavailable: dict[str, tuple[str, bool]] = {}
 
     # -- selection -------------------------------------------------------------------
     def _select(self) -> list[type[Rule]]:
         cfg = self.config
         rules = self.registry.rules
-        for where, sels in (
-            ("select", cfg.select or ()),
-            ("extend-select", cfg.extend_select),
-            ("ignore", cfg.ignore),
-            ("severity", tuple(cfg.severity)),
-            ("rules", tuple(cfg.rule_options)),
+
+        def in_lists(*lists: tuple[str, ...]) -> Any:
+            return lambda s: cfg.place_of_selector(lists, s)
+
+        for where, sels, locate in (
+            ("--select", cfg.select or (), in_lists(("select",))),
+            ("--extend-select", cfg.extend_select, in_lists(("extend_select",))),
+            ("--ignore", cfg.ignore, in_lists(("ignore",), ("extend_ignore",))),
+            ("severity", tuple(cfg.severity), lambda s: cfg.place("severity", s)),
+            ("rules", tuple(cfg.rule_options), lambda s: cfg.place("rules", s)),
         ):
-            validate_selectors(sels, rules, where)
+            validate_selectors(sels, rules, where, locate, cfg.source)
         for glob, sels in cfg.per_file_ignores.items():
-            validate_selectors(sels, rules, f"per-file-ignores {glob!r}")
+            where = f"per-file-ignores {glob!r}"
+            validate_selectors(sels, rules, where, in_lists(("per_file_ignores", glob)), cfg.source)
         chosen = []
         for code in sorted(rules):
             cls = rules[code]
@@ -148,14 +164,30 @@ class Linter:
                 elif exact:
                     unknown.add(key)
         if unknown:
-            known = ", ".join(sorted(cls.default_options)) or "none"
-            raise UserError(
-                f"rule {cls.code} ({cls.name}) has no option {sorted(unknown)[0]!r}",
+            key = sorted(unknown)[0]
+            sel = next(s for s, opts in self.config.rule_options.items() if key in opts and _exactly(s, cls))
+            found = self.config.place("rules", sel, key)
+            spelt = found[0].rsplit(".", 1)[-1] if found else key
+            known = ", ".join(sorted(_spelt_like(k, spelt) for k in cls.default_options)) or "none"
+            raise ConfigError(
+                f"rule {cls.code} ({cls.name}) has no option {spelt!r}",
                 path=self.config.source,
-                key=f"rules.{cls.code}",
+                line=found[1] if found else None,
+                key=found[0] if found else f"rules.{sel}",
                 hint=f"its options are: {known}",
             )
         return merged
+
+    def _located(self, cls: type[Rule], exc: ConfigError) -> ConfigError:
+        """``exc`` (a rule's complaint about ``rules.<code>.<option>``) at the file, line and
+        key where the config file set that option, spelt as the user spelt it."""
+        option = (exc.key or "").rsplit(".", 1)[-1].replace("-", "_")
+        for sel, opts in self.config.rule_options.items():
+            if option in opts and selector_matches(sel, cls.code, cls.name, cls.category):
+                found = self.config.place("rules", sel, option)
+                if found is not None:
+                    return ConfigError(exc.message, path=self.config.source, line=found[1], key=found[0], hint=exc.hint)
+        return exc
 
     def rule_infos(self) -> dict[str, RuleInfo]:
         infos = {
@@ -254,11 +286,18 @@ class Linter:
             st.findings.append(_crash(path, rule, exc))
 
     # -- corpus phase ------------------------------------------------------------------
-    def check_corpus(self, results: Sequence[DraftResult]) -> tuple[list[Finding], list[tuple[str, str, bool]]]:
-        """Cross-draft findings from the per-draft results' records (in path order)."""
+    def check_corpus(
+        self, results: Sequence[DraftResult], context: Sequence[DraftResult] = ()
+    ) -> tuple[list[Finding], list[tuple[str, str, bool]]]:
+        """Cross-draft findings from the per-draft results' records.
+
+        ``context`` holds the results of context drafts: their records take part, and come
+        first (each group in path order), so a rule that breaks a tie by taking the earlier
+        draft as the reference takes an established (context) draft over a linted one.
+        Findings on context drafts are dropped by :func:`collect`, not here."""
         findings: list[Finding] = []
         unavailable: list[tuple[str, str, bool]] = []
-        ordered = sorted(results, key=lambda r: r.path)
+        ordered = sorted(context, key=lambda r: r.path) + sorted(results, key=lambda r: r.path)
         for rule in self.rules:
             if not rule.has_corpus_phase() or rule.code in self._unavailable:
                 continue
@@ -318,6 +357,26 @@ class Linter:
         return False
 
 
+def _unknown_directive(word: str) -> str:
+    """LA007's message: the word as written, the nearest directive, and the known ones."""
+    if not word:
+        return f"lint-article comment without a directive; it disables nothing (use one of: {', '.join(ACTIONS)})"
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), ACTIONS, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(ACTIONS)}"
+    return f"unknown directive {word!r}; it disables nothing ({hint})"
+
+
+def _exactly(selector: str, cls: type[Rule]) -> bool:
+    return selector.upper() == cls.code or selector.lower() == cls.name
+
+
+def _spelt_like(option: str, written: str) -> str:
+    """An option's name in the style the user wrote another in: ``max-words`` or ``max_words``."""
+    return option.replace("-", "_") if "_" in written else option.replace("_", "-")
+
+
 def _with_severity(f: Finding, sev: Severity) -> Finding:
     from dataclasses import replace
 
@@ -359,16 +418,22 @@ class _DraftState:
         """The document and the engine's own diagnostics (suppressions naming no rule,
         malformed front matter, an empty draft)."""
         doc = Document.from_text(path, text)
-        st = cls(doc, path, parse_suppressions(doc.text, doc.kind == "markdown"))
         rules = linter.registry.rules
+
+        def rules_of(selector: str) -> frozenset[str]:
+            return frozenset(c for c, r in rules.items() if selector_matches(selector, c, r.name, r.category))
+
+        st = cls(doc, path, parse_suppressions(doc.text, doc.kind == "markdown", rules_of))
+        for d in st.suppressions.unknown:
+            where = doc.line_start(d.line)
+            st.findings.append(engine_finding(path, "LA007", _unknown_directive(d.action), d.line, start=where))
         for d in st.suppressions.directives:
             for sel in d.selectors:
                 if sel.upper().startswith("LA"):
                     continue
                 if not any(selector_matches(sel, c, r.name, r.category) for c, r in rules.items()):
-                    st.findings.append(
-                        engine_finding(path, "LA005", f"suppression names no known rule: {sel!r}", d.line)
-                    )
+                    message = f"suppression names no known rule: {sel!r}"
+                    st.findings.append(engine_finding(path, "LA005", message, d.line, start=doc.line_start(d.line)))
         if doc.front_matter_error is not None:
             st.findings.append(engine_finding(path, "LA004", str(doc.front_matter_error), doc.front_matter_error.line))
         if not doc.text.strip():
@@ -559,11 +624,22 @@ def run_key(linter: Linter, fact_files: Sequence[Path]) -> str:
 
 
 def collect(
-    linter: Linter, results: Sequence[DraftResult], files: Sequence[str], *, fail_on: Severity = Severity.WARNING
+    linter: Linter,
+    results: Sequence[DraftResult],
+    files: Sequence[str],
+    *,
+    fail_on: Severity = Severity.WARNING,
+    context: Sequence[DraftResult] = (),
 ) -> tuple[RunResult, list[str]]:
     """Corpus phase, suppression and severity: the RunResult a reporter renders, and the
-    reasons of rules that could not run although configured as required (exit 2)."""
-    corpus, unavailable = linter.check_corpus(results)
+    reasons of rules that could not run although configured as required (exit 2).
+
+    ``context`` results (context drafts) take part in the corpus phase only: no finding on a
+    context draft is reported, and their own findings, metrics and warnings are not read."""
+    corpus, unavailable = linter.check_corpus(results, context)
+    if context:
+        hidden = {r.path for r in context} - {r.path for r in results}
+        corpus = [f for f in corpus if f.path not in hidden]
     findings: list[Finding] = []
     suppressions: dict[str, Suppressions] = {}
     metrics: dict[str, Mapping[str, float]] = {}

@@ -51,7 +51,9 @@ def _within(real: str, roots: Sequence[str]) -> bool:
 
 def discover(paths: Sequence[str], config: Config) -> Discovery:
     """Expand files and folders into draft paths (sorted, unique). Folders are walked
-    recursively, skipping hidden folders, excluded globs and symbolic-link loops.
+    recursively, skipping hidden folders, excluded globs and symbolic-link loops, and, in a
+    git work tree with ``config.respect_gitignore``, the untracked files git ignores
+    (:func:`git_ignored`); a file given by name is linted even so.
 
     The linted roots are the project's root (``config.root``) and the folders given, except
     a folder given that is itself a link out of the project (a repository may have replaced
@@ -100,6 +102,7 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
             if excluded(given) and os.path.normpath(given) != ".":
                 continue
             visited: set[tuple[int, int]] = set()
+            walked: list[str] = []
             for folder, dirs, names in os.walk(given, followlinks=True, onerror=None):
                 try:
                     st = os.stat(folder)
@@ -126,7 +129,11 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
                         continue
                     full = os.path.join(folder, name)
                     if os.path.splitext(name)[1].lower() in exts and not excluded(full):
-                        add(full)
+                        walked.append(full)
+            ignored = git_ignored(given, walked) if config.respect_gitignore and walked else set()
+            for full in walked:
+                if full not in ignored:
+                    add(full)
         elif os.path.lexists(given):
             if not excluded(given):
                 add(given)
@@ -134,6 +141,68 @@ def discover(paths: Sequence[str], config: Config) -> Discovery:
             missing.append(given)
     files.sort(key=lambda f: (f == "-", f))
     return Discovery(files, missing, sorted(outside))
+
+
+def context_files(config: Config, linted: Sequence[str]) -> Discovery:
+    """The context drafts of a run: ``config.context`` (files or folders) discovered as
+    :func:`discover` does, less the drafts being linted (a draft is linted or context, never
+    both). Paths under the current folder are given relative to it, as the linted drafts
+    usually are, so a finding's related place reads ``drafts/a.md``, not an absolute path."""
+    if not config.context:
+        return Discovery([], [], [])
+    here = os.path.realpath(os.getcwd())
+    given = [os.path.relpath(p, here) if _within(str(p), [here]) else str(p) for p in config.context]
+    found = discover(given, config)
+    skip = {os.path.realpath(p) for p in linted if p != "-"}
+    files = [f for f in found.files if f != "-" and os.path.realpath(f) not in skip]
+    return Discovery(files, found.missing, found.outside)
+
+
+_GIT = ("git", "-c", "core.fsmonitor=false")
+"""git, told not to run a file-system monitor a repository's local config may name."""
+
+
+def _git(args: Sequence[str], cwd: str, stdin: bytes | None = None) -> tuple[int, bytes]:
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            [*_GIT, *args], cwd=cwd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False
+        )
+    except OSError:  # no git: nothing is ignored
+        return -1, b""
+    return done.returncode, done.stdout
+
+
+def git_ignored(folder: str, files: Sequence[str]) -> set[str]:
+    """The ``files`` (found in ``folder``) that git's ignore rules exclude: ``.gitignore``
+    files, ``.git/info/exclude`` and the user's excludes file, as ``git check-ignore --stdin``
+    reads them. Empty outside a git work tree or without git. A tracked file is never
+    ignored (git does not report it), nor a file whose path passes through a symbolic link
+    (git would refuse the whole batch), nor, when git fails, any file."""
+    code, out = _git(["rev-parse", "--show-toplevel"], folder)
+    if code != 0:
+        return set()
+    top = os.path.realpath(out.decode("utf-8", "surrogateescape").strip())
+    asked: dict[str, str] = {}
+    for f in files:
+        rel = os.path.relpath(os.path.abspath(f), top)
+        if rel.startswith(".." + os.sep) or os.path.realpath(f) != os.path.join(top, rel):
+            continue  # outside the work tree, or through a link
+        asked[rel] = f
+    if not asked:
+        return set()
+    stdin = b"".join(rel.encode("utf-8", "surrogateescape") + b"\0" for rel in asked)
+    code, out = _git(["check-ignore", "--stdin", "-z", "-v", "-n"], top, stdin)
+    if code not in (0, 1):
+        return set()
+    fields = out.split(b"\0")
+    ignored = set()
+    for i in range(0, len(fields) - 3, 4):  # source, line, pattern, path
+        source, pattern, path = fields[i], fields[i + 2], fields[i + 3].decode("utf-8", "surrogateescape")
+        if source and not pattern.startswith(b"!") and path in asked:
+            ignored.add(asked[path])
+    return ignored
 
 
 class ReadDraft(Record):

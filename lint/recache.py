@@ -18,8 +18,10 @@ keeps patterns, and only those of installed code: the modules of lint-article an
 plugins, the installed phrase packs and :func:`rules.extract.lazy_pattern`. Like Python's
 bytecode, it serves every run, ``--no-cache`` ones too, is written only where the package
 folder can be written, and not when Python is told not to write bytecode
-(``PYTHONDONTWRITEBYTECODE``). It is read only when it is a regular file owned by this user
-or the folder's owner that no one else may write (:func:`lint.cache.read_file`). No draft,
+(``PYTHONDONTWRITEBYTECODE``); this user's stand-in for it then keeps them instead, sealed,
+in the user's own folder (:func:`lint.cache.read_installed`). The installation's file is
+read only when it is a regular file owned by this user or the folder's owner that no one
+else may write (:func:`lint.cache.read_file`). No draft,
 fact base or configuration ever reaches it, and no cache folder keeps patterns: a folder a
 repository can hold must not decide what a rule matches (a stored code is not checked
 against its pattern text when loaded, which is what makes loading fast). Patterns built
@@ -113,9 +115,9 @@ def preload_installed() -> int:
 def _load(folder: Path, into: dict[Key, Entry]) -> int:
     if not supported():
         return 0
-    from lint.cache import MAX_PATTERNS, folder_owner, read_file
+    from lint.cache import MAX_PATTERNS, read_installed
 
-    data = read_file(folder / FILE, MAX_PATTERNS, trusted_owner=folder_owner(folder))
+    data = read_installed(folder, FILE, MAX_PATTERNS)  # or from this user's stand-in for the folder
     if data is None:
         return 0  # missing, a link, too large, or not the installation's: patterns compile as usual
     try:
@@ -214,12 +216,12 @@ def save_installed() -> int:
     folder = installation_folder()
     if not supported() or folder is None:
         return 0
-    from lint.cache import installation_writable
+    from lint.cache import installed_writable
 
-    if not installation_writable(folder):  # not even worth working out what to write
+    if not installed_writable(folder):  # not even worth working out what to write
         return 0
     live = [key for key in _live() if key in _marked or key in _installed]
-    return _save(folder, live, _installed, 0o644)
+    return _save(folder, live, _installed)
 
 
 def _live() -> list[Key]:
@@ -227,7 +229,7 @@ def _live() -> list[Key]:
     return [key for key in list(cache) if sys.getrefcount(cache.get(key)) > 2]  # held beyond re's cache
 
 
-def _save(folder: Path, live: list[Key], kept: dict[Key, Entry], mode: int = 0o600) -> int:
+def _save(folder: Path, live: list[Key], kept: dict[Key, Entry]) -> int:
     """Write ``folder``'s file with the ``live`` patterns, when some are not yet in ``kept``
     (the entries the file holds); on success, ``kept`` holds them too."""
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
@@ -254,14 +256,14 @@ def _save(folder: Path, live: list[Key], kept: dict[Key, Entry], mode: int = 0o6
         fresh[key] = (flags, args)
     if not fresh:
         return 0
-    from lint.cache import write_file
+    from lint.cache import write_installed
 
     entries = [list(kept.get(key) or fresh[key]) for key in live if key in kept or key in fresh]
     try:
         data = marshal.dumps((_tag(), entries))
     except ValueError:
         return 0
-    if not write_file(folder / FILE, data, mode):
+    if not write_installed(folder, FILE, data):
         return 0
     kept.update(fresh)
     return len(fresh)

@@ -77,7 +77,10 @@ class Rule:
         return None
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
-        """Findings across drafts. ``records`` holds ``(path, record)`` in path order."""
+        """Findings across drafts. ``records`` holds ``(path, record)``: the context drafts'
+        (``--context``, never reported on) first, then the linted drafts', each group in path
+        order. A rule that takes one draft as the reference breaks ties by this order, so an
+        established (context) draft is the reference and the linted draft is flagged."""
         return ()
 
     def metrics(self, doc: Document) -> Mapping[str, float] | None:

@@ -68,7 +68,7 @@ def describe(
     ``flags`` maps a field to the option given for it."""
     rows = []
     for f in fields(Config):
-        if f.name in ("source", "root"):
+        if f.name in ("source", "root", "written", "line_of"):
             continue
         value = getattr(final, f.name)
         if f.name in flags and value != getattr(from_file, f.name):

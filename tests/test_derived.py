@@ -247,6 +247,7 @@ def test_read_only_installation_is_read_not_written(tmp_path: Path, monkeypatch:
     cache folder, and no time is spent on what could never be written."""
     install = tmp_path / "install"
     monkeypatch.setenv(recache.ENV, str(install))
+    monkeypatch.setattr(cache, "user_installed_folder", lambda: None)  # no stand-in (tests/test_startup.py)
     calls, build = counting("kept")
     assert cache.derived("t", b"d", build, __file__, installed=True) == "kept"  # writable: kept
     monkeypatch.setattr(cache, "_writable", {})

@@ -81,6 +81,50 @@ def test_pre_commit_hook_fails_on_boilerplate_and_passes_when_fixed(tmp_path: Pa
     assert "Passed" in passing.stdout
 
 
+COMMITTED = (
+    "# Tram line opens\n\n"
+    "The first trams ran on Sunday.\n\n"
+    '"Every stop on this line is within a short walk of a school," said Lise Dahl, the transport chief.\n'
+)
+STAGED = '# New trams\n\n"Every stop on this line is within a short walk of a school," said Otto Brun, the mayor.\n'
+
+
+def _commit_all(work: Path) -> None:
+    _git(work, "add", "-A")
+    _git(work, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "drafts")
+
+
+def test_the_hook_fails_a_staged_draft_that_conflicts_with_a_committed_one(tmp_path: Path) -> None:
+    """The shipped hook gives the committed drafts as context: pre-commit passes only the
+    staged draft, and the hook still sees that its quotation is another speaker's."""
+    hook_repo = _snapshot_of_project(tmp_path / "hook")
+    work = tmp_path / "work"
+    (work / "drafts").mkdir(parents=True)
+    _git(work, "init", "-q")
+    (work / "drafts" / "trams.md").write_text(COMMITTED, encoding="utf-8")
+    _commit_all(work)
+    staged = work / "drafts" / "new-trams.md"
+    staged.write_text(STAGED, encoding="utf-8")
+    _git(work, "add", "drafts/new-trams.md")
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    cmd = [*_pre_commit(), "try-repo", str(hook_repo), "lint-article", "--verbose"]
+    failing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=900)
+    output = failing.stdout + failing.stderr
+    assert failing.returncode == 1, output
+    assert "drafts/new-trams.md:3:1: CS112 [consistency]" in output, output
+    assert "to 'Otto Brun' here but to 'Lise Dahl' in trams.md:5" in output, output
+    assert "drafts/trams.md:" not in output, output  # the committed draft is context only
+
+    staged.write_text(STAGED.replace("Otto Brun, the mayor", "Lise Dahl, the transport chief"), encoding="utf-8")
+    _git(work, "add", "drafts/new-trams.md")
+    passing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=900)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
 def _readme_snippet() -> str:
     """The YAML block of the README's pre-commit section, exactly as written there."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -124,3 +168,15 @@ def test_the_readme_snippet_works_as_written(tmp_path: Path) -> None:
     passing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=300)
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "lint-article" in passing.stdout and "Passed" in passing.stdout
+
+    # The snippet gives the committed drafts as context to the cross-draft checks.
+    _commit_all(work)
+    (work / "drafts").mkdir()
+    (work / "drafts" / "trams.md").write_text(COMMITTED, encoding="utf-8")
+    _commit_all(work)
+    (work / "drafts" / "new-trams.md").write_text(STAGED, encoding="utf-8")
+    _git(work, "add", "drafts/new-trams.md")
+    conflict = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=300)
+    output = conflict.stdout + conflict.stderr
+    assert conflict.returncode == 1, output
+    assert "drafts/new-trams.md:3:1: CS112 [consistency]" in output and "trams.md:5" in output, output

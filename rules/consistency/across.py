@@ -152,6 +152,7 @@ class TermFormsAcrossDrafts(Rule):
         shared = {key for key, n in in_drafts.items() if n > 1 and forms[key] > 1}
         by_key: dict[str, dict[str, list[_FormRecord]]] = {}  # key -> path -> its forms there
         lines_of: dict[str, tuple[int, ...]] = {}
+        order = {path: i for i, (path, _) in enumerate(records)}
         for path, recs in records:
             lines_of[path] = recs.lines
             for r in recs.forms:
@@ -179,7 +180,8 @@ class TermFormsAcrossDrafts(Rule):
                 for _, r in drafts:
                     info.merge(r.info())
                 merged[form] = info
-            ranked = sorted(votes, key=lambda f: (-len(votes[f]), votes[f][0][0]))
+            # A tie goes to the earlier draft in the engine's order (context drafts first).
+            ranked = sorted(votes, key=lambda f: (-len(votes[f]), order[votes[f][0][0]]))
             top = ranked[0]
             for other in ranked[1:]:
                 v = compare_forms(merged[top], merged[other], across=True)
@@ -189,7 +191,7 @@ class TermFormsAcrossDrafts(Rule):
                     continue
                 accepted.add(frozenset((top, other)))
                 major, minor = top, other
-                if len(votes[other]) == len(votes[top]) and votes[other][0][0] < votes[top][0][0]:
+                if len(votes[other]) == len(votes[top]) and order[votes[other][0][0]] < order[votes[top][0][0]]:
                     major, minor = other, top
                 if known_to_facts(facts, minor, major):
                     continue

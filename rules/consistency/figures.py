@@ -336,6 +336,7 @@ class FigureConflict(Rule):
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         by_key: dict[tuple[Any, ...], list[tuple[str, _FigureRecord]]] = defaultdict(list)
+        order = {path: i for i, (path, _) in enumerate(records)}
         for path, recs in records:
             for r in recs:
                 by_key[r.key].append((path, r))
@@ -352,7 +353,8 @@ class FigureConflict(Rule):
                     clusters.append([(path, r)])
             if len(clusters) < 2:
                 continue
-            ranked = sorted(clusters, key=lambda c: (-len({p for p, _ in c}), c[0][0]))
+            # A tie goes to the earlier draft in the engine's order (context drafts first).
+            ranked = sorted(clusters, key=lambda c: (-len({p for p, _ in c}), order[c[0][0]]))
             ref_path, ref = ranked[0][0]
             for group in ranked[1:]:
                 for path, r in group:

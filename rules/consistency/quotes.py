@@ -131,6 +131,7 @@ class QuoteSpeakerConflict(Rule):
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         quotes: list[tuple[str, _QuoteRecord]] = [(path, r) for path, recs in records for r in recs]
+        order = {path: i for i, (path, _) in enumerate(records)}
         shingles = [_shingles(r.words) for _, r in quotes]
         index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i, sh in enumerate(shingles):
@@ -162,9 +163,9 @@ class QuoteSpeakerConflict(Rule):
         for members in clusters.values():
             if len({quotes[i][0] for i in members}) < 2:
                 continue
-            yield from self._conflicts([quotes[i] for i in members])
+            yield from self._conflicts([quotes[i] for i in members], order)
 
-    def _conflicts(self, members: list[tuple[str, _QuoteRecord]]) -> Iterator[Finding]:
+    def _conflicts(self, members: list[tuple[str, _QuoteRecord]], order: dict[str, int]) -> Iterator[Finding]:
         people: list[list[tuple[str, _QuoteRecord]]] = []
         for path, r in members:
             for c in people:
@@ -175,7 +176,8 @@ class QuoteSpeakerConflict(Rule):
                 people.append([(path, r)])
         if len(people) < 2:
             return
-        ranked = sorted(people, key=lambda c: (-len({p for p, _ in c}), c[0][0]))
+        # A tie goes to the earlier draft in the engine's order (context drafts first).
+        ranked = sorted(people, key=lambda c: (-len({p for p, _ in c}), order[c[0][0]]))
         ref_path, ref = ranked[0][0]
         facts = self.context.facts
         for group in ranked[1:]:

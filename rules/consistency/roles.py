@@ -132,6 +132,7 @@ class RoleHolderConflict(Rule):
 
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         by_post: dict[tuple[str, str], list[tuple[str, _RoleRecord]]] = defaultdict(list)
+        order = {path: i for i, (path, _) in enumerate(records)}
         for path, recs in records:
             for r in recs:
                 by_post[(r.org_key, r.post)].append((path, r))
@@ -150,7 +151,8 @@ class RoleHolderConflict(Rule):
                             yield f
             if len(people) < 2:
                 continue
-            ranked = sorted(people, key=lambda ms: (-len({p for p, _ in ms}), ms[0][0]))
+            # A tie goes to the earlier draft in the engine's order (context drafts first).
+            ranked = sorted(people, key=lambda ms: (-len({p for p, _ in ms}), order[ms[0][0]]))
             major = ranked[0]
             ref_path, ref = major[0]
             for minor in ranked[1:]:
