@@ -116,8 +116,9 @@ _NAMING_LAST_WORDS = frozenset(
 _STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
 """Words before a name that are not part of it."""
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<=[.!?])\s|\s-\s")
-_CLAUSE_BREAK_NO_DASH = re.compile(r"[;:]|(?<=[.!?])\s")
+# A sentence's end breaks a clause; an initial's full stop does not ("R. S. Marlowe said").
+_CLAUSE_BREAK = re.compile(rf"[;:()\[\]—–]|(?<=[.!?])(?<!\b[{UPPER}]\.)\s|\s-\s")
+_CLAUSE_BREAK_NO_DASH = re.compile(rf"[;:]|(?<=[.!?])(?<!\b[{UPPER}]\.)\s")
 _TRAILING_AUX = re.compile(
     r"(?:[\s,]+(?:also|later|then|has|had|have|once|previously|recently|earlier|again|simply|just|famously|"
     r"repeatedly|publicly|privately|separately|would|will|could|may|might|has\s+also|had\s+also))+\s*$",
@@ -150,7 +151,9 @@ _NAME_ONLY = re.compile(
     rf"[ \t]*((?:{_HONORIFIC_ALTS})\.?\s+[{UPPER}][\w’'-]+|[{UPPER}][\w’'-]+\s+[{UPPER}][\w’'-]+)\s*[.!]?\s*$"
 )
 _AFTER_SPEAKER_END = re.compile(
-    r"[,.;:!?()\[\]—–\"“”]|\s-\s|\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
+    # a full stop ends the speaker's name, but not an initial's ("said P.J. Reid.")
+    rf"[,;:!?()\[\]—–\"“”]|(?<!\b[{UPPER}])\.|\s-\s|"
+    r"\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
     r"today|while|as|to|adding|noting|saying|told|earlier|later|but|because|if|with)\s"
 )
 _DETERMINERS = frozenset("the a an its his her their our one another some".split())

@@ -105,7 +105,7 @@ class RoleHolderConflict(Rule):
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else m.person
             for part in sorted(title_parts(m.title)):
                 post = _SAME_POST_PARTS.get(part, part)
-                if not is_exclusive_title(post):
+                if not is_exclusive_title(post, m.org):
                     continue
                 out.append(
                     _RoleRecord(
