@@ -131,6 +131,17 @@ sighs sighed grinned grins read reads called calls branded brands dismissed dism
 )
 """Verbs of saying, as used after a subject ("she said") or before an inverted one ("said Jo")."""
 
+ACT_VERBS = frozenset(
+    """agreed agrees announced announces confirmed confirms criticised criticized criticises criticizes
+    welcomed welcomes defended defends attacked attacks praised praises condemned condemns called calls
+    branded brands dismissed dismisses reported reports described describes promised
+    promises vowed vows revealed reveals highlighted highlights continued continues maintained maintains
+    predicted predicts suggested suggests""".split()
+)
+"""Verbs of :data:`SPEECH_VERBS` that report an act or a finding more than words ("the
+tribunal dismissed the claim"): in the sentence before or after a quotation they do not say
+who spoke it. "Show" and "read" stay cues there ("the minutes show", "a statement read")."""
+
 SPEECH_PHRASES: tuple[str, ...] = ("pointed out", "points out", "went on", "goes on", "put it", "puts it")
 """Verbs of saying of two words."""
 
