@@ -551,7 +551,9 @@ def test_quote_conflict_speakers_with_diacritics(speaker: str) -> None:
     assert f.path == "b.md" and f"to '{speaker}' in a.md:1" in f.message
 
 
-@pytest.mark.parametrize("speaker", ["K.T. Marlowe", "Karim al-Haddadi", "Rhian D'Souza", "Inés de la Vega"])
+@pytest.mark.parametrize(
+    "speaker", ["K.T. Marlowe", "Karim al-Haddadi", "Rhian D'Souza", "Inés de la Vega", "Sofia de los Ríos"]
+)
 def test_quote_conflict_speakers_with_initials_prefixes_and_apostrophes(speaker: str) -> None:
     said = '"We will open the second depot in the valley before the spring floods," '
     drafts = {"a.md": f"{said}{speaker} said.\n", "b.md": f"{said}said Daniel Okafor.\n"}

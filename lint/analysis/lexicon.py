@@ -15,7 +15,11 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 """Words written after a person's name that are not part of it ("Jr", "III")."""
 
 NAME_PARTICLES: tuple[str, ...] = tuple(
-    sorted("al bin da das de del den der des di dos du el ibn la le van von".split(), key=lambda w: (-len(w), w))
+    sorted(
+        """al bin bint ben da das de del della dei degli delle dal den der des di dos du el ibn la las le los
+        ter van von zu af""".split(),
+        key=lambda w: (-len(w), w),
+    )
 )
 """Lower-case words inside a name, before a capitalised one ("Ursula von der Leyen",
 "Mohammed bin Salman"); longest first, so a pattern built from them prefers "den" to "de"."""

@@ -29,6 +29,8 @@ from lint.analysis.names import NAME_RUN, ORG_RUN, looks_like_person, name_words
         "K.T. Marlowe",  # initials run together
         "R. S. Marlowe",
         "Phạm Văn Khải",
+        "Sofia de los Ríos",
+        "Nadia della Valle",
     ],
 )
 def test_names_in_any_cased_script_look_like_people(name: str) -> None:
