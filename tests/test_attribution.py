@@ -93,6 +93,7 @@ QUOTE = '"Nobody told the crews what would happen to their jobs."'
         "Dock workers were involved in renewed reports of a strike.",  # a clause, then a noun
         "An employment tribunal dismissed the deckhands' claims.",  # an act, not words
         "The skipper went on to sail for another ten years.",  # "went on to" is not speech
+        "As Harbour Board members gather on Friday, the vote looms.",  # "As Harbour" is no person
     ],
 )
 def test_quotation_after_a_sentence_that_names_no_speaker_is_flagged(before: str) -> None:

@@ -577,7 +577,7 @@ def _person_subject(prose: str, lo: int, hi: int, names: _NameIndex | None = Non
         if not words or any(w.lower() in _NOT_NAMES or w.lower() in ORG_WORDS for w in words):
             continue
         titled = words[0].lower().rstrip(".") in _STOP_TITLES
-        if not titled and not looks_like_person(" ".join(words)) and not _known_surname(words, start, names):
+        if not titled and not looks_like_person(" ".join(words)) and not _known_surname(words, lo, names):
             continue  # "Prices rose", "Bafta awards": a capitalised word is not a person
         verb = _SUBJECT_VERB.match(prose, m.end(), hi)
         if verb is not None and verb.group("verb") not in _NOT_VERBS:
@@ -585,11 +585,13 @@ def _person_subject(prose: str, lo: int, hi: int, names: _NameIndex | None = Non
     return None
 
 
-def _known_surname(words: list[str], start: int, names: _NameIndex | None) -> bool:
+def _known_surname(words: list[str], before: int, names: _NameIndex | None) -> bool:
+    """True when ``words`` is one word, the last word of a person's full name used before
+    ``before`` (the sentence's start)."""
     if names is None or len(words) != 1:
         return False
     got = names.full_name(words[0])
-    return got is not None and got[1] < start
+    return got is not None and got[1] < before and got[0].split()[0].lower() not in _NOT_NAMES
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
