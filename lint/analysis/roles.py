@@ -1,10 +1,12 @@
 """Role mentions: "person holds title at organisation" in the forms news copy uses.
 
 :func:`find_role_mentions` finds them in a document ("Sean Green, President of BMW China",
-"BMW chief executive Oliver Zipse", "Orbis Motors, led by chief executive Jo Smith"...). A
-sentence holding a title is cut into chunks (fact base people and organisations, titles,
-runs of capitalised words, commas, "of", "the"...), one symbol each, and the forms are
-patterns over those symbols.
+"BMW chief executive Oliver Zipse", "Orbis Motors, led by chief executive Jo Smith", "Jo
+Smith, who is chairman of Orbis"...). A sentence holding a title is cut into chunks (fact
+base people and organisations, titles, runs of capitalised words, commas, "of", "the"...),
+one symbol each, and the forms are patterns over those symbols. A run of capitalised words
+holds the particles and prefixes of names ("Sofia de los Ríos", "Karim al-Haddadi") and a
+plural possessive inside an organisation's name ("the Tarn Dockers' Union").
 """
 
 from __future__ import annotations
