@@ -415,7 +415,8 @@ def _split_org_name(c: _Chunk) -> tuple[tuple[int, int, str], tuple[int, int, st
     """A run "BMW Group Greater China Sean Green": organisation, then a person's name. The
     name starts after the last organisation or region word ("Motors", "City", "Asia") when what
     follows it reads as a name ("Valmont Energy Nguyễn Thị Lan"); else it is the last two
-    words, with the particles and the given name before them ("Elena del Rio")."""
+    words, with the particles or middle initials and the given name before them ("Elena del
+    Rio", "Ada B. Quayle")."""
     words = list(re.finditer(r"\S+", c.text))
     if c.sym != "C" or len(words) < 3:
         return None
@@ -426,8 +427,10 @@ def _split_org_name(c: _Chunk) -> tuple[tuple[int, int, str], tuple[int, int, st
             if looks_like_person(c.text[words[k + 1].start() :]):
                 first = k + 1
             break
-    while first > 1 and words[first].group(0) in NAME_PARTICLES:
-        first -= 1
+    else:
+        # particles and middle initials belong to the name, with the given name before them
+        while first > 1 and (words[first].group(0) in NAME_PARTICLES or _INITIALS.fullmatch(words[first].group(0))):
+            first -= 1
     if words[first].group(0) in NAME_PARTICLES or words[first - 1].group(0) in NAME_PARTICLES:
         return None
     name_start = words[first].start()

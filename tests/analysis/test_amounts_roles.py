@@ -242,6 +242,14 @@ def test_role_forms(text: str, expect: tuple[str, str, str | None], facts: objec
         ),
         ("Fenwick Albion manager Bo Lind spoke.", ("Bo Lind", "manager", "Fenwick Albion", "org-title-name")),
         (
+            "General secretary of the Guild of Tarn Pilots Ada B. Quayle spoke.",
+            ("Ada B. Quayle", "General secretary", "Guild of Tarn Pilots", "title-of-orgname"),
+        ),
+        (
+            "Manager of Corby Rovers K.T. Marlowe spoke.",
+            ("K.T. Marlowe", "Manager", "Corby Rovers", "title-of-orgname"),
+        ),
+        (
             "Tarnia's transport minister, Bo Lind, spoke.",
             ("Bo Lind", "transport minister", "Tarnia", "org-title-name"),
         ),
