@@ -41,6 +41,7 @@ _ABBREVIATIONS = frozenset(
     a.m p.m""".split()
 )
 
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
 
@@ -69,8 +70,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 word = before.lower().rstrip(".")
                 if word in _ABBREVIATIONS:
                     continue
-                # A single initial ("J. Smith") or dotted acronym ("U.S.") mid-sentence.
-                if len(word) == 1 and before[0].isupper() and first.isupper():
+                # Initials ("J. Smith", "P.J. Smith") or a dotted acronym ("U.S.") mid-sentence.
+                if before[0].isupper() and first.isupper() and _INITIALS.fullmatch(before):
                     continue
         _append(text, spans, pos, cut)
         pos = nxt.start(1)

@@ -82,6 +82,40 @@ def test_attributed_quotations_pass(text: str) -> None:
     assert at101(text) == []
 
 
+QUOTE = '"Nobody told the crews what would happen to their jobs."'
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Harbour fans voted the ferry the best in the region at the Tidal awards.",  # "Tidal awards" is no person
+        "The union put on a show of unity at the quay.",  # "a show" is a noun
+        "Dock workers were involved in renewed reports of a strike.",  # a clause, then a noun
+        "An employment tribunal dismissed the deckhands' claims.",  # an act, not words
+        "The skipper went on to sail for another ten years.",  # "went on to" is not speech
+        "As Harbour Board members gather on Friday, the vote looms.",  # "As Harbour" is no person
+    ],
+)
+def test_quotation_after_a_sentence_that_names_no_speaker_is_flagged(before: str) -> None:
+    text = f"{before}\n\n{QUOTE}\n"
+    found = run_rule(UnattributedQuotation, text)
+    assert len(found) == 1 and text[found[0].span.start : found[0].span.end] == QUOTE
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Mr Moreno criticised the plan.",  # a titled name acts before its quotation
+        "Kai Moreno criticised the plan.",
+        "Kai Moreno works the night boat. Moreno dismissed the plan.",  # a surname used before
+        'The plan was "unworkable," a union statement read.',
+        "The minutes of the meeting show how close the vote was.",
+    ],
+)
+def test_quotation_after_a_sentence_about_its_speaker_passes(before: str) -> None:
+    assert at101(f"{before}\n\n{QUOTE}\n") == []
+
+
 def test_multi_paragraph_quotation_attributed_once_at_the_start() -> None:
     text = (
         'The harbour master said: "We lost two boats in the storm and the pier is unsafe.\n\n'

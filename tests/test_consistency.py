@@ -609,6 +609,36 @@ def test_role_conflict_short_first_names() -> None:
     assert f.path == "b.md" and drafts["b.md"][f.span.start : f.span.end] == "Al Jones"
 
 
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("{name}, who is general secretary of the Tarn Dockers' Union, spoke.", "Rhian D'Souza"),
+        ("Head coach of Fenwick Albion {name} spoke.", "Phạm Văn Khải"),
+        ("The Fenwick Albion manager, {name}, spoke.", "K.T. Marlowe"),
+        ("{name}, Quayle Energy's chief operating officer, spoke.", "Karim al-Haddadi"),
+        ("The managing director of Quayle Energy, {name}, spoke.", "Inés de la Vega"),
+    ],
+)
+def test_role_conflict_posts_in_every_order_and_names_of_any_shape(line: str, other: str) -> None:
+    drafts = {"a.md": line.format(name="Bo Lind") + "\n", "b.md": "Intro.\n\n" + line.format(name=other) + "\n"}
+    [f] = run_corpus(RoleHolderConflict, drafts)
+    assert f.path == "b.md" and drafts["b.md"][f.span.start : f.span.end] == other
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quayle Energy manager {name} spoke.",  # a company has many managers
+        "Fenwick Albion assistant manager {name} spoke.",
+        "{name}, who was chief executive of Quayle Energy, spoke.",
+    ],
+)
+def test_role_conflict_posts_with_many_holders_are_not_conflicts(line: str) -> None:
+    drafts = {"a.md": "Quayle Energy chief executive Ada Quayle left.\n", "b.md": line.format(name="Bo Lind") + "\n"}
+    drafts["c.md"] = line.format(name="Rhian D'Souza") + "\n"
+    assert run_corpus(RoleHolderConflict, drafts) == []
+
+
 def test_role_conflict_org_names_with_region_variants_are_one_org() -> None:
     drafts = {
         "a.md": "Mira Castell, Orbis Group Region Asia's President and CEO, spoke.\n",
@@ -701,6 +731,17 @@ def test_quote_conflict_speakers_with_diacritics(speaker: str) -> None:
     drafts = {"a.md": f"{said}{speaker}.\n", "b.md": f"{said}Daniel Okafor.\n"}
     [f] = run_corpus(QuoteSpeakerConflict, drafts)
     assert f.path == "b.md" and f"to '{speaker}' in a.md:1" in f.message
+
+
+@pytest.mark.parametrize(
+    "speaker", ["K.T. Marlowe", "Karim al-Haddadi", "Rhian D'Souza", "Inés de la Vega", "Sofia de los Ríos"]
+)
+def test_quote_conflict_speakers_with_initials_prefixes_and_apostrophes(speaker: str) -> None:
+    said = '"We will open the second depot in the valley before the spring floods," '
+    drafts = {"a.md": f"{said}{speaker} said.\n", "b.md": f"{said}said Daniel Okafor.\n"}
+    [f] = run_corpus(QuoteSpeakerConflict, drafts)
+    assert f.path == "b.md" and f"to '{speaker}' in a.md:1" in f.message
+    assert drafts["b.md"][f.span.start : f.span.start + 1] == '"'
 
 
 def test_quote_conflict_a_shortened_quotation_still_matches() -> None:

@@ -509,3 +509,12 @@ def test_sentence_words_are_the_words_of_each_sentence_in_ascii_and_other_text()
     doc = Document.from_text("d.txt", "Sales rose 3.5%. U.S. R&D firms won't.")
     assert doc.prose.isascii()
     assert doc.sentence_words == [["Sales", "rose", "3.5"], ["U.S", "R&D", "firms", "won't"]]
+
+
+def test_initials_run_together_do_not_end_a_sentence() -> None:
+    text = "Bank governor K.T. Marlowe spoke. Rates held at 4%. Then it rained."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Bank governor K.T. Marlowe spoke.",
+        "Rates held at 4%.",
+        "Then it rained.",
+    ]

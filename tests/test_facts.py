@@ -200,6 +200,8 @@ ROLE_FORMS = [
     "Orbis Asia, led by chairman Mira Castell, grew.",
     "Mira Castell, the chairman of Orbis Asia, spoke.",
     "Mira Castell, Orbis Asia chairman, spoke.",
+    "Mira Castell, who is chairman of Orbis Asia, spoke.",
+    "The chairman of Orbis Asia, Mira Castell, spoke.",
 ]
 
 
@@ -211,6 +213,35 @@ def test_wrong_title_in_every_form(text: str) -> None:
         f"Mira Castell is President and CEO of Orbis Motors Asia since 2023-11-01, not '{written}' (facts.yaml:25)"
     ]
     assert found[0].span.start == text.lower().index("chairman")
+
+
+MINISTERS = parse_factbase(
+    """\
+version: 1
+entities:
+  - {name: Bo Lind, type: person}
+  - {name: Tarnia, type: organization}
+roles:
+  - {person: Bo Lind, title: health minister, org: Tarnia}
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarnia's transport minister, Bo Lind, spoke.",
+        "Bo Lind, Tarnia's transport minister, spoke.",
+        "Tarnia transport minister Bo Lind spoke.",
+    ],
+)
+def test_portfolio_ministers_are_titles(text: str) -> None:
+    found = run_rule(WrongTitle, text + "\n", facts=MINISTERS)
+    assert [f.message for f in found] == [
+        "Bo Lind is health minister of Tarnia, not 'transport minister' (facts.yaml:6)"
+    ]
+    assert text[found[0].span.start : found[0].span.end] == "transport minister"
+    assert run_rule(WrongTitle, text.replace("transport", "health") + "\n", facts=MINISTERS) == []
 
 
 @pytest.mark.parametrize("text", ROLE_FORMS)

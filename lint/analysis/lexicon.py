@@ -15,10 +15,42 @@ NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 """Words written after a person's name that are not part of it ("Jr", "III")."""
 
 NAME_PARTICLES: tuple[str, ...] = tuple(
-    sorted("al bin da das de del den der des di dos du el ibn la le van von".split(), key=lambda w: (-len(w), w))
+    sorted(
+        """al bin bint ben da das de del della dei degli delle dal den der des di dos du el ibn la las le los
+        ter van von zu af""".split(),
+        key=lambda w: (-len(w), w),
+    )
 )
 """Lower-case words inside a name, before a capitalised one ("Ursula von der Leyen",
 "Mohammed bin Salman"); longest first, so a pattern built from them prefers "den" to "de"."""
+
+NAME_PREFIXES: tuple[str, ...] = tuple(
+    sorted("al el ad ar as ash at az ul ud d dall dell".split(), key=lambda w: (-len(w), w))
+)
+"""Lower-case prefixes joined to a capitalised part of a name by a hyphen or an apostrophe
+("Tariq al-Rashid", "Valéry d'Estaing", "Anna dell'Orto"); longest first."""
+
+CLUB_WORDS = frozenset("united city town rovers athletic wanderers albion county rangers fc afc sc cf club".split())
+"""Words that end the name of a sports club ("Ashgrove United", "Corvid Rovers FC"): at a
+club, "manager" and "head coach" are posts with one holder."""
+
+REGION_WORDS = frozenset(
+    """asia europe africa america americas pacific atlantic nordic baltic gulf arabia oceania eurasia emea apac
+    international global worldwide north south east west northern southern eastern western central""".split()
+)
+"""Words that close an organisation's name as the region of a unit ("Orbis Motors Asia")."""
+
+PORTFOLIOS: tuple[str, ...] = tuple(
+    sorted(
+        """finance foreign health energy transport education defence defense interior justice economy economic
+        trade environment agriculture labour labor culture home housing science digital sport sports tourism
+        industry communications immigration climate treasury welfare employment development fisheries
+        infrastructure security technology women youth planning water mining oil petroleum""".split(),
+        key=lambda w: (-len(w), w),
+    )
+)
+"""Government portfolios, as written before "minister" or "secretary" ("Spain's finance
+minister", "the health secretary"); longest first."""
 
 LEGAL_FORMS = frozenset("inc incorporated ltd limited plc llc corp corporation co ag gmbh se sa nv".split())
 """Company legal forms: "BMW AG" and "BMW" name one organisation."""
@@ -33,7 +65,11 @@ ORG_WORDS = (
         """bank motors motor university ministry department council agency association institute foundation
         authority commission committee board fund partners capital technologies technology systems airlines
         airways automotive industries international china region party union office news times post court
-        society club league federation government parliament""".split()
+        society club league federation government parliament energy water telecom telecoms communications
+        media foods drinks pharma pharmaceuticals healthcare insurance assurance steel mining metals logistics
+        shipping freight retail railways developments properties estates software labs laboratories networks
+        electronics chemicals textiles entertainment studios publishing broadcasting ventures investments
+        securities utilities resources solutions services""".split()
     )
 )
 """Words that make a run of capitalised words an organisation's name, not a person's
@@ -98,6 +134,17 @@ sighs sighed grinned grins read reads called calls branded brands dismissed dism
 """.split()
 )
 """Verbs of saying, as used after a subject ("she said") or before an inverted one ("said Jo")."""
+
+ACT_VERBS = frozenset(
+    """agreed agrees announced announces confirmed confirms criticised criticized criticises criticizes
+    welcomed welcomes defended defends attacked attacks praised praises condemned condemns called calls
+    branded brands dismissed dismisses reported reports described describes promised
+    promises vowed vows revealed reveals highlighted highlights continued continues maintained maintains
+    predicted predicts suggested suggests""".split()
+)
+"""Verbs of :data:`SPEECH_VERBS` that report an act or a finding more than words ("the
+tribunal dismissed the claim"): in the sentence before or after a quotation they do not say
+who spoke it. "Show" and "read" stay cues there ("the minutes show", "a statement read")."""
 
 SPEECH_PHRASES: tuple[str, ...] = ("pointed out", "points out", "went on", "goes on", "put it", "puts it")
 """Verbs of saying of two words."""

@@ -30,6 +30,7 @@ from lint.analysis.lexicon import (
     LEGAL_FORMS,
     MONTHS,
     NAME_PARTICLES,
+    NAME_PREFIXES,
     NAME_SUFFIXES,
     ORG_WORDS,
 )
@@ -83,13 +84,15 @@ LOWER = _letter_class(str.islower)
 """The small letters of the cased scripts, for use inside a regex class."""
 
 _PARTICLE_ALTS = "|".join(NAME_PARTICLES)
-_PARTICLE_FIRSTS = "".join(sorted({p[0] for p in NAME_PARTICLES}))
-NAME_WORD = rf"[{UPPER}][\w’'&.-]*"
+_PREFIX_ALTS = "|".join(NAME_PREFIXES)
+_PARTICLE_FIRSTS = "".join(sorted({p[0] for p in (*NAME_PARTICLES, *NAME_PREFIXES)}))
+NAME_WORD = rf"(?:[{UPPER}]|(?:{_PREFIX_ALTS})[-'’][{UPPER}])[\w’'&.-]*"
 """A capitalised word (a regex fragment): a capital, then letters, digits, apostrophes,
-hyphens, dots and ampersands."""
+hyphens, dots and ampersands; or a lower-case prefix joined to a capital ("al-Rashid",
+"d'Estaing")."""
 NAME_RUN = re.compile(
-    # The lookahead changes no match (each starts with a capital or a particle) but spares
-    # the scan most positions.
+    # The lookahead changes no match (each starts with a capital, a particle or a prefix)
+    # but spares the scan most positions.
     rf"(?=[{UPPER}{_PARTICLE_FIRSTS}])"
     rf"(?:(?:{NAME_WORD}|(?:{_PARTICLE_ALTS})(?=(?:[ \t]+(?:{_PARTICLE_ALTS}))?[ \t]+[{UPPER}]))[ \t]+)*"
     rf"{NAME_WORD}(?<![’'])"
@@ -99,14 +102,20 @@ _ORG_WORD = rf"(?:[{UPPER}]|[{LOWER}]{{1,2}}[{UPPER}])[\w&’'.-]*"
 ORG_RUN = re.compile(rf"{_ORG_WORD}(?:\s+(?:of\s+|&\s+)?{_ORG_WORD})*")
 """Capitalised words joined by white space, "of" or "&" ("Bank of England", "eBay UK")."""
 
+_CAP_PART = rf"[{UPPER}][{LOWER}]+"
 _NAME_TOKEN = re.compile(
-    rf"(?:[{UPPER}][{LOWER}]+(?:[-'’][{UPPER}]?[{LOWER}]+)*|[{UPPER}]\.|Ma?c[{UPPER}][{LOWER}]+|O['’][{UPPER}][{LOWER}]+)"
+    rf"(?:{_CAP_PART}(?:[-'’][{UPPER}]?[{LOWER}]+)*"  # "Tomás", "Anne-Marie", "Al-Amin"
+    rf"|(?:[{UPPER}]\.)+"  # initials: "J.", "P.J."
+    rf"|Ma?c{_CAP_PART}"  # "McAdam", "MacLeod"
+    rf"|[{UPPER}]['’]{_CAP_PART}"  # "O'Neill", "D'Arcy", "N'Golo"
+    rf"|(?:{_PREFIX_ALTS})[-'’]{_CAP_PART}(?:-{_CAP_PART})*)"  # "al-Rashid", "d'Estaing"
 )
 _MONTH_WORDS = frozenset(m.capitalize() for m in MONTHS)
 
 
 def is_name_word(token: str) -> bool:
-    """A word written as a part of a person's name: "Tomás", "Łukasz", "O'Neill", "J."."""
+    """A word written as a part of a person's name: "Tomás", "Łukasz", "O'Neill", "D'Arcy",
+    "al-Rashid", "J.", "P.J."."""
     return _NAME_TOKEN.fullmatch(token) is not None
 
 

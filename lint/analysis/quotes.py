@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from lint.analysis.lexicon import (
+    ACT_VERBS,
     CALENDAR_WORDS,
     HONORIFICS,
     ORG_WORDS,
@@ -36,7 +37,7 @@ from lint.analysis.lexicon import (
     TITLE_SMALL_WORDS,
 )
 from lint.analysis.memo import per_document
-from lint.analysis.names import NAME_RUN, UPPER
+from lint.analysis.names import NAME_RUN, UPPER, looks_like_person
 from lint.analysis.spans import OPEN_MARKS, SpanSet, inner_text, quotation_groups
 from lint.record import Record
 from lint.text import CASEFOLD_ODDITIES, WORD
@@ -116,8 +117,9 @@ _NAMING_LAST_WORDS = frozenset(
 _STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
 """Words before a name that are not part of it."""
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|(?<=[.!?])\s|\s-\s")
-_CLAUSE_BREAK_NO_DASH = re.compile(r"[;:]|(?<=[.!?])\s")
+# A sentence's end breaks a clause; an initial's full stop does not ("R. S. Marlowe said").
+_CLAUSE_BREAK = re.compile(rf"[;:()\[\]—–]|(?<=[.!?])(?<!\b[{UPPER}]\.)\s|\s-\s")
+_CLAUSE_BREAK_NO_DASH = re.compile(rf"[;:]|(?<=[.!?])(?<!\b[{UPPER}]\.)\s")
 _TRAILING_AUX = re.compile(
     r"(?:[\s,]+(?:also|later|then|has|had|have|once|previously|recently|earlier|again|simply|just|famously|"
     r"repeatedly|publicly|privately|separately|would|will|could|may|might|has\s+also|had\s+also))+\s*$",
@@ -150,7 +152,9 @@ _NAME_ONLY = re.compile(
     rf"[ \t]*((?:{_HONORIFIC_ALTS})\.?\s+[{UPPER}][\w’'-]+|[{UPPER}][\w’'-]+\s+[{UPPER}][\w’'-]+)\s*[.!]?\s*$"
 )
 _AFTER_SPEAKER_END = re.compile(
-    r"[,.;:!?()\[\]—–\"“”]|\s-\s|\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
+    # a full stop ends the speaker's name, but not an initial's ("said P.J. Reid.")
+    rf"[,;:!?()\[\]—–\"“”]|(?<!\b[{UPPER}])\.|\s-\s|"
+    r"\s(?:in|on|at|who|which|that|when|where|during|after|before|last|this|yesterday|"
     r"today|while|as|to|adding|noting|saying|told|earlier|later|but|because|if|with)\s"
 )
 _DETERMINERS = frozenset("the a an its his her their our one another some".split())
@@ -272,7 +276,7 @@ def _quotations(doc: Document) -> tuple[Quotation, ...]:
         last = doc.blocks[last_block]
         whole = not prose[block.start : qs].strip() and not prose[parts[-1][1] : last.end].strip(" \t\r\n.,")
         chained = last_att if last_att is not None and not _WORDY.search(prose, last_end, qs) else None
-        att, how = _attribute(doc, prose, parts, sent_first, sent_last, cues, attributed_blocks, chained)
+        att, how = _attribute(doc, prose, parts, sent_first, sent_last, cues, attributed_blocks, chained, names)
         if att is not None:
             attributed_blocks[last_block] = att
         last_end, last_att = qe, att
@@ -430,6 +434,7 @@ def _attribute(
     cues: Callable[[int, int], list[Attribution]],
     attributed_blocks: dict[int, Attribution],
     chained: Attribution | None = None,
+    names: _NameIndex | None = None,
 ) -> tuple[Attribution | None, str | None]:
     qs, qe = parts[0][0], parts[-1][1]
     first_block, last_block = sent_first.block, sent_last.block
@@ -452,7 +457,7 @@ def _attribute(
     # 2. The sentence before, in the same paragraph.
     if i_first > 0 and sents[i_first - 1].block == first_block:
         prev = sents[i_first - 1]
-        got = cues(prev.start, prev.end) or _implicit(prose, prev.start, prev.end)
+        got = _elsewhere(prose, cues(prev.start, prev.end)) or _implicit(prose, prev.start, prev.end, names)
         if got:
             return got[-1], "adjacent"
     # 3. The sentence after, in the same paragraph, or the next paragraph's first sentence
@@ -463,7 +468,7 @@ def _attribute(
         if nxt.block == last_block or (
             nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
         ):
-            got = [a for a in cues(nxt.start, nxt.end) if a.verb_start - nxt.start < 120]
+            got = [a for a in _elsewhere(prose, cues(nxt.start, nxt.end)) if a.verb_start - nxt.start < 120]
             if got:
                 return got[0], "adjacent"
     # 4. A run of quotations with nothing between them: one speaker.
@@ -472,7 +477,7 @@ def _attribute(
     # 5. A speaker named earlier in the same paragraph (up to three sentences back).
     k = i_first - 2
     while k >= 0 and k >= i_first - 4 and sents[k].block == first_block:
-        got = cues(sents[k].start, sents[k].end)
+        got = _elsewhere(prose, cues(sents[k].start, sents[k].end))
         if got:
             return got[-1], "paragraph"
         k -= 1
@@ -487,7 +492,7 @@ def _attribute(
             prev_sents = doc.block_sentences(prev_block)
             if prev_sents:
                 last = prev_sents[-1]
-                got = cues(last.start, last.end) or _implicit(prose, last.start, last.end)
+                got = _elsewhere(prose, cues(last.start, last.end)) or _implicit(prose, last.start, last.end, names)
                 if got:
                     return got[-1], "previous"
     return None, None
@@ -511,21 +516,58 @@ def _colon_intro(prose: str, lo: int, qs: int) -> Attribution | None:
     return Attribution(":", qs - 1, None, -1, -1)
 
 
-def _implicit(prose: str, lo: int, hi: int) -> list[Attribution]:
+_NOUN_BEFORE = frozenset(
+    """a an the this that these those its his her their our my your some any no such renewed new further fresh
+    recent latest current earlier previous several many""".split()
+)
+"""Words before a verb of saying that make it a noun ("put on a show", "renewed reports")."""
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had will would can could should may might must believes believed
+    after before amid despite following among during over against""".split()
+)
+"""Words that show a "subject" is a clause or a phrase, not who spoke."""
+
+
+def _elsewhere(prose: str, cues: list[Attribution]) -> list[Attribution]:
+    """The cues of a sentence beside a quotation that can say who spoke it: a verb of
+    saying used as a verb ("a show", "renewed reports", "the crews' claims" are nouns; "went on to" is not
+    speech), with a subject that is a speaker, not a clause ("... were involved in some
+    arson attacks"); a verb that reports an act ("the tribunal dismissed") only with a
+    person's name, a pronoun or a colon."""
+    out = []
+    for a in cues:
+        words = (a.speaker or "").split()
+        if not words or words[-1].lower() in _NOUN_BEFORE or any(w.lower() in _CLAUSE_WORDS for w in words):
+            continue
+        if a.speaker_end <= a.verb_start and words[-1].endswith(("'", "’", "'s", "’s")):
+            continue  # "the deckhands' claims", "Moreno's remarks": a noun after a possessive
+        if a.verb in ("went on", "goes on") and prose.startswith(" to ", a.verb_start + len(a.verb)):
+            continue
+        if a.verb in ACT_VERBS and a.speaker is not None:
+            low = a.speaker.lower()
+            if low not in SUBJECT_PRONOUNS and not looks_like_person(" ".join(_strip_titles(words))):
+                continue
+        out.append(a)
+    return out
+
+
+def _implicit(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> list[Attribution]:
     """A sentence about a person right before a quotation ("he", "she", or a person's name
     as its subject: "Jo Bloggs criticised the plan."): the quotation is theirs."""
     found = list(_PERSONAL_WORD.finditer(prose, lo, hi))
     if found:
         m = found[-1]
         return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
-    subj = _person_subject(prose, lo, hi)
+    subj = _person_subject(prose, lo, hi, names)
     if subj is not None:
         return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
     return []
 
 
-def _person_subject(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``."""
+def _person_subject(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> tuple[int, int] | None:
+    """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``: a
+    full name, a title and a name ("Mr Arnold"), or a surname of a full name the draft uses
+    before it ("Arnold" after "Andrea Arnold")."""
     for m in NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
         words = m.group(0).split()
         start = m.start()
@@ -535,12 +577,21 @@ def _person_subject(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
         if not words or any(w.lower() in _NOT_NAMES or w.lower() in ORG_WORDS for w in words):
             continue
         titled = words[0].lower().rstrip(".") in _STOP_TITLES
-        if len(words) == 1 and start == lo and not titled:
-            continue  # a lone capitalised word opening the sentence may be any noun ("Prices rose")
+        if not titled and not looks_like_person(" ".join(words)) and not _known_surname(words, lo, names):
+            continue  # "Prices rose", "Bafta awards": a capitalised word is not a person
         verb = _SUBJECT_VERB.match(prose, m.end(), hi)
         if verb is not None and verb.group("verb") not in _NOT_VERBS:
             return start, m.end()
     return None
+
+
+def _known_surname(words: list[str], before: int, names: _NameIndex | None) -> bool:
+    """True when ``words`` is one word, the last word of a person's full name used before
+    ``before`` (the sentence's start)."""
+    if names is None or len(words) != 1:
+        return False
+    got = names.full_name(words[0])
+    return got is not None and got[1] < before and got[0].split()[0].lower() not in _NOT_NAMES
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
@@ -650,7 +701,8 @@ def _first_name(prose: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 class _NameIndex:
-    """Full names used in a draft, to expand surnames and resolve pronouns."""
+    """Full names used in a draft, to expand surnames, resolve pronouns and tell a surname
+    from any capitalised word."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc

@@ -1,10 +1,12 @@
 """Role mentions: "person holds title at organisation" in the forms news copy uses.
 
 :func:`find_role_mentions` finds them in a document ("Sean Green, President of BMW China",
-"BMW chief executive Oliver Zipse", "Orbis Motors, led by chief executive Jo Smith"...). A
-sentence holding a title is cut into chunks (fact base people and organisations, titles,
-runs of capitalised words, commas, "of", "the"...), one symbol each, and the forms are
-patterns over those symbols.
+"BMW chief executive Oliver Zipse", "Orbis Motors, led by chief executive Jo Smith", "Jo
+Smith, who is chairman of Orbis"...). A sentence holding a title is cut into chunks (fact
+base people and organisations, titles, runs of capitalised words, commas, "of", "the"...),
+one symbol each, and the forms are patterns over those symbols. A run of capitalised words
+holds the particles and prefixes of names ("Sofia de los Ríos", "Karim al-Haddadi") and a
+plural possessive inside an organisation's name ("the Tarn Dockers' Union").
 """
 
 from __future__ import annotations
@@ -14,9 +16,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.analysis.lexicon import FUNCTION_CAPS, NAME_PARTICLES
+from lint.analysis.lexicon import (
+    CLUB_WORDS,
+    FUNCTION_CAPS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    ORG_WORDS,
+    REGION_WORDS,
+)
 from lint.analysis.memo import per_document_and_facts
-from lint.analysis.names import looks_like_org, looks_like_person
+from lint.analysis.names import UPPER, looks_like_org, looks_like_person
 from lint.analysis.titles import title_finder
 from lint.record import Record
 
@@ -53,6 +62,9 @@ _TOKEN = re.compile(
     r"(?P<poss>['’]s?(?![\w]))|(?P<comma>,)|"
     r"(?P<word>[^\W\d_](?:[\w\-&]|['’](?!s?(?!\w))|\.(?=[^\W\d_]))*\.?)|(?P<other>\S)"
 )
+_PREFIXED = re.compile(rf"(?:{'|'.join(NAME_PREFIXES)})[-'’][{UPPER}]")
+"""A lower-case word that is part of a name ("al-Rashid", "d'Estaing")."""
+_INITIALS = re.compile(rf"(?:[{UPPER}]\.)+")
 _QUALIFIERS = frozenset(
     "former ex then late previous outgoing incoming new newly-appointed acting interim future departing retired "
     "onetime one-time erstwhile".split()
@@ -61,7 +73,7 @@ _QUALIFIERS = frozenset(
 
 @dataclass(slots=True)
 class _Chunk:
-    sym: str  # P person (fact base) O org (fact base) C capitalised run T title , s f a h L x q
+    sym: str  # P person (fact base) O org (fact base) C capitalised run T title , s f a h L w x q
     start: int
     end: int
     text: str
@@ -73,6 +85,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, p in (
         # Sean Green, (the) President and CEO of/at BMW China
         ("name-title-of-org", r"(?P<n>[PC]),h?(?P<q>q?)(?P<t>T)[fa]h?(?P<o>[OC])"),
+        # Sean Green, who is (the) President of BMW China
+        ("name-who-is-title-of-org", r"(?P<n>[PC]),wh?(?P<q>q?)(?P<t>T)[fa]h?(?P<o>[OC])"),
         # Sean Green, BMW China's President and CEO
         ("name-org-s-title", r"(?P<n>[PC]),h?(?P<o>[OC])s(?P<q>q?)(?P<t>T)"),
         # Sean Green, BMW China CEO
@@ -138,6 +152,11 @@ def _tokenise_gap(text: str, s: int, e: int, out: list[_Chunk], sentence_start: 
             out.append(_Chunk(",", t.start(), t.end(), word))
         elif kind == "word":
             low = word.lower().rstrip(".")
+            if low == "who" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "is":
+                out.append(_Chunk("w", t.start(), tokens[i + 1].end(), text[t.start() : tokens[i + 1].end()]))
+                i += 2
+                sentence_start = False
+                continue
             if low == "led" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() == "by":
                 out.append(_Chunk("L", t.start(), tokens[i + 1].end(), text[t.start() : tokens[i + 1].end()]))
                 i += 2
@@ -149,8 +168,12 @@ def _tokenise_gap(text: str, s: int, e: int, out: list[_Chunk], sentence_start: 
                     sentence_start = False
                     i += 1
                     continue
-            if word[:1].isupper() and not (sentence_start and low in FUNCTION_CAPS) and low not in ("i",):
-                if word.endswith(".") and not re.fullmatch(r"[A-Z]\.", word):
+            if (
+                (word[:1].isupper() or _PREFIXED.match(word))
+                and not (sentence_start and low in FUNCTION_CAPS)
+                and low != "i"
+            ):
+                if word.endswith(".") and not _INITIALS.fullmatch(word):
                     word = word[:-1]
                 out.append(_Chunk("C", t.start(), t.start() + len(word), word))
             elif low == "of":
@@ -159,7 +182,7 @@ def _tokenise_gap(text: str, s: int, e: int, out: list[_Chunk], sentence_start: 
                 out.append(_Chunk("a", t.start(), t.end(), word))
             elif low == "the":
                 out.append(_Chunk("h", t.start(), t.end(), word))
-            elif low in NAME_PARTICLES and out and out[-1].sym == "C":
+            elif low in NAME_PARTICLES and out and out[-1].sym in ("C", "p"):
                 out.append(_Chunk("p", t.start(), t.end(), word))
             else:
                 out.append(_Chunk("x", t.start(), t.end(), word))
@@ -189,6 +212,18 @@ def _merge_caps(text: str, chunks: list[_Chunk]) -> list[_Chunk]:
             d = chunks[j]
             if d.sym == "C" and _only_space(text, end, d.start):
                 end, count, j = d.end, count + 1, j + 1
+                continue
+            # a plural possessive inside a name: "the Cobaltmoor Workers' Union"
+            if (
+                d.sym == "s"
+                and d.text in ("'", "’")
+                and d.start == end
+                and text[end - 1 : end] == "s"
+                and j + 1 < n
+                and chunks[j + 1].sym == "C"
+                and _only_space(text, d.end, chunks[j + 1].start)
+            ):
+                end, count, j = chunks[j + 1].end, count + 1, j + 2
                 continue
             # "of"/particles inside a name or organisation: "Bank of England", "Ursula von der Leyen"
             k = j
@@ -351,7 +386,9 @@ def _person_part(chunks: Sequence[_Chunk], ni: int, m: re.Match[str], form: str)
     return None
 
 
-_NAME_FIRST_FORMS = frozenset({"name-title-of-org", "name-org-s-title", "name-org-title", "name-title"})
+_NAME_FIRST_FORMS = frozenset(
+    {"name-title-of-org", "name-who-is-title-of-org", "name-org-s-title", "name-org-title", "name-title"}
+)
 _CLOSERS = frozenset(".;:)!?\"”’'—–-")
 _PUBLIC_OFFICES = re.compile(r"\b(?:prime minister|minister|chancellor|secretary|governor|mayor)\b", re.I)
 _JOINED = re.compile(r"\s+and\s+|\s*&\s*|,\s+", re.I)
@@ -375,16 +412,31 @@ def _last_public_office(c: _Chunk, form: str) -> _Chunk:
 
 
 def _split_org_name(c: _Chunk) -> tuple[tuple[int, int, str], tuple[int, int, str]] | None:
-    """A run "BMW Group Greater China Sean Green": organisation, then a two-word name."""
+    """A run "BMW Group Greater China Sean Green": organisation, then a person's name. The
+    name starts after the last organisation or region word ("Motors", "City", "Asia") when what
+    follows it reads as a name ("Valmont Energy Nguyễn Thị Lan"); else it is the last two
+    words, with the particles or middle initials and the given name before them ("Elena del
+    Rio", "Ada B. Quayle")."""
     words = list(re.finditer(r"\S+", c.text))
     if c.sym != "C" or len(words) < 3:
         return None
-    name_start = words[-2].start()
-    name = c.text[name_start:]
-    org = c.text[: words[-3].end()]
-    if not looks_like_person(name) or not looks_like_org(org):
+    first = len(words) - 2
+    for k in range(len(words) - 3, 0, -1):
+        low = words[k].group(0).casefold()
+        if low in ORG_WORDS or low in CLUB_WORDS or low in REGION_WORDS:
+            if looks_like_person(c.text[words[k + 1].start() :]):
+                first = k + 1
+            break
+    else:
+        # particles and middle initials belong to the name, with the given name before them
+        while first > 1 and (words[first].group(0) in NAME_PARTICLES or _INITIALS.fullmatch(words[first].group(0))):
+            first -= 1
+    if words[first].group(0) in NAME_PARTICLES or words[first - 1].group(0) in NAME_PARTICLES:
         return None
-    if words[-3].group(0).lower() in NAME_PARTICLES:
+    name_start = words[first].start()
+    name = c.text[name_start:]
+    org = c.text[: words[first - 1].end()]
+    if not looks_like_person(name) or not looks_like_org(org):
         return None
     return (c.start, c.start + len(org), org), (c.start + name_start, c.end, name)
 

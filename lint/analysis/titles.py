@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from lint.analysis.keywords import lower_same_length
+from lint.analysis.lexicon import CLUB_WORDS, PORTFOLIOS
 from lint.analysis.memo import lazy_pattern
 from lint.facts import fold
 
@@ -30,6 +31,8 @@ _TITLE_CORE = r"""
                                                 |board(?:[ ]of[ ](?:management|directors))?))?
   | president
   | managing[ ]director
+  | general[ ]secretary
+  | head[ ]coach | manager
   | general[ ]manager
   | country[ ]manager
   | director[ ]general
@@ -37,9 +40,11 @@ _TITLE_CORE = r"""
   | head(?:[ ]of[ ](?-i:[a-z]+(?:[ ](?:and|&)[ ][a-z]+)?))?
   | co-?founder | founder
   | spokes(?:man|woman|person)
+  | (?:PORTFOLIO)[ ](?:minister|secretary)
   | prime[ ]minister | minister | secretary[- ]general | secretary | governor | mayor | chancellor
   | boss | chief
 """
+_TITLE_CORE = _TITLE_CORE.replace("PORTFOLIO", "|".join(PORTFOLIOS))
 _TITLE_PREFIX = (
     r"(?:(?:vice|deputy|executive|senior|assistant|associate|acting|interim|joint|global|regional|shadow)[ -]|co-)*"
 )
@@ -106,8 +111,11 @@ _EXCLUSIVE = frozenset(
         "secretary-general",
         "director general",
         "general manager",
+        "general secretary",
     }
 )
+_CLUB_POSTS = frozenset({"manager", "head coach"})
+"""Posts with one holder at a sports club (a company has many managers)."""
 
 
 def _norm_title(title: str) -> str:
@@ -140,10 +148,15 @@ def is_vague_title(title: str) -> bool:
     return not parts or all(p in VAGUE_TITLES or p.startswith("head of") for p in parts)
 
 
-def is_exclusive_title(title: str) -> bool:
-    """True when the post usually has one holder per organisation (CEO, chairman...)."""
+def is_exclusive_title(title: str, org: str | None = None) -> bool:
+    """True when the post usually has one holder per organisation (CEO, chairman, general
+    secretary...); a manager or head coach only at a sports club (``org`` ends with a word
+    of :data:`lint.analysis.lexicon.CLUB_WORDS`: "Ashgrove United", "Corvid Rovers FC")."""
     parts = title_parts(title)
-    return bool(parts) and all(p in _EXCLUSIVE and not _NON_EXCLUSIVE_PREFIX.match(p) for p in parts)
+    club = org is not None and bool(org.split()) and org.split()[-1].casefold().strip(".") in CLUB_WORDS
+    return bool(parts) and all(
+        (p in _EXCLUSIVE or (club and p in _CLUB_POSTS)) and not _NON_EXCLUSIVE_PREFIX.match(p) for p in parts
+    )
 
 
 def titles_compatible(written: str, known: Iterable[str]) -> bool:
@@ -193,7 +206,11 @@ class TitleFinder:
         core = _TITLE_CORE if not alts else f"{alts}|{_TITLE_CORE}"
         one = f"{_TITLE_PREFIX}(?:{core})"
         body = _lowercase_pattern(f"{one}(?:(?:[ ]and[ ]|[ ]?&[ ]?|,[ ])(?:{one}))*")
-        firsts = set("vdesaijgrcpmhfbo") | {fold(t)[:1] for t in extra_titles if t[:1].isalpha()}
+        firsts = (
+            set("vdesaijgrcpmhfbo")
+            | {p[0] for p in PORTFOLIOS}
+            | {fold(t)[:1] for t in extra_titles if t[:1].isalpha()}
+        )
         gate = "[" + "".join(sorted(firsts)) + "]"
         self.regex = re.compile(rf"\b(?={gate})(?:{body})\b", re.X)
 

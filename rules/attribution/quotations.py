@@ -20,7 +20,10 @@ class UnattributedQuotation(Rule):
     ``min_words`` words (default 5), that opens its sentence or follows a colon, with no
     speaker: no "said", "told", "added", "according to" and the like with a name, a pronoun or
     an organisation in its own sentence, the sentence before or the sentence after, and no
-    speaker in the paragraph before when the quotation opens its paragraph. A quotation that
+    speaker in the paragraph before when the quotation opens its paragraph. Beside the
+    quotation, a verb of saying must be used as a verb ("put on a show" names no speaker), a
+    verb of acting ("dismissed", "agreed") needs a person or a pronoun as subject, and a
+    sentence about a person needs a person's name ("Bafta awards" is none). A quotation that
     runs over several paragraphs counts once; a run of quotation paragraphs after an attributed
     one belongs to the same speaker. Scare quotes, quoted titles ("The Long Road Home") and
     short quoted terms are not speech.

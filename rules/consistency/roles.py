@@ -45,8 +45,12 @@ class RoleHolderConflict(Rule):
     China, another gives that post at BMW Group Greater China to Gao Xiang. Posts are
     compared part by part after normalisation (CEO = chief executive = chief executive
     officer; chair = chairman), and only posts with one holder at a time (chief executive,
-    president, chairman, managing director, prime minister, mayor...; not minister,
-    director, spokesman, vice-president). Organisations are compared by a loose key that
+    president, chairman, managing director, general secretary, governor, prime minister,
+    mayor...; a manager or head coach at a sports club; not minister, director, spokesman,
+    vice-president, nor a manager at a company). Every word order of a post is read ("the
+    Org title, Name", "Name, Org's title", "Org title Name", "Name, who is title of Org",
+    "title of Org Name", "the title of Org, Name"), with names of any shape ("K.T. Marlowe",
+    "Karim al-Haddadi", "Sofia de los Ríos", "Phạm Văn Khải"). Organisations are compared by a loose key that
     drops the legal form and group words ("Group", "AG", "Inc") and region qualifiers
     ("Region", "Greater"), but keeps every other word: "BMW Group Region China" and "BMW
     Group Greater China" are one organisation, "BMW Group" and "BMW China" are two. The
@@ -105,7 +109,7 @@ class RoleHolderConflict(Rule):
             context = " ".join(doc.prose[sent.start : sent.end].split())[:200] if sent else m.person
             for part in sorted(title_parts(m.title)):
                 post = _SAME_POST_PARTS.get(part, part)
-                if not is_exclusive_title(post):
+                if not is_exclusive_title(post, m.org):
                     continue
                 out.append(
                     _RoleRecord(

@@ -144,7 +144,7 @@ def _check_mention(facts: FactBase, m: RoleMention, day: _dt.date) -> _RoleCheck
                 )
             return None
     # -- the post (FA103 someone else holds it) --------------------------------------------
-    if org_ent is None or not is_exclusive_title(m.title):
+    if org_ent is None or not is_exclusive_title(m.title, m.org):
         return None
     holders = [h for h in facts.roles_at(org_ent.name) if h.active_on(day) and titles_compatible(m.title, h.titles)]
     if not holders:

@@ -217,6 +217,56 @@ def test_role_forms(text: str, expect: tuple[str, str, str | None], facts: objec
     assert got == [expect]
 
 
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        (
+            "Karim al-Haddadi, who is chief operating officer of Quayle Energy, spoke.",
+            ("Karim al-Haddadi", "chief operating officer", "Quayle Energy", "name-who-is-title-of-org"),
+        ),
+        (
+            "The Tarn Valley Dockers' Union general secretary, Rhian D'Souza, spoke.",
+            ("Rhian D'Souza", "general secretary", "Tarn Valley Dockers' Union", "org-title-name"),
+        ),
+        (
+            "Head coach of Fenwick Albion Phạm Văn Khải spoke.",
+            ("Phạm Văn Khải", "Head coach", "Fenwick Albion", "title-of-orgname"),
+        ),
+        (
+            "Chief executive of Quayle Energy Inés de la Vega spoke.",
+            ("Inés de la Vega", "Chief executive", "Quayle Energy", "title-of-orgname"),
+        ),
+        (
+            "Reserve Bank of Tarn governor K.T. Marlowe spoke.",
+            ("K.T. Marlowe", "governor", "Reserve Bank of Tarn", "org-title-name"),
+        ),
+        ("Fenwick Albion manager Bo Lind spoke.", ("Bo Lind", "manager", "Fenwick Albion", "org-title-name")),
+        (
+            "General secretary of the Guild of Tarn Pilots Ada B. Quayle spoke.",
+            ("Ada B. Quayle", "General secretary", "Guild of Tarn Pilots", "title-of-orgname"),
+        ),
+        (
+            "Manager of Corby Rovers K.T. Marlowe spoke.",
+            ("K.T. Marlowe", "Manager", "Corby Rovers", "title-of-orgname"),
+        ),
+        (
+            "Tarnia's transport minister, Bo Lind, spoke.",
+            ("Bo Lind", "transport minister", "Tarnia", "org-title-name"),
+        ),
+        (
+            "Bo Lind, Tarnia's finance minister, spoke.",
+            ("Bo Lind", "finance minister", "Tarnia", "name-org-s-title"),
+        ),
+    ],
+)
+def test_role_forms_with_names_of_any_shape(text: str, expect: tuple[str, str, str, str]) -> None:
+    assert mentions(text, None) == [expect]
+
+
+def test_who_was_is_no_present_post() -> None:
+    assert mentions("Bo Lind, who was chief executive of Quayle Energy, spoke.", None) == []
+
+
 def test_title_of_org_name_needs_fact_base_or_splits_the_run() -> None:
     text = "President of Orbis Motors Asia Mira Castell spoke."
     assert mentions(text)[0][:3] == ("Mira Castell", "President", "Orbis Motors Asia")

@@ -23,13 +23,33 @@ from lint.analysis.names import NAME_RUN, ORG_RUN, looks_like_person, name_words
         "Zoë Brontë",
         "Al Jones",  # a short first name, not the particle "al"
         "Li Wei",
+        "Rhian D'Souza",  # an apostrophe after any capital, not only "O'"
+        "Karim al-Haddadi",  # a lower-case prefix joined by a hyphen
+        "Honoré d'Aubigny",
+        "K.T. Marlowe",  # initials run together
+        "R. S. Marlowe",
+        "Phạm Văn Khải",
+        "Sofia de los Ríos",
+        "Nadia della Valle",
     ],
 )
 def test_names_in_any_cased_script_look_like_people(name: str) -> None:
     assert looks_like_person(name)
 
 
-@pytest.mark.parametrize("name", ["Orbis Motors", "Hale University", "Crane Holdings", "Last March", "Ada"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Orbis Motors",
+        "Hale University",
+        "Crane Holdings",
+        "Last March",
+        "Ada",
+        "Quayle Energy",
+        "K.T",
+        "pre-Budget Talks",
+    ],
+)
 def test_organisations_and_single_words_are_not_people(name: str) -> None:
     assert not looks_like_person(name)
 
@@ -40,6 +60,16 @@ def test_name_runs_start_with_any_script_capital_and_hold_particles() -> None:
         "On Friday Łukasz Wójcik",
         "Ursula von der Leyen",
         "Tomás Reyes.",
+    ]
+
+
+def test_name_runs_hold_prefixed_words_and_initials() -> None:
+    text = "Later Karim al-Haddadi met K.T. Marlowe and Honoré d'Aubigny, not the pre-Budget team."
+    assert [m.group(0) for m in NAME_RUN.finditer(text)] == [
+        "Later Karim al-Haddadi",
+        "K.T. Marlowe",
+        "Honoré d'Aubigny",
+        "Budget",
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,29 @@ def test_speaker_with_appositive_before_a_colon() -> None:
     text = "Lena Park, head of research at the institute, explained the result: “The samples were clean.”\n"
     q = only(text)
     assert q.speaker == "Lena Park" and q.verb == "explained"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The ferry will run twice a day from May," said K.T. Marlowe.\n', "K.T. Marlowe"),
+        ('"The ferry will run twice a day from May," R. S. Marlowe said on Friday.\n', "R. S. Marlowe"),
+        ('"The ferry will run twice a day from May," according to Karim al-Haddadi.\n', "Karim al-Haddadi"),
+        ('Karim al-Haddadi: "The ferry will run twice a day from May."\n', "Karim al-Haddadi"),
+        ('Rhian D\'Souza warned: "The ferry will run twice a day from May."\n', "Rhian D'Souza"),
+        ('"The ferry will run twice a day from May," Phạm Văn Khải told reporters.\n', "Phạm Văn Khải"),
+        ('Inés de la Vega explained: "The ferry will run twice a day from May."\n', "Inés de la Vega"),
+    ],
+)
+def test_speakers_with_initials_prefixes_and_particles(text: str, speaker: str) -> None:
+    q = only(text)
+    assert q.how == "sentence" and q.named and q.speaker == speaker
+    assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+def test_a_full_stop_after_a_name_still_ends_the_speaker() -> None:
+    q = only('"The ferry will run twice a day from May," said Ada Quayle. Tickets go on sale soon.\n')
+    assert q.speaker == "Ada Quayle"
 
 
 def test_according_to() -> None:
