@@ -41,7 +41,6 @@ from rules.boilerplate.lines import (
     norm,
     pack_match,
     quote,
-    spread_name_parts,
     trim,
     word_tokens,
 )
@@ -450,7 +449,7 @@ class _Analysis:
             if v.markdown and v.is_heading(line):
                 continue  # "## By Popular Demand" titles a section; a pasted credit is a plain line
             t = trim(line.text)
-            m = BYLINE.fullmatch(spread_name_parts(t))
+            m = BYLINE.fullmatch(t)
             if m is None or (m.group("role") and more_words_than(m.group("role"), 6)):
                 continue
             names = [n for n in BYLINE_SPLIT.split(m.group("names")) if n]
@@ -463,10 +462,9 @@ class _Analysis:
             text = v.block_text(b)
             if more_words_than(text, 70):
                 continue
-            spread = spread_name_parts(text)
-            lead = BIO_LEAD.match(spread)
+            lead = BIO_LEAD.match(text)
             if lead is None:
-                subject = BIO_SUBJECT.match(spread)
+                subject = BIO_SUBJECT.match(text)
                 if subject is None or not looks_like_person(subject.group("name")):
                     continue
                 surname = subject.group("name").split()[-1]

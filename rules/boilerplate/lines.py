@@ -9,8 +9,7 @@ import itertools
 import re
 from pathlib import Path
 
-from lint.analysis.lexicon import NAME_PARTICLES
-from lint.analysis.names import NAME_RUN, UPPER
+from lint.analysis.names import NAME_RUN
 from lint.document import Block, Document
 from lint.packs import PhraseRule, load_pack
 from lint.record import Record
@@ -119,16 +118,6 @@ EMBED = re.compile(
     r"(?:\s+(?i:post|account|page|video))?\s*:\s*\S.{2,200}"
 )
 IMAGE_SOURCE = re.compile(r"!\[|<img\b|<figure\b", re.I)
-
-_JOINED_PARTICLE = re.compile(rf"\b({'|'.join(NAME_PARTICLES)})-(?=[{UPPER}])")
-_RUN_INITIALS = re.compile(rf"(?<=\b[{UPPER}]\.)(?=[{UPPER}]\.)")
-
-
-def spread_name_parts(text: str) -> str:
-    """``text`` with a hyphenated particle ("al-Rashid") and run-together initials ("P.J.")
-    spaced as the name model reads them ("al Rashid", "P. J."); nothing else changes."""
-    return _RUN_INITIALS.sub(" ", _JOINED_PARTICLE.sub(r"\1 ", text))
-
 
 _NAMES = rf"{NAME_RUN.pattern}(?:\s*(?:,|\band\b|&)\s*{NAME_RUN.pattern})*"
 BYLINE = re.compile(
