@@ -23,6 +23,25 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|but|while|after|before|when|since|u
 _DATE_LEAD = re.compile(r"\b(?:by|until|till|from|since|before|after|to|between|through|and|than)\s+(?:on\s+)?$", re.I)
 
 
+NEAR_DATE = 40
+"""A date this many characters from the keyword, in the same clause, dates the event."""
+MAX_LATE_DATE = 110
+"""A date further on, up to this many characters, dates it only as the clause's "on <date>"
+("unveiled the device at a press event in London on March 25")."""
+_ON_DATE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$", re.I)
+_LATE_GAP_BREAK = re.compile(
+    r"[,;:()]\s*(?:which|that|who|whose|where|when|it|he|she|they)\b|\b(?:which|who|whose|will|would|to|due|expected|"
+    r"scheduled|plans?|planned|goes|went|go)\b|[.!?]",
+    re.I,
+)
+
+
+def _late_date(prose: str, ke: int, ds: int) -> bool:
+    """A date after the keyword, further than NEAR_DATE, that still dates the keyword's
+    clause: "on <date>" with nothing between that starts another clause or looks ahead."""
+    return ds >= ke and bool(_ON_DATE.search(prose, max(ke, ds - 24), ds)) and not _LATE_GAP_BREAK.search(prose, ke, ds)
+
+
 class EventDate(Rule):
     """Flags an event dated differently from the fact base.
 
@@ -98,7 +117,7 @@ class EventDate(Rule):
                 for ks, ke in hits:
                     for d in dates:
                         dist = d.start - ke if d.start >= ke else ks - d.end
-                        if dist > 40:
+                        if dist > MAX_LATE_DATE or dist > NEAR_DATE and not _late_date(prose, ke, d.start):
                             continue
                         gap = prose[ke : d.start] if d.start >= ke else prose[d.end : ks]
                         if _CLAUSE_BREAK.search(gap):

@@ -32,7 +32,7 @@ _CHANGE_BEFORE = lazy_pattern(
 )
 _PART_PERIOD = lazy_pattern(
     r"\b(?:quarter(?:ly)?|half[- ]year|first[- ]half|second[- ]half|h[12]|q[1-4]|month(?:ly|s)?|weekly|"
-    r"nine\s+months|six\s+months|per|segment|division|"
+    r"nine\s+months|six\s+months|per(?![ \u00a0]?cent\b)|segment|division|"
     # forward-looking: forecasts, targets and hopes are not statements of the figure
     r"forecast\w*|predict\w*|expect\w*|project(?:ed|ion|ions)|targets?|targeted|outlook|guidance|goals?|"
     r"aims?|aiming|plans?|planned|hopes?|hoping|estimat\w*|could|would|will|may|might|should|next\s+year|"
@@ -177,6 +177,32 @@ def _consistent(fig: Figure, a: Amount) -> bool:
     return fig.matches(a.value, a.step)
 
 
+def _names_entity(prose: str, at: int, entity: Any) -> bool:
+    """``prose[at:]`` starts with a form of ``entity`` ("turnover at Orbis Motors rose"
+    names whose turnover, not a part of it)."""
+    if entity is None:
+        return False
+    low = prose[at : at + 120].lower()
+    for form in (entity.name, *entity.aliases):
+        form = form.lower()
+        if form and low.startswith(form):
+            rest = low[len(form) :]
+            if not rest[:1].isalnum() and not rest.startswith(("'s", "’s")):  # "at Orbis's plants": a part
+                return True
+    return False
+
+
+_CHANGE_NAME = re.compile(
+    r"\b(?:growth|grow|rise|increase|decrease|decline|fall|drop|gain|loss|change|cut|jump|slump|fell|rose)\b", re.I
+)
+
+
+def _is_change(fig: Figure) -> bool:
+    """A percentage that is itself a change ("turnover growth in 2025": 8.5%): "up 8.5 per
+    cent" and "grew by 8.5%" state it rather than a change of it."""
+    return fig.unit in ("%", "pp") and _CHANGE_NAME.search(" ".join((fig.name, *fig.keywords))) is not None
+
+
 def _year_filtered(fig: Figure, amounts: list[Amount], prose: str, sent: Sentence) -> list[Amount]:
     """With several years in a sentence ("€11bn in 2022 and €14bn in 2023"), keep the
     amounts whose nearest year is the figure's."""
@@ -268,7 +294,9 @@ class FigureMismatch(Rule):
                     continue
                 if amounts is None:
                     amounts = sentence_amounts(doc, sent.start, sent.end)
-                found = self._mismatch(fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start)
+                found = self._mismatch(
+                    fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start, targets.get(id(fig))
+                )
                 if found is not None:
                     src = f" per {fig.source}" if fig.source else ""
                     yield _finding(
@@ -282,13 +310,19 @@ class FigureMismatch(Rule):
 
     @staticmethod
     def _mismatch(
-        fig: Figure, hits: Sequence[tuple[int, int]], amounts: Sequence[Amount], prose: str, base: int
+        fig: Figure,
+        hits: Sequence[tuple[int, int]],
+        amounts: Sequence[Amount],
+        prose: str,
+        base: int,
+        entity: Any = None,
     ) -> Amount | None:
         usable: list[Amount] = []
+        change = _is_change(fig)
         for a in amounts:
             if not _compatible(fig, a):
                 continue
-            if _CHANGE_BEFORE().search(prose, max(base, a.start - 30), a.start):
+            if not change and _CHANGE_BEFORE().search(prose, max(base, a.start - 30), a.start):
                 continue
             usable.append(a)
         if not usable:
@@ -296,7 +330,8 @@ class FigureMismatch(Rule):
         if any(_consistent(fig, a) for a in usable):
             return None
         for ks, ke in hits:
-            if _KEYWORD_QUALIFIED().match(prose, ke):
+            qualified = _KEYWORD_QUALIFIED().match(prose, ke)
+            if qualified and not _names_entity(prose, qualified.end() - 1, entity):
                 continue
             after = [a for a in usable if a.start >= ke and a.start - ke <= 80]
             before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
