@@ -111,3 +111,55 @@ def test_a_race_distance_is_no_unsourced_statistic(tmp_path: Path, run_cli: RunC
     money.write_text("Amara Okonkwo-Diallo's club lost £1500m at the indoor championships.\n", encoding="utf-8")
     r = run_cli("--no-cache", "--isolated", "--select", "AT102", "-f", "text", str(money), plugin=False)
     assert "AT102" in r.stdout
+
+
+COVERAGE_FACTS = """\
+version: 1
+entities:
+  - name: Nguyễn Thị Lan Holdings
+    type: organization
+    aliases: [Lan Holdings]
+figures:
+  - name: Lan Holdings solar capacity
+    entity: Nguyễn Thị Lan Holdings
+    keywords: [capacity]
+    value: 1.2
+    unit: GW
+  - name: Lan Holdings staff in 2024
+    entity: Nguyễn Thị Lan Holdings
+    keywords: [employed]
+    value: 900
+    unit: staff
+events:
+  - name: Lan Holdings share listing
+    date: 2024-04-03
+    keywords: [listed]
+    entities: [Nguyễn Thị Lan Holdings]
+"""
+
+
+def test_check_facts_with_drafts_names_the_entries_no_sentence_could_check(tmp_path: Path, run_cli: RunCli) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(COVERAGE_FACTS, encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text(
+        DATED + "Lan Holdings said its solar capacity is 1,200 MW, the most in the region.\n", encoding="utf-8"
+    )
+    (drafts / "b.md").write_text(
+        DATED + "Lan Holdings listed its shares on April 3, 2024.\n\nIts staff are mostly engineers.\n",
+        encoding="utf-8",
+    )
+    r = run_cli("--check-facts", str(facts), str(drafts), plugin=False)
+    assert r.returncode == 0, r.stderr
+    assert "checked against 2 drafts: 2 of 3 figures and events" in r.stdout
+    never = r.stdout.split("no sentence of the drafts could be checked against:\n")[1]
+    assert never.strip() == "Lan Holdings staff in 2024 (facts.yaml:12)"
+    # a wrong figure is still checked (and found by FA104 in an ordinary run), not "never checked"
+    (drafts / "c.md").write_text(DATED + "In 2024 Lan Holdings employed 1,400 staff.\n", encoding="utf-8")
+    r = run_cli("--check-facts", str(facts), str(drafts), plugin=False)
+    assert "checked against 3 drafts: 3 of 3 figures and events" in r.stdout
+    assert "could be checked against" not in r.stdout
+    # without drafts, only the summary
+    r = run_cli("--check-facts", str(facts), plugin=False)
+    assert r.returncode == 0 and "checked against" not in r.stdout

@@ -89,8 +89,8 @@ def _measures() -> dict[str, tuple[str, float]]:
             for sep in ("-", " ", ""):
                 out[f"{prefix}watt{sep}hour{plural}"] = ("Wh", factor)
     for plural in ("", "s"):
+        out["metre" + plural] = ("m", 1.0)  # not "meters": a draft counts smart meters too
         for spelling in ("metre", "meter"):
-            out[spelling + plural] = ("m", 1.0)
             out["kilo" + spelling + plural] = ("m", 1e3)
         for spelling in ("gram", "gramme"):
             out["kilo" + spelling + plural] = ("kg", 1.0)

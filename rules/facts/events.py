@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from lint.analysis.dates import DateMention, find_dates
@@ -76,6 +76,7 @@ class EventDate(Rule):
             keywords: [launched]
             entities: [Orbis Motors]
         """
+    default_options: ClassVar[Mapping[str, Any]] = {"report_checked": False}
     examples_bad = (
         "---\ndate: 2024-05-10\n---\nOrbis launched StarDeck on May 3.\n",
         "---\ndate: 2024-05-10\n---\nOrbis launched the StarDeck system on 3 May 2024 in Lisbon.\n",
@@ -87,6 +88,27 @@ class EventDate(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        for ev, d in self._compare(doc):
+            if d is not None:
+                raw = doc.text[d.start : d.end]
+                yield _finding(
+                    self,
+                    doc,
+                    d.start,
+                    d.end,
+                    f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
+                    related=(Related(ev.path, ev.line, ev.name),),
+                )
+
+    def metrics(self, doc: Document) -> dict[str, float] | None:
+        """With the option ``report_checked`` (``--check-facts FILE DRAFTS``): one key
+        ``checked <file:line>`` for each event a sentence of the draft gave a date for."""
+        if not self.options.get("report_checked"):
+            return None
+        return {f"checked {ev.where}": 1.0 for ev, _ in self._compare(doc)} or None
+
+    def _compare(self, doc: Document) -> Iterator[tuple[Event, DateMention | None]]:
+        """Each event a sentence of ``doc`` dates, with the date that contradicts it or None."""
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.events:
             return
@@ -111,7 +133,10 @@ class EventDate(Rule):
                         continue
                 if dates is None:
                     dates = find_dates(prose, sent.start, sent.end, default_year=day.year)
-                if not dates or any(_same_day(d, ev.date) for d in dates):
+                if not dates:
+                    continue
+                if any(_same_day(d, ev.date) for d in dates):
+                    yield ev, None
                     continue
                 best = None
                 for ks, ke in hits:
@@ -126,18 +151,8 @@ class EventDate(Rule):
                             continue
                         if best is None or dist < best[0]:
                             best = (dist, d)
-                if best is None:
-                    continue
-                d = best[1]
-                raw = doc.text[d.start : d.end]
-                yield _finding(
-                    self,
-                    doc,
-                    d.start,
-                    d.end,
-                    f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
-                    related=(Related(ev.path, ev.line, ev.name),),
-                )
+                if best is not None:
+                    yield ev, best[1]
 
 
 def _event_index(facts: FactBase) -> tuple[KeywordIndex, dict[int, tuple[list[Any], re.Pattern[str] | None]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from lint.analysis.amounts import Amount, sentence_amounts
@@ -262,6 +262,7 @@ class FigureMismatch(Rule):
             unit: EUR
             source: Orbis annual report
         """
+    default_options: ClassVar[Mapping[str, Any]] = {"report_checked": False}
     examples_bad = (
         "---\ndate: 2024-03-01\n---\nOrbis revenue reached €13.5 billion in 2023.\n",
         "---\ndate: 2024-03-01\n---\nOrbis Motors grew fast. Its revenue was 11 billion euros last year.\n",
@@ -274,6 +275,28 @@ class FigureMismatch(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        for fig, found in self._compare(doc):
+            if found is not None:
+                src = f" per {fig.source}" if fig.source else ""
+                yield _finding(
+                    self,
+                    doc,
+                    found.start,
+                    found.end,
+                    f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
+                    related=(Related(fig.path, fig.line, fig.name),),
+                )
+
+    def metrics(self, doc: Document) -> dict[str, float] | None:
+        """With the option ``report_checked`` (``--check-facts FILE DRAFTS``): one key
+        ``checked <file:line>`` for each figure a sentence of the draft was compared with."""
+        if not self.options.get("report_checked"):
+            return None
+        return {f"checked {fig.where}": 1.0 for fig, _ in self._compare(doc)} or None
+
+    def _compare(self, doc: Document) -> Iterator[tuple[Figure, Amount | None]]:
+        """Each figure a sentence of ``doc`` states a number for (about its entity, for its
+        period, in its unit), with the number that contradicts it or None."""
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.figures:
             return
@@ -294,19 +317,11 @@ class FigureMismatch(Rule):
                     continue
                 if amounts is None:
                     amounts = sentence_amounts(doc, sent.start, sent.end)
-                found = self._mismatch(
+                checked, found = self._mismatch(
                     fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start, targets.get(id(fig))
                 )
-                if found is not None:
-                    src = f" per {fig.source}" if fig.source else ""
-                    yield _finding(
-                        self,
-                        doc,
-                        found.start,
-                        found.end,
-                        f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
-                        related=(Related(fig.path, fig.line, fig.name),),
-                    )
+                if checked:
+                    yield fig, found
 
     @staticmethod
     def _mismatch(
@@ -316,7 +331,9 @@ class FigureMismatch(Rule):
         prose: str,
         base: int,
         entity: Any = None,
-    ) -> Amount | None:
+    ) -> tuple[bool, Amount | None]:
+        """(whether the sentence gives a number in the figure's unit, the one that
+        contradicts the figure or None)."""
         usable: list[Amount] = []
         change = _is_change(fig)
         for a in amounts:
@@ -326,9 +343,9 @@ class FigureMismatch(Rule):
                 continue
             usable.append(a)
         if not usable:
-            return None
+            return False, None
         if any(_consistent(fig, a) for a in usable):
-            return None
+            return True, None
         for ks, ke in hits:
             qualified = _KEYWORD_QUALIFIED().match(prose, ke)
             if qualified and not _names_entity(prose, qualified.end() - 1, entity):
@@ -337,9 +354,9 @@ class FigureMismatch(Rule):
             before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
             for a in after[:1]:
                 if not _METRIC_WORDS().search(prose, ke, a.start) and ";" not in prose[ke : a.start]:
-                    return a
+                    return True, a
             for a in before[-1:]:
                 between = prose[a.end : ks]
                 if _BEFORE_GAP().fullmatch(between) and not _METRIC_WORDS().search(between):
-                    return a
-        return None
+                    return True, a
+        return True, None
