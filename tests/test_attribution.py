@@ -469,3 +469,40 @@ def test_a_lede_may_take_its_source_from_the_third_paragraph_after_it() -> None:
 )
 def test_a_rate_decision_is_public_record(text: str, flagged: bool) -> None:
     assert bool(run_rule(UnsourcedStatistic, text)) is flagged
+
+
+# -- AT102: populations that spend, and races -------------------------------------------
+
+
+def _stat_spans(text: str) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in run_rule(UnsourcedStatistic, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Commuters spent ₩41bn on late-night taxis over the festival.\n", "₩41bn"),
+        ("Holidaymakers spent €2.3bn in the resort towns last summer.\n", "€2.3bn"),
+        ("Unpaid motorway tolls now add up to £18m a year.\n", "£18m"),
+    ],
+)
+def test_money_a_population_spends_is_a_statistic(text: str, span: str) -> None:
+    assert _stat_spans(text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one party's transaction
+        "Ødegaard Logistics paid £18m for the depot last week.\n",
+        "His donations included €60,000 to a village school.\n",
+        "These days that fare would cost €40 on the same route.\n",
+        # a capitalised plural the draft writes as a name
+        "Harrods spent £18m on the new hall. The hall was built by Harrods within a year.\n",
+        # a race
+        "Wanjiru Kamau won the 1500m at the indoor championships.\n",
+        "Kamau ran the 800m final in Nairobi last night.\n",
+    ],
+)
+def test_transactions_and_races_are_no_statistics(text: str) -> None:
+    assert _stat_spans(text) == []

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lint.analysis.lexicon import CALENDAR_WORDS, HONORIFICS
+from lint.analysis.lexicon import CALENDAR_WORDS, FUNCTION_CAPS, HONORIFICS
 from lint.analysis.memo import lazy_pattern
 from lint.analysis.names import LOWER, ORG_RUN, UPPER
 from lint.analysis.quotes import Attribution, find_speech_cues
@@ -409,6 +409,34 @@ _SENTENCE_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+_VERBS_IN_S = frozenset(
+    "does goes says gets makes takes pays sees comes looks seems sounds means needs keeps gives puts runs".split()
+)
+_NOT_POPULATION = frozenset("these those some many most all both each every such other its".split())
+_POPULATION = re.compile(
+    r"([A-Z][a-z]+)(?:\s+[a-z][a-z-]*){0,2}?(?:\s+([a-z][a-z-]*))?\s+(?:now\s+|have\s+|had\s+)?[a-z]+\s"
+)
+
+
+def _population_subject(prose: str, sent: Sentence, first_figure: int) -> bool:
+    """The sentence's subject is a population, a plural common noun with up to two words
+    before it ("Shoppers spent...", "Unpaid parking fines now add up to..."): money it
+    spends or pays is an aggregate someone measured, not one party's transaction. A
+    capitalised word the draft also writes mid-sentence ("Barclays") is a name, not one."""
+    m = _POPULATION.match(prose, sent.start, first_figure)
+    if m is None:
+        return False
+    head = m.group(2) or m.group(1)
+    if len(head) < 4 or not head.endswith("s") or head.endswith(("ss", "us", "is")) or head in _VERBS_IN_S:
+        return False
+    first = m.group(1)
+    if first.lower() in FUNCTION_CAPS or first.lower() in _NOT_POPULATION:
+        return False  # "His donations included...", "These days...", "If you..."
+    if re.search(r"[A-Z]", prose[m.end(1) : first_figure]):
+        return False  # a name before the figure: a party
+    return re.search(r"[a-z,;] " + re.escape(first) + r"\b", prose) is None
+
+
 def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -> bool:
     """A figure that is not a finding to source: a transaction price or a market move.
     ``found`` searches the sentence (the sentence-wide tests are shared by its figures)."""
@@ -417,7 +445,7 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
         return found(_MARKET)  # "shares lost a third of their value", "the index doubled"
     if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
-    if a.kind == "money" and found(_TRANSACTION()):
+    if a.kind == "money" and found(_TRANSACTION()) and not _population_subject(prose, sent, a.start):
         return True
     if a.kind in ("quantity", "number") and _ATTRIBUTIVE.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding
