@@ -506,3 +506,12 @@ def test_money_a_population_spends_is_a_statistic(text: str, span: str) -> None:
 )
 def test_transactions_and_races_are_no_statistics(text: str) -> None:
     assert _stat_spans(text) == []
+
+
+def test_a_market_metric_is_not_the_credited_company_s_own_result() -> None:
+    lede = "Title\n\nThe Saint-Étienne carmaker will build vans, the firm's chief has told reporters.\n\n"
+    # "spending on takeaway food" is a market's figure: someone measured it
+    text = lede + "Spending on takeaway food fell 28.9 per cent in the first quarter.\n"
+    assert _stat_spans(text) == ["28.9 per cent"]
+    # "Spending rose 4%" in a story crediting the firm is the firm's own result
+    assert _stat_spans(lede + "Spending rose 4% in the first quarter.\n") == []

@@ -215,7 +215,11 @@ class _StatContext:
             and not _RESULTS.fullmatch(m.group(0))
             and not _DESCRIPTOR().fullmatch(m.group(0))
         ]
-        return not others and _RESULTS.search(self.prose, lo, hi) is not None
+        results = _RESULTS.search(self.prose, lo, hi)
+        if results is None or others:
+            return False
+        # "Spending on takeaway food", "spending by households": a market's, not the company's
+        return _RESULTS_OF_OTHERS.match(self.prose, results.end(), hi) is None
 
     def _credited_entities(self) -> set[str]:
         if self._credited is None:
@@ -265,6 +269,7 @@ _OFFICIAL = re.compile(
 )
 _ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
 _ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
+_RESULTS_OF_OTHERS = re.compile(r"\s+(?:on|by|among|across)\s")
 _HONORIFIC_ALTS = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=lambda h: (-len(h), h)))
 _PERSONISH = re.compile(rf"(?:{_HONORIFIC_ALTS})\b|[{UPPER}][{LOWER}]+\s+[{UPPER}][{LOWER}]+$|(?:He|She|I|We|They)$")
 _RESULTS = re.compile(
