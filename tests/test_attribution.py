@@ -515,3 +515,26 @@ def test_a_market_metric_is_not_the_credited_company_s_own_result() -> None:
     assert _stat_spans(text) == ["28.9 per cent"]
     # "Spending rose 4%" in a story crediting the firm is the firm's own result
     assert _stat_spans(lede + "Spending rose 4% in the first quarter.\n") == []
+
+
+SOURCED = (
+    "Title\n\nExports of Chilean copper rose 4% in March, according to the Banco Central de Chile, and the "
+    "deficit narrowed to $1.2bn.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The deficit with Peru fell to $0.4bn from $0.6bn.\n",  # shares 'deficit'
+        "It was the third monthly rise in copper exports.\n",  # refers back
+        "The figures showed a 2% fall in wine shipments.\n",
+    ],
+)
+def test_a_paragraph_that_goes_on_from_a_sourced_one_shares_its_source(second: str) -> None:
+    assert _stat_spans(SOURCED + second) == []
+
+
+def test_an_unrelated_paragraph_after_a_sourced_one_needs_its_own_source() -> None:
+    text = SOURCED + "About 124,000 households in Łódź are behind on their water bills.\n"
+    assert _stat_spans(text) == ["124,000"]

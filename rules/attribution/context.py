@@ -321,6 +321,31 @@ def _norm_token(token: str) -> str:
     return token.lower()
 
 
+_CONTINUES_OPENER = re.compile(
+    r"\s*[\"“‘']?(?:It|Its|They|Their|This|That|These|Those|He|She|His|Her|We|Our|I|My|But|And|Also|Of\s+these|"
+    r"The\s+(?:[\w-]+\s+)?(?:figures?|data|numbers?|survey|report|study|research|poll|analysis|statistics|same))\b"
+)
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_COMMON_WORDS = frozenset(
+    """about above after again against along already although among another around because been before being
+    below between could during every first found further great having however including into itself later
+    least little might months never other others their there these thing things think those though three
+    through under until using where whether which while would years still since often people place point
+    right small large since world today year's including according""".split()
+)
+
+
+def continues(prose: str, block: Block, before: Sequence[Block]) -> bool:
+    """``block`` goes on from the paragraphs ``before`` it (nearest first, the story so far
+    since a heading): it opens with a word that refers back ("It", "The figures", "But",
+    "We") or shares a content word (five letters or more, not a common one) with them. An
+    unrelated paragraph after a sourced one does not borrow its source."""
+    if _CONTINUES_OPENER.match(prose, block.start, block.end):
+        return True
+    here = {w.lower() for w in _CONTENT_WORD.findall(prose, block.start, block.end)} - _COMMON_WORDS
+    return bool(here) and any(w.lower() in here for b in before for w in _CONTENT_WORD.findall(prose, b.start, b.end))
+
+
 def _previous_body_block(doc: Document, block: Block) -> Block | None:
     i = block.index - 1
     while i >= 0 and doc.blocks[i].kind == "heading":
