@@ -660,6 +660,12 @@ def _conflicts(drafts: dict[str, str]) -> list[tuple[str, str]]:
             "Shares in Quillfield Foods closed 14% lower on Thursday afternoon.\n",
             "14%",
         ),
+        # an article or "that" added or dropped is the same statement
+        (
+            "Officials said that the Ngozi Adeyemi bridge cost 40m naira to repair.\n",
+            "Officials said the Ngozi Adeyemi bridge cost 52m naira to repair.\n",
+            "52m",
+        ),
         # the second figure of the sentence is the one that changed
         (
             "Of the 1,200 riders who started, 340 finished the route before dark.\n",

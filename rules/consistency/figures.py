@@ -193,15 +193,18 @@ _STATEMENT_KINDS = frozenset({"money", "percent", "pp", "quantity", "number"})
 (those stay in the key, so "in 2023" and "in 2024" are two statements)."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _DIGIT = re.compile(r"\d")
+_SKELETON_SKIPS = frozenset({"a", "an", "the", "that"})
+"""Words an editor adds or drops without changing the statement ("said that the plant
+cost..." and "said the plant cost...")."""
 MIN_STATEMENT_WORDS = 6
 """A statement needs this many words besides its figures: "Shares rose 3%." in two drafts
 need not be one statement."""
 
 
 def _statement(doc: Document, s: int, e: int) -> _StatementRecord | None:
-    """The sentence ``doc.prose[s:e]`` as a statement: its words folded (punctuation, case and
-    spacing ignored), each figure replaced by its kind and unit; None when it has no figure
-    or too few words to tell one statement from another."""
+    """The sentence ``doc.prose[s:e]`` as a statement: its words folded (punctuation, case,
+    spacing and the words of _SKELETON_SKIPS ignored), each figure replaced by its kind and
+    unit; None when it has no figure or too few words to tell one statement from another."""
     prose = doc.prose
     amounts = [a for a in sentence_amounts(doc, s, e) if a.kind in _STATEMENT_KINDS]
     if not amounts:
@@ -213,15 +216,16 @@ def _statement(doc: Document, s: int, e: int) -> _StatementRecord | None:
     for a in amounts:
         if a.start < pos:
             continue  # overlapping amounts: keep the first
-        gap = _WORD.findall(prose, pos, a.start)
+        gap = [w.lower() for w in _WORD.findall(prose, pos, a.start)]
+        gap = [w for w in gap if w not in _SKELETON_SKIPS]
         words += len(gap)
-        parts.extend(w.lower() for w in gap)
+        parts.extend(gap)
         parts.append(f"#{a.kind}:{a.unit}")
         slots.append(_Slot(a.value, _written_step(a), a.hedge, " ".join(a.raw.split()), doc.span(a.start, a.end)))
         pos = a.end
-    gap = _WORD.findall(prose, pos, e)
+    gap = [w for w in (w.lower() for w in _WORD.findall(prose, pos, e)) if w not in _SKELETON_SKIPS]
     words += len(gap)
-    parts.extend(w.lower() for w in gap)
+    parts.extend(gap)
     if words < MIN_STATEMENT_WORDS:
         return None
     return _StatementRecord(" ".join(parts), tuple(slots), " ".join(prose[s:e].split())[:200])
@@ -270,8 +274,9 @@ class FigureConflict(Rule):
     **Fix**: check the source (the fact base ``figures`` section, if any) and correct the
     wrong draft.
 
-    **Conservative on purpose**: a statement needs six words besides its figures, and a
-    draft that makes it twice with different figures makes it ambiguously (left alone). For
+    **Conservative on purpose**: a statement needs six words besides its figures and
+    articles, and a draft that makes it twice with different figures makes it ambiguously
+    (left alone). For
     differently worded sentences, a figure counts only when its sentence names exactly one
     year and one organisation before the metric (a name mid-sentence, or one the draft also
     writes mid-sentence, or one the fact base knows), and the number follows the metric
