@@ -148,7 +148,13 @@ def _parser() -> argparse.ArgumentParser:
     info = p.add_argument_group("information")
     info.add_argument("--list-rules", action="store_true", help="list every rule, on or off by default")
     info.add_argument("--explain", metavar="RULE", help="show a rule's documentation (Markdown)")
-    info.add_argument("--check-facts", nargs="+", metavar="FILE", help="validate fact base files and summarise them")
+    info.add_argument(
+        "--check-facts",
+        nargs="+",
+        metavar="FILE",
+        help="validate fact base files (.yaml, .yml, .json) and summarise them; with drafts after them, "
+        "also name the figures and events no sentence of the drafts could be checked against",
+    )
     info.add_argument("--version", action="version", version=f"lint-article {__version__}")
     return p
 
@@ -364,14 +370,7 @@ def _main(argv: list[str]) -> int:
         return _schema(argv[1:])
     args = _parser().parse_args(argv)
     if args.check_facts:
-        from lint.facts import load_factbase
-
-        for f in args.check_facts:
-            if not Path(f).is_file():
-                raise UserError("fact base file not found", path=f)
-        facts = load_factbase([Path(f) for f in args.check_facts])
-        print(facts.describe())
-        return EXIT_OK
+        return _check_facts(args)
     loaded = _load_config(args)
     if args.show_settings:
         return _show_settings(loaded, args.format)
@@ -387,6 +386,54 @@ def _main(argv: list[str]) -> int:
         use_derived_folder(None)
     recache.save_installed()
     return status
+
+
+_FACT_SUFFIXES = (".yaml", ".yml", ".json")
+_COVERAGE_RULES = ("FA104", "FA105")
+"""The rules that report, with the option ``report_checked``, which figures and events a
+draft's sentences were compared with (as per-draft metrics ``checked <file:line>``)."""
+
+
+def _check_facts(args: argparse.Namespace) -> int:
+    """``--check-facts FILE... [DRAFTS...]``: validate and summarise the fact base; with
+    drafts (any argument that is no .yaml, .yml or .json file, and the paths), also name
+    the figures and events no sentence of the drafts could be checked against."""
+    from lint.facts import load_factbase
+
+    files = [f for f in args.check_facts if Path(f).suffix.lower() in _FACT_SUFFIXES]
+    drafts = [f for f in args.check_facts if f not in files] + list(args.paths or [])
+    if not files:
+        raise UserError("no fact base file given", hint="--check-facts FACTS.yaml [DRAFTS...]")
+    for f in files:
+        if not Path(f).is_file():
+            raise UserError("fact base file not found", path=f)
+    facts = load_factbase([Path(f) for f in files])
+    print(facts.describe())
+    if not drafts:
+        return EXIT_OK
+    from lint import engine
+
+    config = _load_config(args).config.with_overrides(
+        select=_COVERAGE_RULES,
+        extend_select=(),
+        ignore=(),
+        rule_options={code: {"report_checked": True} for code in _COVERAGE_RULES},
+    )
+    linter = engine.Linter(_registry(config), config, facts)
+    discovery = engine.discover(drafts, config)
+    for missing in discovery.missing:
+        raise UserError("no such file or directory", path=missing)
+    results = engine.lint_paths(linter, list(discovery.files), jobs=1, cache=None)
+    checked = {key for r in results for key in r.metrics}
+    entries: list[Any] = [*facts.figures, *facts.events]
+    never = [e for e in entries if f"checked {e.where}" not in checked]
+    n, hit = len(discovery.files), len(entries) - len(never)
+    print(f"checked against {n} draft{'s' if n != 1 else ''}: {hit} of {len(entries)} figures and events")
+    if never:
+        print("no sentence of the drafts could be checked against:")
+        for e in never:
+            print(f"  {e.name} ({e.where})")
+    return EXIT_OK
 
 
 def _init(argv: list[str]) -> int:

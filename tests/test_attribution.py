@@ -562,3 +562,72 @@ def test_a_lede_may_take_its_source_from_the_third_paragraph_after_it() -> None:
 )
 def test_a_rate_decision_is_public_record(text: str, flagged: bool) -> None:
     assert bool(run_rule(UnsourcedStatistic, text)) is flagged
+
+
+# -- AT102: populations that spend, and races -------------------------------------------
+
+
+def _stat_spans(text: str) -> list[str]:
+    return [text[f.span.start : f.span.end] for f in run_rule(UnsourcedStatistic, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Commuters spent ₩41bn on late-night taxis over the festival.\n", "₩41bn"),
+        ("Holidaymakers spent €2.3bn in the resort towns last summer.\n", "€2.3bn"),
+        ("Unpaid motorway tolls now add up to £18m a year.\n", "£18m"),
+    ],
+)
+def test_money_a_population_spends_is_a_statistic(text: str, span: str) -> None:
+    assert _stat_spans(text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one party's transaction
+        "Ødegaard Logistics paid £18m for the depot last week.\n",
+        "His donations included €60,000 to a village school.\n",
+        "These days that fare would cost €40 on the same route.\n",
+        # a capitalised plural the draft writes as a name
+        "Harrods spent £18m on the new hall. The hall was built by Harrods within a year.\n",
+        # a race
+        "Wanjiru Kamau won the 1500m at the indoor championships.\n",
+        "Kamau ran the 800m final in Nairobi last night.\n",
+    ],
+)
+def test_transactions_and_races_are_no_statistics(text: str) -> None:
+    assert _stat_spans(text) == []
+
+
+def test_a_market_metric_is_not_the_credited_company_s_own_result() -> None:
+    lede = "Title\n\nThe Saint-Étienne carmaker will build vans, the firm's chief has told reporters.\n\n"
+    # "spending on takeaway food" is a market's figure: someone measured it
+    text = lede + "Spending on takeaway food fell 28.9 per cent in the first quarter.\n"
+    assert _stat_spans(text) == ["28.9 per cent"]
+    # "Spending rose 4%" in a story crediting the firm is the firm's own result
+    assert _stat_spans(lede + "Spending rose 4% in the first quarter.\n") == []
+
+
+SOURCED = (
+    "Title\n\nExports of Chilean copper rose 4% in March, according to the Banco Central de Chile, and the "
+    "deficit narrowed to $1.2bn.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The deficit with Peru fell to $0.4bn from $0.6bn.\n",  # shares 'deficit'
+        "It was the third monthly rise in copper exports.\n",  # refers back
+        "The figures showed a 2% fall in wine shipments.\n",
+    ],
+)
+def test_a_paragraph_that_goes_on_from_a_sourced_one_shares_its_source(second: str) -> None:
+    assert _stat_spans(SOURCED + second) == []
+
+
+def test_an_unrelated_paragraph_after_a_sourced_one_needs_its_own_source() -> None:
+    text = SOURCED + "About 124,000 households in Łódź are behind on their water bills.\n"
+    assert _stat_spans(text) == ["124,000"]

@@ -849,6 +849,100 @@ def test_figure_conflict_near_misses(second: str) -> None:
     assert run_corpus(FigureConflict, drafts) == []
 
 
+def _conflicts(drafts: dict[str, str]) -> list[tuple[str, str]]:
+    return [(f.path, drafts[f.path][f.span.start : f.span.end]) for f in run_corpus(FigureConflict, drafts)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "span"),
+    [
+        # any unit or currency, any script in the words around the figure
+        (
+            "Sales at Kløvermark Bryggeri rose 37% in the three months to June.\n",
+            "Sales at Kløvermark Bryggeri rose 31% in the three months to June.\n",
+            "31%",
+        ),
+        (
+            "The bridge will cost the city £4.2bn, the council's planners said on Monday.\n",
+            "The bridge will cost the city £4.8bn - the council's planners said on Monday.\n",
+            "£4.8bn",
+        ),
+        (
+            "Tanvir Ahmed's bakery chain employed 800 staff across its twelve shops.\n",
+            "tanvir ahmed's bakery chain employed 650 staff across its twelve shops\n",
+            "650",
+        ),
+        (
+            "Turnout in the Nørrebro ward was 8.5 per cent higher than at the last vote.\n",
+            "Turnout in the Nørrebro ward was 9.5 per cent higher than at the last vote.\n",
+            "9.5 per cent",
+        ),
+        # a round number is as exact as any other in a copy of the statement
+        (
+            "Shares in Quillfield Foods closed 10% lower on Thursday afternoon.\n",
+            "Shares in Quillfield Foods closed 14% lower on Thursday afternoon.\n",
+            "14%",
+        ),
+        # an article or "that" added or dropped is the same statement
+        (
+            "Officials said that the Ngozi Adeyemi bridge cost 40m naira to repair.\n",
+            "Officials said the Ngozi Adeyemi bridge cost 52m naira to repair.\n",
+            "52m",
+        ),
+        # the second figure of the sentence is the one that changed
+        (
+            "Of the 1,200 riders who started, 340 finished the route before dark.\n",
+            "Of the 1,200 riders who started, 430 finished the route before dark.\n",
+            "430",
+        ),
+    ],
+)
+def test_figure_conflict_same_statement_with_another_figure(first: str, second: str, span: str) -> None:
+    assert _conflicts({"a.md": first, "b.md": second}) == [("b.md", span)]
+
+
+def test_figure_conflict_same_statement_the_odd_draft_out_is_reported() -> None:
+    drafts = {
+        "a.md": "Intro.\n\nThe ferry line carried 2.4 million passengers last year, its owners said.\n",
+        "b.md": "The ferry line carried 2.9 million passengers last year, its owners said.\n",
+        "c.md": "The ferry line carried 2.4 million passengers last year, its owners said.\n",
+    }
+    [f] = run_corpus(FigureConflict, drafts)
+    assert (f.path, f.line) == ("b.md", 1)
+    assert f.message == "2.9 million here but 2.4 million in the same statement in a.md:3"
+    assert f.related[0].path == "a.md" and f.related[0].line == 3
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the same figure written another way, or rounded
+        "The bridge will cost the city £4,200m, the council's planners said on Monday.\n",
+        "The bridge will cost the city £4.23bn, the council's planners said on Monday.\n",
+        # another statement: another year, another unit, other words
+        "The bridge will cost the city $4.8bn, the council's planners said on Monday.\n",
+        "The tunnel will cost the city £4.8bn, the council's planners said on Monday.\n",
+        "The bridge will cost the city £4.8bn, the council's planners said in 2023.\n",
+        # the figure in a heading
+        "# The bridge will cost the city £4.8bn, the council's planners said on Monday\n",
+    ],
+)
+def test_figure_conflict_same_statement_near_misses(second: str) -> None:
+    first = "The bridge will cost the city £4.2bn, the council's planners said on Monday.\n"
+    assert _conflicts({"a.md": first, "b.md": second}) == []
+
+
+def test_figure_conflict_short_or_ambiguous_statements_are_left_alone() -> None:
+    # five words besides the figure: too few to be sure it is one statement
+    assert _conflicts({"a.md": "Shares rose 3% on Friday.\n", "b.md": "Shares rose 5% on Friday.\n"}) == []
+    # one draft makes the statement twice with two figures: which one is it?
+    twice = "Prices at the Vila Nova market rose 4% in spring. Prices at the Vila Nova market rose 6% in spring.\n"
+    once = "Prices at the Vila Nova market rose 9% in spring.\n"
+    assert _conflicts({"a.md": twice, "b.md": once}) == []
+    # the same draft twice is no conflict
+    assert _conflicts({"a.md": once, "b.md": once}) == []
+
+
 # -- with a fact base ------------------------------------------------------------------
 
 FACTS = parse_factbase(

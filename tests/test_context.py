@@ -68,6 +68,18 @@ def test_the_established_context_draft_is_the_reference_whatever_the_names(tmp_p
     assert "'Jonas Lien' is chief executive of Vestby Harbour here" in str(findings[0]["message"])
 
 
+def test_a_staged_copy_of_a_committed_statement_with_another_figure_is_the_one_reported(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    statement = "The ferry board said the new terminal at Sundbrott would cost about {} to build over ten years.\n"
+    write(tmp_path / "drafts" / "zz-committed.md", "# Terminal\n\n" + statement.format("£4.2bn"))
+    write(tmp_path / "aa-staged.md", "# Terminal costs\n\n" + statement.format("£4.8bn"))
+    code, findings, err = _json(run_cli, "--no-cache", "--context", "drafts", "aa-staged.md", cwd=tmp_path)
+    assert code == 1, err
+    assert [(f["path"], f["rule"], f["line"]) for f in findings] == [("aa-staged.md", "CS113", 3)]
+    assert "£4.8bn here but £4.2bn" in str(findings[0]["message"])
+
+
 def test_the_context_config_key_and_a_draft_both_linted_and_context(tmp_path: Path, run_cli: RunCli) -> None:
     write(tmp_path / ".lint-article.yaml", "select: [CS]\ncontext: [archive]\n")
     write(tmp_path / "archive" / "post-a.md", POST_A)

@@ -558,3 +558,107 @@ def test_one_giant_sentence_gives_every_finding() -> None:
     for n in (300, 1200):
         total = sum(len(run(r, chunk * n + "\n")) for r in FACT_RULES)
         assert total == 2 * n  # each repetition: a wrong post holder and an avoided name
+
+
+# -- percentages, changes and late dates ---------------------------------------------------
+
+GROWTH = parse_factbase(
+    """\
+version: 1
+entities:
+  - name: Kestrel Ávila Foods
+    type: organization
+    aliases: [Kestrel Ávila]
+figures:
+  - name: Kestrel Ávila turnover growth in 2024
+    entity: Kestrel Ávila Foods
+    keywords: [turnover]
+    value: 6.5
+    unit: "%"
+  - name: Kestrel Ávila share of the bakery market in 2024
+    entity: Kestrel Ávila Foods
+    keywords: [market]
+    value: 42
+    unit: per cent
+events:
+  - name: Kestrel Ávila oven unveiled
+    date: 2024-09-18
+    keywords: [unveiled]
+    entities: [Kestrel Ávila Foods]
+"""
+)
+
+
+def growth(text: str) -> list[str]:
+    return [m.split("'")[1] for m in messages(FigureMismatch, text + "\n", facts=GROWTH, day=dt.date(2025, 2, 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        # a percentage written "per cent" is a percentage ("per" does not make it a rate per unit)
+        ("Kestrel Ávila said its turnover grew 8.5 per cent in 2024.", "8.5 per cent"),
+        ("Kestrel Ávila ended 2024 with 38 per cent of the market.", "38 per cent"),
+        # a figure that is a change is stated by change words
+        ("Kestrel Ávila's turnover was up 8.5% in 2024.", "8.5%"),
+        ("In 2024 Kestrel Ávila Foods grew its turnover by 8.5 per cent.", "8.5 per cent"),
+        # "turnover at <the entity>" names whose turnover it is, not a part of it
+        ("Turnover at Kestrel Ávila Foods rose 8.5 per cent in 2024.", "8.5 per cent"),
+    ],
+)
+def test_percent_figures_in_every_form(text: str, raw: str) -> None:
+    assert growth(text) == [raw]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Ávila said its turnover grew 6.5 per cent in 2024.",
+        "Turnover at Kestrel Ávila Foods rose 6.5% in 2024.",
+        "Kestrel Ávila held 42 per cent of the market in 2024.",
+        # a part of the turnover, and a share that changed by some points, are other figures
+        "Turnover at Kestrel Ávila's cafés rose 8.5 per cent in 2024.",
+        "Kestrel Ávila's share of the market rose by 3 per cent to 42 per cent in 2024.",
+    ],
+)
+def test_percent_figures_near_misses(text: str) -> None:
+    assert growth(text) == []
+
+
+def late(text: str) -> list[str]:
+    return [m.split("'")[1] for m in messages(EventDate, text + "\n", facts=GROWTH, day=dt.date(2024, 10, 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [
+        ("Kestrel Ávila Foods unveiled the oven at a press event in Porto on September 25.", "September 25"),
+        (
+            "Kestrel Ávila first unveiled the Brasa oven, a stone-floor model, in Ōsaka on Tuesday 17 September.",
+            "17 September",
+        ),
+        (
+            "The Brasa oven was unveiled by Kestrel Ávila at a trade fair in Lyon on 20 September 2024.",
+            "20 September 2024",
+        ),
+    ],
+)
+def test_event_date_later_in_the_clause(text: str, raw: str) -> None:
+    assert late(text) == [raw]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Ávila Foods unveiled the oven at a press event in Porto on September 18.",
+        # a date of another clause, or one that looks ahead
+        "Kestrel Ávila unveiled the oven at a press event in Porto, which opens again on September 25.",
+        "Kestrel Ávila unveiled the oven in Porto and will ship the first ones to bakers on October 2.",
+        "Kestrel Ávila unveiled the oven to bakers at a trade fair and said it was due on sale on October 2.",
+        # too far from the keyword
+        "Kestrel Ávila unveiled the oven that its engineers in Porto, Lyon, Ōsaka and Seville had spent"
+        " four long years building on September 25.",
+    ],
+)
+def test_event_date_later_in_the_clause_near_misses(text: str) -> None:
+    assert late(text) == []

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lint.analysis.lexicon import MONTH_NUMBERS, MONTH_PATTERN
 from lint.analysis.memo import per_document
-from lint.facts import CURRENCY_ALIASES, SCALES, normalise_unit, singular
+from lint.facts import CURRENCY_ALIASES, SCALES, measure, normalise_unit, singular
 from lint.record import Record
 from lint.text import CASEFOLD_ODDITIES
 
@@ -251,7 +251,7 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
             kind = "age"
         elif not scale_word and _ORDINAL_AFTER.match(after):
             kind = "ordinal"
-        elif not scale_word and _GLUED_AFTER.match(after):
+        elif not scale_word and _GLUED_AFTER.match(after) and not _MEASURE_SYMBOL.match(text, ne, end):
             kind = "model"
         elif (
             not scale_word
@@ -263,28 +263,62 @@ def parse_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amo
             kind = "year"
         elif not scale_word and _is_model_context(text, start, ns):
             kind = "model"
-        if kind in ("number",) or (kind == "money" and False):
-            word = _unit_word(text, a_end, end)
+        if kind == "number" and m.group("short") == "m" and scale_word and _is_race(text, start, a_start, a_end, end):
+            kind, scale_word, scale = "model", "", 1.0  # "the 800m": a race's name, not 800 million
+        factor = 1.0
+        if kind == "number":
+            symbol = _MEASURE_SYMBOL.match(text, a_end, end)
+            word = symbol.group(1) if symbol else _unit_word(text, a_end, end)
+            if symbol:
+                a_end = symbol.end()
             if word:
                 unit = normalise_unit(word)
+                factor = (measure(word) or ("", 1.0))[1]
                 kind = "quantity"
             elif scale_word:
                 kind = "quantity"
         hedge = hedge_before(before) if kind in ("money", "percent", "pp", "quantity", "number") else ""
         out.append(
             Amount(
-                value=number * scale,
+                value=number * scale * factor,
                 unit=unit,
                 start=a_start,
                 end=a_end,
                 raw=text[a_start:a_end],
                 kind=kind,
-                step=step * scale,
+                step=step * scale * factor,
                 scaled=scale != 1.0,
                 hedge=hedge,
             )
         )
     return _share_range_units(text, out)
+
+
+_MEASURE_SYMBOL = re.compile(r"[ \u00a0]?((?:[kmgt]?wh?|km|kg)|[kKMGT]W[hH]?)\b(?![’'.-]\w)", re.I)
+"""A unit symbol right after a number, in any case ("520 MW", "0.52gw", "3.1 GWh", "42 km")."""
+_RACE_WORDS = frozenset(
+    "hurdles freestyle backstroke breaststroke butterfly medley relay race final finals heat heats title "
+    "record sprint steeplechase champion run runner runners gold silver bronze medal world".split()
+)
+_RACE_DISTANCES = frozenset({60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
+_WORD_AFTER = re.compile(r"[ \u00a0-]+([a-z]+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+
+
+def _is_race(text: str, start: int, a_start: int, a_end: int, end: int) -> bool:
+    """A number glued to "m" without a currency that names a race ("the 800m", "1500m
+    freestyle"): a race distance after "the" or a possessive, or before a race word; never
+    one that counts a noun ("100m people")."""
+    digits = text[a_start:a_end].rstrip("mM").replace(",", "")
+    if not digits.isdigit() or int(digits) not in _RACE_DISTANCES:
+        return False
+    after = _WORD_AFTER.match(text, a_end, end)
+    if after and after.group(1) in _RACE_WORDS:
+        return True
+    if _unit_word(text, a_end, end):
+        return False
+    before = _WORD_BEFORE.search(text, max(start, a_start - 12), a_start)
+    return before is not None and before.group(1).lower() in ("the", "his", "her", "their", "its", "indoor", "outdoor")
 
 
 _COUNT_NOUNS = frozenset(

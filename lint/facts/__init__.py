@@ -45,9 +45,11 @@ Details editors need:
   chair = chairman...); ``title_aliases`` adds more.
 * ``figures``: ``value`` is a number with an optional scale word (``142.38 billion``,
   ``4,200 million``); ``unit`` a currency (``EUR``, ``€``, ``euros``), ``%``, ``percentage
-  points`` or a counted noun (``vehicles``). ``tolerance`` is relative (``0.5%``, the
-  default) or absolute (``0.1 billion``). The figure's year is ``year:`` or the one year
-  its name or keywords hold.
+  points``, a unit of measurement in any case (``MW``, ``megawatts``, ``GWh``, ``km``,
+  ``tonnes``: a scale of a base unit, so ``0.52 GW`` in a draft is 520 MW) or a counted
+  noun (``vehicles``); anything else that looks like a unit is an error with a did-you-mean.
+  ``tolerance`` is relative (``0.5%``, the default) or absolute (``0.1 billion``). The
+  figure's year is ``year:`` or the one year its name or keywords hold.
 * ``keywords`` (figures, events): lower-case ones match in any case and with a plural
   ending; one written with a capital matches only as written (``Budget``, ``IPO``).
 * ``claims``: a regular expression searched sentence by sentence (``ignorecase: true`` to
@@ -80,6 +82,7 @@ from lint.facts.values import (
     SCALES,
     fold,
     format_value,
+    measure,
     normalise_unit,
     parse_value,
     singular,
@@ -108,6 +111,7 @@ __all__ = [
     "fold",
     "format_value",
     "load_factbase",
+    "measure",
     "merge",
     "normalise_unit",
     "parse_factbase",

@@ -18,7 +18,16 @@ from typing import Any
 
 from lint.facts.patterns import MAX_PATTERN_LENGTH, check_pattern_safety
 from lint.facts.records import ENTITY_TYPES, Claim, Entity, Event, Figure, Role, entity_forms
-from lint.facts.values import MAX_ABS_VALUE, YEAR, fold, format_value, normalise_unit, parse_value
+from lint.facts.values import (
+    MAX_ABS_VALUE,
+    YEAR,
+    fold,
+    format_value,
+    measure,
+    normalise_unit,
+    parse_value,
+    unknown_unit,
+)
 from lint.schema import (
     AnyValue,
     Bool,
@@ -247,14 +256,22 @@ def _build_figure(v: Mapping[str, Any], site: Site) -> Figure:
     if abs(value) > MAX_ABS_VALUE:
         raise site.error(f"value {raw!r} is absurdly large", "value")
     unit = v["unit"] or ""
+    unit_key = "unit"
     if unit_text:
         if unit:
             raise site.error(f"unit given twice ({unit_text!r} and {unit!r})", "value")
-        unit = unit_text
+        unit, unit_key = unit_text, "value"
+    near = unknown_unit(unit)
+    if near is not None:
+        hint = f"did you mean '{near}'?" if near else _UNIT_HINT
+        raise site.error(f"unknown unit {unit!r}", unit_key, hint=hint)
+    scale = measure(unit)
     unit = normalise_unit(unit)
     if unit == "%" and abs(value) > 1000:
         raise site.error(f"percentage {raw!r} is absurd", "value")
     rel, absolute = _tolerance(v["tolerance"], value, site)
+    if scale is not None:  # "480" MW is 4.8e8 W, and so is an absolute tolerance's "10" MW
+        value, absolute = value * scale[1], absolute * scale[1]
     keywords = tuple(v["keywords"])
     year = v["year"]
     if year is None:
@@ -275,6 +292,11 @@ def _build_figure(v: Mapping[str, Any], site: Site) -> Figure:
     )
 
 
+_UNIT_HINT = (
+    "write a currency (EUR, $), %, percentage points, a unit (MW, GWh, km, tonnes) or a counted noun (vehicles)"
+)
+
+
 def _figure_line(f: Figure) -> str:
     src = f"; source {f.source}" if f.source else ""
     return f"{f.name}: {format_value(f.value, f.unit)}{src} ({f.where})"
@@ -293,7 +315,10 @@ FIGURES = Section(
                 TEXTS, required=True, hint="list words a sentence about this figure uses, e.g. [revenue]"
             ),
             "value": Field(NUMBER_TEXT, required=True, doc="a number with an optional scale word"),
-            "unit": Field(TEXT, doc="a currency, %, percentage points or a counted noun"),
+            "unit": Field(
+                TEXT,
+                doc="a currency, %, percentage points, a unit (W to TW, Wh to TWh, m, km, kg, t) or a counted noun",
+            ),
             "tolerance": Field(NUMBER_TEXT, doc="relative (0.5%, the default) or absolute (0.1 billion)"),
             "source": Field(TEXT),
             "year": Field(Int(1800, 2200)),

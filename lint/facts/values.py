@@ -75,6 +75,81 @@ SCALES: Mapping[str, float] = {
 PERCENT_WORDS = ("%", "percent", "per cent", "pct")
 
 
+def _measures() -> dict[str, tuple[str, float]]:
+    """Unit symbols and words of measurement -> (base unit, factor to it), keys folded."""
+    out: dict[str, tuple[str, float]] = {}
+    prefixes = {"": 1.0, "kilo": 1e3, "mega": 1e6, "giga": 1e9, "tera": 1e12}
+    symbols = {"": "", "kilo": "k", "mega": "m", "giga": "g", "tera": "t"}
+    for prefix, factor in prefixes.items():
+        sym = symbols[prefix]
+        out[sym + "w"] = ("W", factor)
+        out[sym + "wh"] = ("Wh", factor)
+        for plural in ("", "s"):
+            out[f"{prefix}watt{plural}"] = ("W", factor)
+            for sep in ("-", " ", ""):
+                out[f"{prefix}watt{sep}hour{plural}"] = ("Wh", factor)
+    for plural in ("", "s"):
+        out["metre" + plural] = ("m", 1.0)  # not "meters": a draft counts smart meters too
+        for spelling in ("metre", "meter"):
+            out["kilo" + spelling + plural] = ("m", 1e3)
+        for spelling in ("gram", "gramme"):
+            out["kilo" + spelling + plural] = ("kg", 1.0)
+        out["tonne" + plural] = ("kg", 1e3)
+        out["metric ton" + plural] = ("kg", 1e3)
+    out.update({"m": ("m", 1.0), "km": ("m", 1e3), "kg": ("kg", 1.0), "t": ("kg", 1e3)})
+    return out
+
+
+MEASURE_UNITS: Mapping[str, tuple[str, float]] = _measures()
+"""Units of measurement in any case, symbols and words, with their scales: folded symbol or
+word -> (base unit, factor). ``MW``, ``mw``, ``megawatts`` -> ``('W', 1e6)``; ``GWh`` ->
+``('Wh', 1e9)``; ``km`` -> ``('m', 1e3)``; ``tonnes`` -> ``('kg', 1e3)``. Base units are
+``W``, ``Wh``, ``m`` and ``kg``."""
+_DISPLAY_PREFIXES: Mapping[str, tuple[tuple[float, str], ...]] = {
+    "W": ((1e12, "TW"), (1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W")),
+    "Wh": ((1e12, "TWh"), (1e9, "GWh"), (1e6, "MWh"), (1e3, "kWh"), (1.0, "Wh")),
+    "m": ((1e3, "km"), (1.0, "m")),
+    "kg": ((1e3, "tonnes"), (1.0, "kg")),
+}
+
+
+def measure(unit: str) -> tuple[str, float] | None:
+    """``'MW'`` -> ``('W', 1e6)``: the base unit and factor of a unit of measurement written
+    in any case, or None when it is none (a currency, a percentage, a counted noun)."""
+    return MEASURE_UNITS.get(" ".join(unit.split()).lower())
+
+
+def unknown_unit(unit: str) -> str | None:
+    """For a fact base ``unit`` that is no known unit but looks like a misspelt one, the
+    known unit it is closest to ('' when none is close); None when ``unit`` is known or a
+    counted noun (lower-case words such as ``vehicles`` or ``staff``)."""
+    u = " ".join(unit.split())
+    low = u.lower()
+    if not u or measure(u) or u.upper() in CURRENCY_CODES or low in CURRENCY_ALIASES:
+        return None
+    if low in PERCENT_WORDS or normalise_unit(u) == "pp":
+        return None
+    import difflib
+
+    symbols = sorted(
+        {*CURRENCY_CODES, "W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh", "m", "km", "kg", "t"}
+    )
+    words = sorted(k for k in MEASURE_UNITS if len(k) > 3) + sorted(k for k in CURRENCY_ALIASES if k.isalpha())
+    wordy = u.replace(" ", "").replace("-", "").isalpha() and (u[1:] == low[1:] and len(u) > 3 or u == low)
+    if wordy:  # a counted noun ("vehicles", "Staff"), unless it is a unit misspelt
+        near = difflib.get_close_matches(low, words + [w.lower() for w in symbols if len(w) > 1], n=1, cutoff=0.85)
+        return _symbol(near[0], symbols) if near else None
+    near = difflib.get_close_matches(u, symbols, n=1, cutoff=0.5) or difflib.get_close_matches(
+        low, [w.lower() for w in symbols] + words, n=1
+    )
+    return _symbol(near[0], symbols) if near else ""
+
+
+def _symbol(near: str, symbols: list[str]) -> str:
+    """A symbol as written (``'kWh'`` for ``'kwh'``)."""
+    return next((s for s in symbols if s.lower() == near), near)
+
+
 _TRANSLATE = {ord("’"): "'", ord("‘"): "'", ord("\u00a0"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "}
 _TRANSLATE.update({ord(c): "-" for c in "‐‑‒–"})
 _REPLACEMENTS = tuple((chr(c), to) for c, to in _TRANSLATE.items())
@@ -95,9 +170,13 @@ def fold(text: str) -> str:
 
 
 def format_value(value: float, unit: str = "") -> str:
-    """``1.4238e11, 'EUR'`` -> ``'142.38 billion EUR'``; ``37.0, '%'`` -> ``'37%'``."""
+    """``1.4238e11, 'EUR'`` -> ``'142.38 billion EUR'``; ``37.0, '%'`` -> ``'37%'``;
+    ``4.8e8, 'W'`` -> ``'480 MW'``."""
     if unit == "%":
         return f"{_trim(value)}%"
+    if unit in _DISPLAY_PREFIXES:
+        factor, symbol = next(((f, s) for f, s in _DISPLAY_PREFIXES[unit] if abs(value) >= f), (1.0, unit))
+        return f"{_trim(value / factor)} {symbol}"
     for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if abs(value) >= scale:
             text = f"{_trim(value / scale)} {word}"
@@ -159,12 +238,16 @@ def parse_value(text: Any) -> tuple[float, str, float]:
 
 
 def normalise_unit(unit: str) -> str:
-    """``'€'``, ``'euros'``, ``'eur'`` -> ``'EUR'``; ``'percent'`` -> ``'%'``; unit words are
-    lower-cased and singular (``'Vehicles'`` -> ``'vehicle'``)."""
+    """``'€'``, ``'euros'``, ``'eur'`` -> ``'EUR'``; ``'percent'`` -> ``'%'``; a unit of
+    measurement its base unit (``'MW'`` -> ``'W'``, see :func:`measure` for the factor);
+    other unit words are lower-cased and singular (``'Vehicles'`` -> ``'vehicle'``)."""
     u = " ".join(unit.split())
     low = u.lower()
     if not u:
         return ""
+    known = MEASURE_UNITS.get(low)
+    if known is not None:
+        return known[0]
     if u.upper() in CURRENCY_CODES:
         return u.upper()
     if low in CURRENCY_ALIASES:

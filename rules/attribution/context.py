@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lint.analysis.lexicon import CALENDAR_WORDS, HONORIFICS
+from lint.analysis.lexicon import CALENDAR_WORDS, FUNCTION_CAPS, HONORIFICS
 from lint.analysis.memo import lazy_pattern
 from lint.analysis.names import LOWER, ORG_RUN, UPPER
 from lint.analysis.quotes import Attribution, find_speech_cues
@@ -215,7 +215,11 @@ class _StatContext:
             and not _RESULTS.fullmatch(m.group(0))
             and not _DESCRIPTOR().fullmatch(m.group(0))
         ]
-        return not others and _RESULTS.search(self.prose, lo, hi) is not None
+        results = _RESULTS.search(self.prose, lo, hi)
+        if results is None or others:
+            return False
+        # "Spending on takeaway food", "spending by households": a market's, not the company's
+        return _RESULTS_OF_OTHERS.match(self.prose, results.end(), hi) is None
 
     def _credited_entities(self) -> set[str]:
         if self._credited is None:
@@ -265,6 +269,7 @@ _OFFICIAL = re.compile(
 )
 _ORG_NOUN = re.compile(rf"(?<![\w-])(?:{_ORG_WORDS})(?![\w-])", re.I)
 _ORG_ANAPHOR = re.compile(rf"(?<![\w-])(?:[Ii]ts|[Tt]heir|[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{_ORG_WORDS}))(?![\w-])")
+_RESULTS_OF_OTHERS = re.compile(r"\s+(?:on|by|among|across)\s")
 _HONORIFIC_ALTS = "|".join(sorted((h.capitalize() for h in HONORIFICS), key=lambda h: (-len(h), h)))
 _PERSONISH = re.compile(rf"(?:{_HONORIFIC_ALTS})\b|[{UPPER}][{LOWER}]+\s+[{UPPER}][{LOWER}]+$|(?:He|She|I|We|They)$")
 _RESULTS = re.compile(
@@ -314,6 +319,31 @@ def _norm_token(token: str) -> str:
             token = token[: -len(suffix)]
             break
     return token.lower()
+
+
+_CONTINUES_OPENER = re.compile(
+    r"\s*[\"“‘']?(?:It|Its|They|Their|This|That|These|Those|He|She|His|Her|We|Our|I|My|But|And|Also|Of\s+these|"
+    r"The\s+(?:[\w-]+\s+)?(?:figures?|data|numbers?|survey|report|study|research|poll|analysis|statistics|same))\b"
+)
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_COMMON_WORDS = frozenset(
+    """about above after again against along already although among another around because been before being
+    below between could during every first found further great having however including into itself later
+    least little might months never other others their there these thing things think those though three
+    through under until using where whether which while would years still since often people place point
+    right small large since world today year's including according""".split()
+)
+
+
+def continues(prose: str, block: Block, before: Sequence[Block]) -> bool:
+    """``block`` goes on from the paragraphs ``before`` it (nearest first, the story so far
+    since a heading): it opens with a word that refers back ("It", "The figures", "But",
+    "We") or shares a content word (five letters or more, not a common one) with them. An
+    unrelated paragraph after a sourced one does not borrow its source."""
+    if _CONTINUES_OPENER.match(prose, block.start, block.end):
+        return True
+    here = {w.lower() for w in _CONTENT_WORD.findall(prose, block.start, block.end)} - _COMMON_WORDS
+    return bool(here) and any(w.lower() in here for b in before for w in _CONTENT_WORD.findall(prose, b.start, b.end))
 
 
 def _previous_body_block(doc: Document, block: Block) -> Block | None:
@@ -409,6 +439,34 @@ _SENTENCE_GATES: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 
 
+_VERBS_IN_S = frozenset(
+    "does goes says gets makes takes pays sees comes looks seems sounds means needs keeps gives puts runs".split()
+)
+_NOT_POPULATION = frozenset("these those some many most all both each every such other its".split())
+_POPULATION = re.compile(
+    r"([A-Z][a-z]+)(?:\s+[a-z][a-z-]*){0,2}?(?:\s+([a-z][a-z-]*))?\s+(?:now\s+|have\s+|had\s+)?[a-z]+\s"
+)
+
+
+def _population_subject(prose: str, sent: Sentence, first_figure: int) -> bool:
+    """The sentence's subject is a population, a plural common noun with up to two words
+    before it ("Shoppers spent...", "Unpaid parking fines now add up to..."): money it
+    spends or pays is an aggregate someone measured, not one party's transaction. A
+    capitalised word the draft also writes mid-sentence ("Barclays") is a name, not one."""
+    m = _POPULATION.match(prose, sent.start, first_figure)
+    if m is None:
+        return False
+    head = m.group(2) or m.group(1)
+    if len(head) < 4 or not head.endswith("s") or head.endswith(("ss", "us", "is")) or head in _VERBS_IN_S:
+        return False
+    first = m.group(1)
+    if first.lower() in FUNCTION_CAPS or first.lower() in _NOT_POPULATION:
+        return False  # "His donations included...", "These days...", "If you..."
+    if re.search(r"[A-Z]", prose[m.end(1) : first_figure]):
+        return False  # a name before the figure: a party
+    return re.search(r"[a-z,;] " + re.escape(first) + r"\b", prose) is None
+
+
 def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -> bool:
     """A figure that is not a finding to source: a transaction price or a market move.
     ``found`` searches the sentence (the sentence-wide tests are shared by its figures)."""
@@ -417,7 +475,7 @@ def _routine(prose: str, sent: Sentence, fig: _Figure, found: _SentenceSearch) -
         return found(_MARKET)  # "shares lost a third of their value", "the index doubled"
     if a.kind == "number" and "," not in a.raw and 1000 <= a.value < 2100 and a.value == int(a.value):
         return True  # a year that parse_amounts did not recognise ("the returns from 1642")
-    if a.kind == "money" and found(_TRANSACTION()):
+    if a.kind == "money" and found(_TRANSACTION()) and not _population_subject(prose, sent, a.start):
         return True
     if a.kind in ("quantity", "number") and _ATTRIBUTIVE.search(prose, max(sent.start, a.start - 20), a.start):
         return True  # "the 5,808 Academy voters", "all 10,000 tickets": a description, not a finding

@@ -5,11 +5,38 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from lint.document import Document
+from lint.document import Block, Document
 from lint.model import Finding, Severity
 from lint.rule import Rule
-from rules.attribution.context import _lead_in_sourced, _previous_body_block, _SourcedChain, _SourceNames, _StatContext
+from rules.attribution.context import (
+    _lead_in_sourced,
+    _previous_body_block,
+    _SourcedChain,
+    _SourceNames,
+    _StatContext,
+    continues,
+)
 from rules.attribution.cues import _DATELINE, _Figure
+
+_STORY_BEFORE = 3
+"""How many paragraphs before a figure's paragraph :func:`continues` reads."""
+
+
+def _story_before(doc: Document, block: Block) -> list[Block]:
+    """Up to _STORY_BEFORE body paragraphs right before ``block``, nearest first, stopping
+    at a heading."""
+    out: list[Block] = []
+    for b in reversed(doc.blocks[: block.index]):
+        if b.kind == "heading" or len(out) == _STORY_BEFORE:
+            break
+        out.append(b)
+    return out
+
+
+def _unit_of(fig: _Figure) -> str:
+    """What a figure measures in: a currency, "%", a counted noun, or its kind."""
+    a = fig.amount
+    return "words" if a is None else a.unit or a.kind
 
 
 class UnsourcedStatistic(Rule):
@@ -111,13 +138,29 @@ class UnsourcedStatistic(Rule):
                 if ctx.entity_credited(sent, figs[0].start):
                     continue
                 prev = _previous_body_block(doc, block)
-                if prev is not None and (prev.index in ctx.with_sourced_figures or ctx.names_data_source(prev)):
+                if (
+                    prev is not None
+                    and (prev.index in ctx.with_sourced_figures or ctx.names_data_source(prev))
+                    and self._goes_on(doc, ctx, block, figs)
+                ):
                     # the figures go on from a paragraph that named their source
                     ctx.with_sourced_figures.add(block.index)
                     continue
                 if block.index == first_body and ctx.body_credits(block):
                     continue  # a lede summarises; its sources follow in the next paragraphs
                 yield self._finding(doc, figs)
+
+    @staticmethod
+    def _goes_on(doc: Document, ctx: _StatContext, block: Block, figs: Sequence[_Figure]) -> bool:
+        """The paragraph goes on from the story before it (see :func:`continues`), or gives
+        figures of a kind the paragraph before it gave ("fell 9%" after "dropped 12.5%")."""
+        before = _story_before(doc, block)
+        if continues(doc.prose, block, before):
+            return True
+        earlier = (
+            {_unit_of(f) for sent in doc.block_sentences(before[0]) for f in ctx.figures(sent)} if before else set()
+        )
+        return any(_unit_of(f) in earlier for f in figs)
 
     def _finding(self, doc: Document, figs: Sequence[_Figure]) -> Finding:
         raws = []

@@ -11,7 +11,7 @@ from itertools import compress, count
 from pathlib import Path
 from typing import Any, ClassVar
 
-from lint.analysis.amounts import sentence_amounts
+from lint.analysis.amounts import Amount, sentence_amounts
 from lint.analysis.lexicon import CALENDAR_WORDS
 from lint.analysis.names import ORG_RUN, org_key
 from lint.document import Document
@@ -172,10 +172,94 @@ class _FigureRecord(Record):
     context: str
 
 
+class _Slot(Record):
+    """One figure of a statement, as written."""
+
+    value: float
+    step: float
+    hedge: str
+    raw: str
+    span: Span
+
+
+class _StatementRecord(Record):
+    key: str  # the sentence's words, folded, each figure masked by its unit
+    slots: tuple[_Slot, ...]  # the masked figures, in order
+    context: str
+
+
+_STATEMENT_KINDS = frozenset({"money", "percent", "pp", "quantity", "number"})
+"""Amounts a statement masks: measurements and counts, not years, dates, times or ages
+(those stay in the key, so "in 2023" and "in 2024" are two statements)."""
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_DIGIT = re.compile(r"\d")
+_SKELETON_SKIPS = frozenset({"a", "an", "the", "that"})
+"""Words an editor adds or drops without changing the statement ("said that the plant
+cost..." and "said the plant cost...")."""
+MIN_STATEMENT_WORDS = 6
+"""A statement needs this many words besides its figures: "Shares rose 3%." in two drafts
+need not be one statement."""
+
+
+def _statement(doc: Document, s: int, e: int) -> _StatementRecord | None:
+    """The sentence ``doc.prose[s:e]`` as a statement: its words folded (punctuation, case,
+    spacing and the words of _SKELETON_SKIPS ignored), each figure replaced by its kind and
+    unit; None when it has no figure or too few words to tell one statement from another."""
+    prose = doc.prose
+    amounts = [a for a in sentence_amounts(doc, s, e) if a.kind in _STATEMENT_KINDS]
+    if not amounts:
+        return None
+    parts: list[str] = []
+    slots: list[_Slot] = []
+    words = 0
+    pos = s
+    for a in amounts:
+        if a.start < pos:
+            continue  # overlapping amounts: keep the first
+        gap = [w.lower() for w in _WORD.findall(prose, pos, a.start)]
+        gap = [w for w in gap if w not in _SKELETON_SKIPS]
+        words += len(gap)
+        parts.extend(gap)
+        parts.append(f"#{a.kind}:{a.unit}")
+        slots.append(_Slot(a.value, _written_step(a), a.hedge, " ".join(a.raw.split()), doc.span(a.start, a.end)))
+        pos = a.end
+    gap = [w for w in (w.lower() for w in _WORD.findall(prose, pos, e)) if w not in _SKELETON_SKIPS]
+    words += len(gap)
+    parts.extend(gap)
+    if words < MIN_STATEMENT_WORDS:
+        return None
+    return _StatementRecord(" ".join(parts), tuple(slots), " ".join(prose[s:e].split())[:200])
+
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _written_step(a: Amount) -> float:
+    """The resolution of the last digit as written, trailing zeros included: two copies of
+    one statement that say "10%" and "14%", or "£200m" and "£160m", disagree, however
+    round the first number looks."""
+    m = _NUMBER.search(a.raw)
+    if m is None:
+        return a.step
+    number = float(m.group(0).replace(",", "")) or 1.0
+    scale = a.value / number if a.value else 1.0
+    return (10.0 ** -len(m.group(1)) if m.group(1) else 1.0) * abs(scale)
+
+
+def _slots_agree(a: _Slot, b: _Slot) -> bool:
+    """Two copies of one figure of a statement agree when they are the same number, or one
+    is the other rounded ("£4.23bn" and "£4.2bn"); hedges are part of the statement."""
+    tolerance = max(a.step, b.step) / 2
+    return abs(a.value - b.value) <= tolerance * (1 + 1e-9) + 1e-12 * max(abs(a.value), abs(b.value))
+
+
 class FigureConflict(Rule):
     """One figure reported with different values in different drafts.
 
-    **What it finds**: the same metric of the same organisation for the same year (and
+    **What it finds**: one statement whose figure differs between drafts: the same sentence
+    (words, case and punctuation aside) with one number changed, in any unit or currency
+    ("Sales at Orbis rose 37% in May" and "... rose 31% in May"; "£4.2bn" and "£4.8bn").
+    Also the same metric of the same organisation for the same year (and
     quarter or half, when one is named) and in the same unit given different values:
     "BMW ... revenue of €142.38 billion" for 2024 in one draft and "revenue of €124.38
     billion" for 2024 in another. The value named in fewer drafts is reported (on a tie,
@@ -190,7 +274,10 @@ class FigureConflict(Rule):
     **Fix**: check the source (the fact base ``figures`` section, if any) and correct the
     wrong draft.
 
-    **Conservative on purpose**: a figure counts only when its sentence names exactly one
+    **Conservative on purpose**: a statement needs six words besides its figures and
+    articles, and a draft that makes it twice with different figures makes it ambiguously
+    (left alone). For
+    differently worded sentences, a figure counts only when its sentence names exactly one
     year and one organisation before the metric (a name mid-sentence, or one the draft also
     writes mid-sentence, or one the fact base knows), and the number follows the metric
     directly ("revenue of", "revenue rose 5% to", "€3bn in revenue"). Growth rates, shares and
@@ -212,15 +299,31 @@ class FigureConflict(Rule):
             "a.md": "Orbis Motors reported revenue of €42.5 billion for 2024.\n",
             "b.md": "For 2024, Orbis Motors posted revenue of €45.2 billion.\n",
         },
+        {
+            "a.md": "Sales at the Orbis Motors plant rose 37% in the three months to June.\n",
+            "b.md": "Sales at the Orbis Motors plant rose 31% in the three months to June.\n",
+        },
     )
 
-    def record(self, doc: Document) -> list[_FigureRecord] | None:
+    def record(self, doc: Document) -> list[_FigureRecord | _StatementRecord] | None:
+        prose = doc.prose
+        out: list[_FigureRecord | _StatementRecord] = []
+        for sent in doc.sentences:
+            if doc.blocks[sent.block].kind != "heading" and _DIGIT.search(prose, sent.start, sent.end):
+                stmt = _statement(doc, sent.start, sent.end)
+                if stmt is not None:
+                    out.append(stmt)
+        return self._metric_records(doc, out) or None
+
+    def _metric_records(
+        self, doc: Document, out: list[_FigureRecord | _StatementRecord]
+    ) -> list[_FigureRecord | _StatementRecord]:
+        """``out`` with the records of "organisation, year, metric, value" figures added."""
         prose = doc.prose
         hints = _metric_hints(doc)
         if hints is not None and not hints:
-            return None  # no metric anywhere
+            return out  # no metric anywhere
         named = functools.cache(lambda: self._mid_sentence_names(doc))
-        out = []
         for sent in doc.sentences:
             s, e = sent.start, sent.end
             if hints is not None:
@@ -271,7 +374,7 @@ class FigureConflict(Rule):
                         context,
                     )
                 )
-        return out or None
+        return out
 
     @staticmethod
     def _mid_sentence_names(doc: Document) -> set[str]:
@@ -337,9 +440,25 @@ class FigureConflict(Rule):
     def check_corpus(self, records: Sequence[tuple[str, Any]]) -> Iterable[Finding]:
         by_key: dict[tuple[Any, ...], list[tuple[str, _FigureRecord]]] = defaultdict(list)
         order = {path: i for i, (path, _) in enumerate(records)}
+        statements: dict[str, list[tuple[str, _StatementRecord]]] = defaultdict(list)
         for path, recs in records:
             for r in recs:
-                by_key[r.key].append((path, r))
+                if isinstance(r, _StatementRecord):
+                    statements[r.key].append((path, r))
+                else:
+                    by_key[r.key].append((path, r))
+        seen: set[tuple[str, int]] = set()
+        for f in self._metric_conflicts(by_key, order):
+            seen.add((f.path, f.span.start))
+            yield f
+        for c in _statement_conflicts(statements, order):
+            if (c.path, c.span.start) not in seen:
+                seen.add((c.path, c.span.start))
+                yield self.finding_at(c.path, c.span, c.message, related=c.related, context=c.context)
+
+    def _metric_conflicts(
+        self, by_key: Mapping[tuple[Any, ...], list[tuple[str, _FigureRecord]]], order: Mapping[str, int]
+    ) -> Iterable[Finding]:
         for key, mentions in by_key.items():
             if len({p for p, _ in mentions}) < 2 or self._fact_base_knows(key):
                 continue
@@ -366,6 +485,56 @@ class FigureConflict(Rule):
                     msg = f"{r.entity} {r.metric} for {year}{period} is {r.raw} here but {ref.raw} in {where}"
                     related = [Related(ref_path, ref.span.line, f"{ref.entity} {ref.metric}: {ref.raw}")]
                     yield self.finding_at(path, r.span, msg, related=related, context=r.context)
+
+
+class _Conflict(Record):
+    path: str
+    span: Span
+    message: str
+    related: list[Related]
+    context: str
+
+
+def _statement_conflicts(
+    statements: Mapping[str, list[tuple[str, _StatementRecord]]], order: Mapping[str, int]
+) -> Iterable[_Conflict]:
+    """Figures that differ between drafts' copies of one statement. For each figure of the
+    statement, the value written in fewer drafts is reported (on a tie, the later draft in the
+    engine's order, which puts context drafts first)."""
+    for mentions in statements.values():
+        if len({p for p, _ in mentions}) < 2:
+            continue
+        by_path: dict[str, _StatementRecord] = {}
+        ambiguous = False
+        for path, r in mentions:
+            had = by_path.setdefault(path, r)
+            if had is not r and not all(map(_slots_agree, had.slots, r.slots)):
+                ambiguous = True  # one draft, two values: which is the statement?
+        if ambiguous or len(by_path) < 2:
+            continue
+        paths = sorted(by_path, key=order.__getitem__)
+        for j in range(len(by_path[paths[0]].slots)):
+            clusters: list[list[tuple[str, _Slot]]] = []
+            for path in paths:
+                slot = by_path[path].slots[j]
+                for c in clusters:
+                    if all(_slots_agree(slot, x) for _, x in c):
+                        c.append((path, slot))
+                        break
+                else:
+                    clusters.append([(path, slot)])
+            if len(clusters) < 2:
+                continue
+            ranked = sorted(clusters, key=lambda c: (-len(c), order[c[0][0]]))
+            ref_path, ref = ranked[0][0]
+            where = f"{Path(ref_path).name}:{ref.span.line}"
+            for group in ranked[1:]:
+                for path, slot in group:
+                    if any(_slots_agree(slot, x) for _, x in ranked[0]):
+                        continue
+                    msg = f"{slot.raw} here but {ref.raw} in the same statement in {where}"
+                    related = [Related(ref_path, ref.span.line, f"the same statement: {ref.raw}")]
+                    yield _Conflict(path, slot.span, msg, related, by_path[path].context)
 
 
 def _figure_key_of(facts: Any, fig: Any) -> tuple[str, set[str], int | None, str]:

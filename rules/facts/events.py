@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from lint.analysis.dates import DateMention, find_dates
@@ -21,6 +21,25 @@ from rules.facts.figures import _keyword_hits
 
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|but|while|after|before|when|since|until|whereas|although)\b", re.I)
 _DATE_LEAD = re.compile(r"\b(?:by|until|till|from|since|before|after|to|between|through|and|than)\s+(?:on\s+)?$", re.I)
+
+
+NEAR_DATE = 40
+"""A date this many characters from the keyword, in the same clause, dates the event."""
+MAX_LATE_DATE = 110
+"""A date further on, up to this many characters, dates it only as the clause's "on <date>"
+("unveiled the device at a press event in London on March 25")."""
+_ON_DATE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$", re.I)
+_LATE_GAP_BREAK = re.compile(
+    r"[,;:()]\s*(?:which|that|who|whose|where|when|it|he|she|they)\b|\b(?:which|who|whose|will|would|to|due|expected|"
+    r"scheduled|plans?|planned|goes|went|go)\b|[.!?]",
+    re.I,
+)
+
+
+def _late_date(prose: str, ke: int, ds: int) -> bool:
+    """A date after the keyword, further than NEAR_DATE, that still dates the keyword's
+    clause: "on <date>" with nothing between that starts another clause or looks ahead."""
+    return ds >= ke and bool(_ON_DATE.search(prose, max(ke, ds - 24), ds)) and not _LATE_GAP_BREAK.search(prose, ke, ds)
 
 
 class EventDate(Rule):
@@ -57,6 +76,7 @@ class EventDate(Rule):
             keywords: [launched]
             entities: [Orbis Motors]
         """
+    default_options: ClassVar[Mapping[str, Any]] = {"report_checked": False}
     examples_bad = (
         "---\ndate: 2024-05-10\n---\nOrbis launched StarDeck on May 3.\n",
         "---\ndate: 2024-05-10\n---\nOrbis launched the StarDeck system on 3 May 2024 in Lisbon.\n",
@@ -68,6 +88,27 @@ class EventDate(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        for ev, d in self._compare(doc):
+            if d is not None:
+                raw = doc.text[d.start : d.end]
+                yield _finding(
+                    self,
+                    doc,
+                    d.start,
+                    d.end,
+                    f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
+                    related=(Related(ev.path, ev.line, ev.name),),
+                )
+
+    def metrics(self, doc: Document) -> dict[str, float] | None:
+        """With the option ``report_checked`` (``--check-facts FILE DRAFTS``): one key
+        ``checked <file:line>`` for each event a sentence of the draft gave a date for."""
+        if not self.options.get("report_checked"):
+            return None
+        return {f"checked {ev.where}": 1.0 for ev, _ in self._compare(doc)} or None
+
+    def _compare(self, doc: Document) -> Iterator[tuple[Event, DateMention | None]]:
+        """Each event a sentence of ``doc`` dates, with the date that contradicts it or None."""
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.events:
             return
@@ -92,13 +133,16 @@ class EventDate(Rule):
                         continue
                 if dates is None:
                     dates = find_dates(prose, sent.start, sent.end, default_year=day.year)
-                if not dates or any(_same_day(d, ev.date) for d in dates):
+                if not dates:
+                    continue
+                if any(_same_day(d, ev.date) for d in dates):
+                    yield ev, None
                     continue
                 best = None
                 for ks, ke in hits:
                     for d in dates:
                         dist = d.start - ke if d.start >= ke else ks - d.end
-                        if dist > 40:
+                        if dist > MAX_LATE_DATE or dist > NEAR_DATE and not _late_date(prose, ke, d.start):
                             continue
                         gap = prose[ke : d.start] if d.start >= ke else prose[d.end : ks]
                         if _CLAUSE_BREAK.search(gap):
@@ -107,18 +151,8 @@ class EventDate(Rule):
                             continue
                         if best is None or dist < best[0]:
                             best = (dist, d)
-                if best is None:
-                    continue
-                d = best[1]
-                raw = doc.text[d.start : d.end]
-                yield _finding(
-                    self,
-                    doc,
-                    d.start,
-                    d.end,
-                    f"'{raw}' contradicts {ev.name}: {ev.date.isoformat()} ({ev.where})",
-                    related=(Related(ev.path, ev.line, ev.name),),
-                )
+                if best is not None:
+                    yield ev, best[1]
 
 
 def _event_index(facts: FactBase) -> tuple[KeywordIndex, dict[int, tuple[list[Any], re.Pattern[str] | None]]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from lint.analysis.amounts import Amount, sentence_amounts
@@ -32,7 +32,7 @@ _CHANGE_BEFORE = lazy_pattern(
 )
 _PART_PERIOD = lazy_pattern(
     r"\b(?:quarter(?:ly)?|half[- ]year|first[- ]half|second[- ]half|h[12]|q[1-4]|month(?:ly|s)?|weekly|"
-    r"nine\s+months|six\s+months|per|segment|division|"
+    r"nine\s+months|six\s+months|per(?![ \u00a0]?cent\b)|segment|division|"
     # forward-looking: forecasts, targets and hopes are not statements of the figure
     r"forecast\w*|predict\w*|expect\w*|project(?:ed|ion|ions)|targets?|targeted|outlook|guidance|goals?|"
     r"aims?|aiming|plans?|planned|hopes?|hoping|estimat\w*|could|would|will|may|might|should|next\s+year|"
@@ -177,6 +177,32 @@ def _consistent(fig: Figure, a: Amount) -> bool:
     return fig.matches(a.value, a.step)
 
 
+def _names_entity(prose: str, at: int, entity: Any) -> bool:
+    """``prose[at:]`` starts with a form of ``entity`` ("turnover at Orbis Motors rose"
+    names whose turnover, not a part of it)."""
+    if entity is None:
+        return False
+    low = prose[at : at + 120].lower()
+    for form in (entity.name, *entity.aliases):
+        form = form.lower()
+        if form and low.startswith(form):
+            rest = low[len(form) :]
+            if not rest[:1].isalnum() and not rest.startswith(("'s", "’s")):  # "at Orbis's plants": a part
+                return True
+    return False
+
+
+_CHANGE_NAME = re.compile(
+    r"\b(?:growth|grow|rise|increase|decrease|decline|fall|drop|gain|loss|change|cut|jump|slump|fell|rose)\b", re.I
+)
+
+
+def _is_change(fig: Figure) -> bool:
+    """A percentage that is itself a change ("turnover growth in 2025": 8.5%): "up 8.5 per
+    cent" and "grew by 8.5%" state it rather than a change of it."""
+    return fig.unit in ("%", "pp") and _CHANGE_NAME.search(" ".join((fig.name, *fig.keywords))) is not None
+
+
 def _year_filtered(fig: Figure, amounts: list[Amount], prose: str, sent: Sentence) -> list[Amount]:
     """With several years in a sentence ("€11bn in 2022 and €14bn in 2023"), keep the
     amounts whose nearest year is the figure's."""
@@ -236,6 +262,7 @@ class FigureMismatch(Rule):
             unit: EUR
             source: Orbis annual report
         """
+    default_options: ClassVar[Mapping[str, Any]] = {"report_checked": False}
     examples_bad = (
         "---\ndate: 2024-03-01\n---\nOrbis revenue reached €13.5 billion in 2023.\n",
         "---\ndate: 2024-03-01\n---\nOrbis Motors grew fast. Its revenue was 11 billion euros last year.\n",
@@ -248,6 +275,28 @@ class FigureMismatch(Rule):
     )
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        for fig, found in self._compare(doc):
+            if found is not None:
+                src = f" per {fig.source}" if fig.source else ""
+                yield _finding(
+                    self,
+                    doc,
+                    found.start,
+                    found.end,
+                    f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
+                    related=(Related(fig.path, fig.line, fig.name),),
+                )
+
+    def metrics(self, doc: Document) -> dict[str, float] | None:
+        """With the option ``report_checked`` (``--check-facts FILE DRAFTS``): one key
+        ``checked <file:line>`` for each figure a sentence of the draft was compared with."""
+        if not self.options.get("report_checked"):
+            return None
+        return {f"checked {fig.where}": 1.0 for fig, _ in self._compare(doc)} or None
+
+    def _compare(self, doc: Document) -> Iterator[tuple[Figure, Amount | None]]:
+        """Each figure a sentence of ``doc`` states a number for (about its entity, for its
+        period, in its unit), with the number that contradicts it or None."""
         facts: FactBase | None = self.context.facts
         if facts is None or not facts.figures:
             return
@@ -268,43 +317,46 @@ class FigureMismatch(Rule):
                     continue
                 if amounts is None:
                     amounts = sentence_amounts(doc, sent.start, sent.end)
-                found = self._mismatch(fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start)
-                if found is not None:
-                    src = f" per {fig.source}" if fig.source else ""
-                    yield _finding(
-                        self,
-                        doc,
-                        found.start,
-                        found.end,
-                        f"'{found.raw}' contradicts {fig.name}: {format_value(fig.value, fig.unit)}{src} ({fig.where})",
-                        related=(Related(fig.path, fig.line, fig.name),),
-                    )
+                checked, found = self._mismatch(
+                    fig, hits, _year_filtered(fig, amounts, prose, sent), prose, sent.start, targets.get(id(fig))
+                )
+                if checked:
+                    yield fig, found
 
     @staticmethod
     def _mismatch(
-        fig: Figure, hits: Sequence[tuple[int, int]], amounts: Sequence[Amount], prose: str, base: int
-    ) -> Amount | None:
+        fig: Figure,
+        hits: Sequence[tuple[int, int]],
+        amounts: Sequence[Amount],
+        prose: str,
+        base: int,
+        entity: Any = None,
+    ) -> tuple[bool, Amount | None]:
+        """(whether the sentence gives a number in the figure's unit, the one that
+        contradicts the figure or None)."""
         usable: list[Amount] = []
+        change = _is_change(fig)
         for a in amounts:
             if not _compatible(fig, a):
                 continue
-            if _CHANGE_BEFORE().search(prose, max(base, a.start - 30), a.start):
+            if not change and _CHANGE_BEFORE().search(prose, max(base, a.start - 30), a.start):
                 continue
             usable.append(a)
         if not usable:
-            return None
+            return False, None
         if any(_consistent(fig, a) for a in usable):
-            return None
+            return True, None
         for ks, ke in hits:
-            if _KEYWORD_QUALIFIED().match(prose, ke):
+            qualified = _KEYWORD_QUALIFIED().match(prose, ke)
+            if qualified and not _names_entity(prose, qualified.end() - 1, entity):
                 continue
             after = [a for a in usable if a.start >= ke and a.start - ke <= 80]
             before = [a for a in usable if a.end <= ks and ks - a.end <= 40]
             for a in after[:1]:
                 if not _METRIC_WORDS().search(prose, ke, a.start) and ";" not in prose[ke : a.start]:
-                    return a
+                    return True, a
             for a in before[-1:]:
                 between = prose[a.end : ks]
                 if _BEFORE_GAP().fullmatch(between) and not _METRIC_WORDS().search(between):
-                    return a
-        return None
+                    return True, a
+        return True, None
