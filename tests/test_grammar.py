@@ -27,6 +27,7 @@ from lint.model import Finding
 from lint.rule import RunContext, validate_rule_class
 from rules.grammar import CONTEXT_RULES, LanguageToolRule, check_url, lint_article_rules, paragraphs_of
 from tests.fake_languagetool import FakeLanguageTool
+from tests.test_rule_spans import FLAGGED
 
 FAKE = Path(__file__).with_name("fake_languagetool.py")
 
@@ -101,7 +102,7 @@ def test_rule_is_registered_documented_and_valid() -> None:
 
 
 def test_examples_behave_against_the_fake_server(lt: FakeLanguageTool) -> None:
-    flags = [["recieve"]]  # the text flagged in each bad example
+    flags = FLAGGED["GR101"]  # the text flagged in each bad example
     for i, (text, expected) in enumerate(zip(LanguageToolRule.examples_bad, flags, strict=True)):
         findings, docs = run(make_rule(lt.url), {f"bad{i}.md": text})
         assert [flagged(f, docs) for f in findings] == expected, text

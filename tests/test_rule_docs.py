@@ -7,35 +7,18 @@ examples, or whose examples do not do what they say, fails here.
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from lint import hookspecs
 from lint.plugins import build_registry, make_plugin_manager
-from lint.rule import Rule, RunContext
-from lint.testing import run_corpus, run_rule
+from lint.rule import Rule
+from tests.spans import corpus_findings, example_context, findings_of
 
 REGISTRY = build_registry(make_plugin_manager())
 RULES = REGISTRY.sorted_rules()
 BUILTIN = [r for r in RULES if r.__module__.startswith(("rules.", "lint.")) or r.source]
-
-
-def _facts_for(rule: type[Rule], tmp_path: Path) -> Any:
-    text = getattr(rule, "example_facts", None)
-    if not text:
-        return None
-    from lint.facts import load_factbase
-
-    path = tmp_path / "facts.yaml"
-    path.write_text(inspect.cleandoc(text) + "\n", encoding="utf-8")
-    return load_factbase([path])
-
-
-def _context(rule: type[Rule], facts: Any) -> RunContext:
-    settings = getattr(rule, "example_settings", {})
-    return RunContext(facts=facts, settings=settings)
 
 
 def test_there_are_rules_in_every_category() -> None:
@@ -59,30 +42,23 @@ def test_rule_has_examples(rule: type[Rule]) -> None:
 
 
 @pytest.mark.parametrize("rule", BUILTIN, ids=lambda r: r.code)
-def test_examples_behave(rule: type[Rule], tmp_path: Path) -> None:
+def test_examples_behave(rule: type[Rule]) -> None:
+    """Bad examples are flagged (with well-formed messages; which text, tests/test_rule_spans.py
+    states), near misses are not."""
     if getattr(rule, "examples_need_service", False):
         pytest.skip(f"{rule.code} needs an external service for its examples (tested with a fake one)")
-    facts = _facts_for(rule, tmp_path)
-    ctx = _context(rule, facts)
+    ctx = example_context(rule)
     for example in rule.examples_bad:
-        found = [f for f in run_rule(rule, example, context=ctx) if f.rule == rule.code]
-        found += [f for f in _corpus_of_one(rule, example, facts) if f.rule == rule.code]
+        found = findings_of(rule, example, ctx)
         assert found, f"{rule.code} does not flag its example:\n{example}"
         for f in found:
             assert f.message and not f.message.endswith("."), f"{rule.code}: message should not end with '.'"
     for example in rule.examples_good:
-        found = [f for f in run_rule(rule, example, context=ctx) if f.rule == rule.code]
-        found += [f for f in _corpus_of_one(rule, example, facts) if f.rule == rule.code]
+        found = findings_of(rule, example, ctx)
         assert not found, f"{rule.code} flags its passing example:\n{example}\n{found}"
     for drafts in getattr(rule, "examples_corpus", ()):
-        found = [f for f in run_corpus(rule, drafts, facts=facts) if f.rule == rule.code]
+        found = [f for f in corpus_findings(rule, drafts, ctx) if f.rule == rule.code]
         assert found, f"{rule.code} does not flag its corpus example {sorted(drafts)}"
-
-
-def _corpus_of_one(rule: type[Rule], text: str, facts: Any) -> list[Any]:
-    if not rule.has_corpus_phase():
-        return []
-    return run_corpus(rule, {"draft.md": text}, facts=facts)
 
 
 def test_codes_and_names_unique_and_well_formed() -> None:
