@@ -194,6 +194,7 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _send(self, status: int, body: bytes, content_type: str = "application/json") -> None:
+            self._done()  # the client may send its next check once it has this answer
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -221,9 +222,17 @@ def _handler(fake: FakeLanguageTool) -> type[BaseHTTPRequestHandler]:
                 fake.requests.append(params)
                 fake.active += 1
                 fake.max_active = max(fake.max_active, fake.active)
+            self._checking = True
             try:
                 self._answer(params)
             finally:
+                self._done()
+
+        def _done(self) -> None:
+            """End this handler's check (once): ``active`` counts checks whose answer is not yet
+            on its way, so a client that waits for answers never sees more than it sent."""
+            if getattr(self, "_checking", False):
+                self._checking = False
                 with fake._lock:
                     fake.active -= 1
 
