@@ -167,7 +167,7 @@ _ONE_IN_WORDS = ("one", "two", "three", "four", "five")
 
 def _one_in_spans(low: str) -> SpanSet:
     """Spans holding every match of _ONE_IN_GATE in ``low``, found through the white space
-    and "in" it ends with (a scan three times faster). An "in" whose white space before it
+    and "in" it ends with. An "in" whose white space before it
     ends an earlier hit follows "in", not a number, so the hits that finditer skips are
     never needed."""
     spans = []
