@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -117,6 +118,15 @@ class Document:
         words, role mentions...): compute once, key by a module-qualified name. It lives as
         long as the document, so it never leaks across drafts."""
         return {}
+
+    def forget(self, owned: Callable[[str], bool]) -> None:
+        """Drop the memo entries whose key ``owned`` accepts: the engine drops a rule
+        family's analyses once its last rule has run. Memoised analyses are pure, so one
+        asked for again is computed again, the same."""
+        memo = self.__dict__.get("memo")
+        if memo:
+            for key in [k for k in memo if isinstance(k, str) and owned(k)]:
+                del memo[key]
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
