@@ -509,3 +509,49 @@ def test_sentence_words_are_the_words_of_each_sentence_in_ascii_and_other_text()
     doc = Document.from_text("d.txt", "Sales rose 3.5%. U.S. R&D firms won't.")
     assert doc.prose.isascii()
     assert doc.sentence_words == [["Sales", "rose", "3.5"], ["U.S", "R&D", "firms", "won't"]]
+
+
+# -- memory: a rule family's memos live until its last rule has run ----------------------------
+
+
+def test_forget_drops_only_the_memo_entries_it_is_asked_to() -> None:
+    doc = Document.from_text("a.md", "The harbour opened in May. Boats came.\n")
+    doc.memo["rules.harbour.boats"] = [1, 2]
+    doc.memo["lint.analysis.quotes.spans"] = ()
+    doc.memo[("start", "end")] = 3  # not a name: no family's
+    doc.forget(lambda key: key.startswith("rules.harbour."))
+    assert set(doc.memo) == {"lint.analysis.quotes.spans", ("start", "end")}
+
+
+def test_each_family_drops_its_own_memos_after_its_last_rule() -> None:
+    from lint.api import load_linter
+    from lint.engine import family_ends, rule_family
+
+    linter = load_linter()
+    codes = [rule.code for rule in linter.rules]
+    ends = family_ends(linter.rules)
+    owners = {codes[i]: owned for i, owned in ends.items()}
+    assert rule_family(type(linter.rules[codes.index("CS101")])) == "rules.consistency"
+    cs = owners["CS113"]  # the last consistency rule in run order
+    assert "CS101" not in owners and "CS110" not in owners
+    assert cs("rules.consistency.words._words")
+    assert not cs("rules.readability.analysis.analyse") and not cs("lint.analysis.quotes.quotations")
+    assert owners["RD104"]("rules.readability.analysis.analyse")
+    # rules/style.py's family is the package "rules": it owns no key of a longer family.
+    style = owners[codes[max(i for i, r in enumerate(linter.rules) if rule_family(type(r)) == "rules")]]
+    assert not style("rules.consistency.words._words") and not style("rules.readability.analysis.analyse")
+    assert not any(owned("lint.analysis.quotes.quotations") for owned in ends.values())
+
+
+def test_a_dropped_analysis_is_computed_again_the_same() -> None:
+    from lint.api import load_linter
+
+    text = (
+        "The ferry runs on tide-driven power. Tide driven turbines sit by the pier, "
+        "and tide-driven boats cross daily.\n\nThe ferry is slow, the council says.\n"
+    )
+    linter = load_linter()
+    once = linter.check_draft(text, "a.md").findings
+    again = linter.check_drafts([(text, "a.md"), (text, "b.md")])
+    assert [f.message for f in once] == [f.message for f in again[0].findings] == [f.message for f in again[1].findings]
+    assert {f.rule for f in once} >= {"CS101"}  # consistency's memos were dropped after CS113 each time
