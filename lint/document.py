@@ -119,8 +119,9 @@ class Document:
     @cached_property
     def memo(self) -> dict[str, Any]:
         """Scratch space for analyses several rules share on this document (quotations,
-        words, role mentions...): compute once, key by a module-qualified name. It lives as
-        long as the document, so it never leaks across drafts."""
+        words, role mentions...): compute once, key by a module-qualified name. It lives no
+        longer than the document, so it never leaks across drafts; the engine drops a rule
+        family's entries once its last rule has run (:meth:`forget`)."""
         return {}
 
     def forget(self, owned: Callable[[str], bool]) -> None:
