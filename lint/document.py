@@ -18,7 +18,7 @@ from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import WORD, apply_masks, blank_out, editor_lines, quote_spans, sentence_spans
+from lint.text import WORD, apply_masks, blank_out, editor_lines, lower_same_length, quote_spans, sentence_spans
 
 _NEWLINE = re.compile("\n")
 _MATCH_END = re.Match.end
@@ -226,10 +226,7 @@ class Document:
     @cached_property
     def prose_lower(self) -> str:
         """``prose`` in lower case, same length (characters whose lower case is longer stay)."""
-        low = self.prose.lower()
-        if len(low) == len(self.prose):
-            return low
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.prose)
+        return lower_same_length(self.prose)
 
     @cached_property
     def _block_starts(self) -> array[int]:

@@ -555,3 +555,20 @@ def test_a_dropped_analysis_is_computed_again_the_same() -> None:
     again = linter.check_drafts([(text, "a.md"), (text, "b.md")])
     assert [f.message for f in once] == [f.message for f in again[0].findings] == [f.message for f in again[1].findings]
     assert {f.rule for f in once} >= {"CS101"}  # consistency's memos were dropped after CS113 each time
+
+
+def _lower_in_one_call(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from("aΣσΟΔΥΣ'.\u0130É ẞ\n\t\u2028x"), max_size=60))
+def test_prose_lower_in_slices_is_the_lower_case_of_one_call(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    import lint.text
+
+    monkeypatch.setattr(lint.text, "_LOWER_SLICE", 3)  # slices of a few characters, cut after white space
+    doc = Document.from_text("a.txt", text)
+    assert len(doc.prose_lower) == len(doc.prose)
+    assert doc.prose_lower == _lower_in_one_call(doc.prose)
+    assert lint.text.lower_same_length("ΟΔΥΣ ΟΔΥΣΣΕΑΣ\n" * 3) == "οδυς οδυσσεας\n" * 3  # final sigma as in one call
