@@ -10,14 +10,18 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from lint.model import Span
 from lint.record import Record
-from lint.text import WORD, apply_masks, blank_out, editor_lines, quote_spans, sentence_spans
+from lint.text import WORD, apply_masks, blank_out, editor_lines, lower_same_length, quote_spans, sentence_spans
 
+_NEWLINE = re.compile("\n")
+_MATCH_END = re.Match.end
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
@@ -96,7 +100,8 @@ class Document:
         self.path = path
         self.text = text = editor_lines(text)  # the lines an editor shows, at the same offsets
         self.kind = kind  # "markdown" | "text"
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._line_starts = array("q", [0])  # offsets as machine integers: a line costs 8 bytes
+        self._line_starts.extend(map(_MATCH_END, _NEWLINE.finditer(text)))
         self.front_matter: dict[str, Any] = {}
         self.front_matter_end = 0
         self.front_matter_error: FrontMatterError | None = None
@@ -114,9 +119,19 @@ class Document:
     @cached_property
     def memo(self) -> dict[str, Any]:
         """Scratch space for analyses several rules share on this document (quotations,
-        words, role mentions...): compute once, key by a module-qualified name. It lives as
-        long as the document, so it never leaks across drafts."""
+        words, role mentions...): compute once, key by a module-qualified name. It lives no
+        longer than the document, so it never leaks across drafts; the engine drops a rule
+        family's entries once its last rule has run (:meth:`forget`)."""
         return {}
+
+    def forget(self, owned: Callable[[str], bool]) -> None:
+        """Drop the memo entries whose key ``owned`` accepts: the engine drops a rule
+        family's analyses once its last rule has run. Memoised analyses are pure, so one
+        asked for again is computed again, the same."""
+        memo = self.__dict__.get("memo")
+        if memo:
+            for key in [k for k in memo if isinstance(k, str) and owned(k)]:
+                del memo[key]
 
     # -- positions -------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
@@ -211,14 +226,11 @@ class Document:
     @cached_property
     def prose_lower(self) -> str:
         """``prose`` in lower case, same length (characters whose lower case is longer stay)."""
-        low = self.prose.lower()
-        if len(low) == len(self.prose):
-            return low
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.prose)
+        return lower_same_length(self.prose)
 
     @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
+    def _block_starts(self) -> array[int]:
+        return array("q", [b.start for b in self.blocks])
 
     def block_at(self, offset: int) -> Block | None:
         """The block that holds ``offset``, if any."""
@@ -266,8 +278,8 @@ class Document:
         return None
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _sentence_starts(self) -> array[int]:
+        return array("q", [s.start for s in self.sentences])
 
     @cached_property
     def quotes(self) -> tuple[tuple[int, int], ...]:
@@ -278,8 +290,8 @@ class Document:
         return tuple(out)
 
     @cached_property
-    def _quote_starts(self) -> list[int]:
-        return [s for s, _ in self.quotes]
+    def _quote_starts(self) -> array[int]:
+        return array("q", [s for s, _ in self.quotes])
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         """True when ``[start, end)`` lies inside quoted speech."""

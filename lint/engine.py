@@ -13,7 +13,7 @@ import datetime as _dt
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,34 @@ def engine_finding(path: str, code: str, message: str, line: int = 1, column: in
     )
 
 
+def rule_family(cls: type) -> str:
+    """A rule's family: the package of the module that defines it (the module itself at
+    the top level). Memo keys are module-qualified names (:func:`lint.analysis.memo.memo_key`),
+    so a family's analyses are the keys under its name."""
+    module = cls.__module__
+    package = getattr(sys.modules.get(module), "__package__", None)
+    return package or module
+
+
+def family_ends(rules: Sequence[Rule]) -> dict[int, Callable[[str], bool]]:
+    """For the last rule of each family in ``rules`` (in run order): which ``doc.memo`` keys
+    the family owns, to be dropped once that rule has run on a draft. A key belongs to the
+    longest family name it starts with (``rules.consistency.words.x`` to
+    ``rules.consistency``, not to ``rules``); keys of no family (the shared analyses of
+    ``lint.analysis``, the packs' gate) stay for the document's life."""
+    families = [rule_family(type(rule)) for rule in rules]
+    last = {family: i for i, family in enumerate(families)}
+    by_length = sorted(set(families), key=len, reverse=True)
+
+    def owner(key: str) -> str | None:
+        return next((f for f in by_length if key.startswith(f + ".")), None)
+
+    def owned_by(family: str) -> Callable[[str], bool]:
+        return lambda key: owner(key) == family
+
+    return {i: owned_by(family) for family, i in last.items()}
+
+
 class Linter:
     """A configured set of rule instances. Picklable-free by design: build one per process."""
 
@@ -115,6 +143,7 @@ class Linter:
             except ConfigError as exc:  # a rule refused an option's value
                 raise self._located(cls, exc) from None
         self._unavailable: dict[str, tuple[str, bool]] = {}
+        self._family_ends = family_ends(self.rules)
 
     # -- selection -------------------------------------------------------------------
     def _select(self) -> list[type[Rule]]:
@@ -219,10 +248,14 @@ class Linter:
                 for st in live:
                     self._read_structure(st, limit)
                 live = [st for st in live if st.result is None]
-                for rule in self.rules:
+                for i, rule in enumerate(self.rules):
                     for st in live:
                         if rule.code not in self._unavailable:
                             self._apply(rule, st, limit, interrupted)
+                    owned = self._family_ends.get(i)
+                    if owned is not None:  # the family's last rule: its analyses are no longer needed
+                        for st in live:
+                            st.doc.forget(owned)
         return [st.close() for st in states]
 
     def _read_structure(self, st: _DraftState, limit: time_limit) -> None:

@@ -1,4 +1,8 @@
-"""Compiled regular expressions kept in the cache folder between runs.
+"""Compiled regular expressions kept in the cache folder between runs, and the one door to
+CPython's regex internals: :func:`parse` gives any module the parse tree of a pattern as
+plain tuples, :func:`parses` tells whether a pattern is valid, and no other module imports
+``re._parser``, ``re._compiler``, ``re._constants`` (``sre_*`` before 3.11) or reads
+``re._cache``.
 
 A one-draft run spends about half of its time compiling regular expressions: Python's ``re``
 parses and assembles every pattern in Python, and the rules and phrase packs hold several
@@ -55,6 +59,8 @@ FILE = "regex.marshal"
 ENV = "LINT_ARTICLE_INSTALL_CACHE"
 """Environment variable: the installation folder to use instead, or empty (or ``off``) for none."""
 
+Item = tuple[str, Any]
+"""One item of a parsed pattern (:func:`parse`): ``(operation, argument)``."""
 Key = tuple[Any, ...]
 Entry = tuple[int, tuple[Any, ...]]
 _installed: dict[Key, Entry] = {}
@@ -182,6 +188,82 @@ def mark_compiled() -> None:
     """:func:`mark` every pattern in ``re``'s cache: for a process that has run only
     installed code so far (the console script, once its modules are imported)."""
     _marked.update(_compiled_keys())
+
+
+def parses(pattern: str, flags: int = 0) -> bool:
+    """Whether ``re`` reads ``pattern`` under ``flags``, at about half the cost of compiling:
+    a pattern in ``re``'s cache (compiled already, or loaded by :func:`preload_installed`)
+    is valid, and otherwise the parser alone decides (so a few errors only compiling finds,
+    such as a look-behind of varying width, pass here)."""
+    if (str, pattern, flags) in getattr(re, "_cache", {}):
+        return True
+    try:
+        _parser.parse(pattern, flags)
+    except re.error:
+        return False
+    return True
+
+
+def parse(pattern: str, flags: int = 0) -> tuple[Item, ...]:
+    """The parse tree of ``pattern`` under ``flags`` as ``re`` reads it, in plain tuples
+    (no object of ``re``'s internals escapes); raises ``re.error`` as ``re.compile`` would.
+
+    A sequence is a tuple of ``(operation, argument)`` items. Operations are the names of
+    CPython's parser; their arguments:
+
+    - ``LITERAL``, ``NOT_LITERAL``: the code point; ``ANY``: None
+    - ``IN`` (a class): a tuple of items: ``LITERAL`` (code point), ``RANGE`` ((low, high)),
+      ``CATEGORY`` (a name such as ``CATEGORY_DIGIT``), ``NEGATE`` (None) and the like
+    - ``AT`` (an anchor, ``\\b``...): its name, such as ``AT_BOUNDARY``
+    - ``SUBPATTERN`` (a group): ``(number or None, flags added, flags removed, sequence)``
+    - ``ATOMIC_GROUP``: the sequence
+    - ``BRANCH``: a tuple of sequences, one per alternative
+    - ``MAX_REPEAT``, ``MIN_REPEAT``, ``POSSESSIVE_REPEAT``: ``(min, max, sequence)``, max
+      None when unbounded
+    - ``ASSERT``, ``ASSERT_NOT``: ``(direction, sequence)``, direction 1 ahead, -1 behind
+    - ``GROUPREF``: the group number; ``GROUPREF_EXISTS``: ``(group, yes, no or None)``
+
+    An operation a later Python adds comes with its argument as plain values.
+    """
+    return _sequence(_parser.parse(pattern, flags))
+
+
+def _sequence(items: Any) -> tuple[Item, ...]:
+    return tuple(_item(op, av) for op, av in items)
+
+
+def _plain(value: Any) -> Any:
+    """A parser constant by its name, a sequence as one, anything else as it is."""
+    if isinstance(value, int) and type(value) is not int:
+        return str(getattr(value, "name", int(value)))
+    if isinstance(value, _parser.SubPattern):
+        return _sequence(value)
+    if isinstance(value, list | tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
+_UNBOUNDED = int(getattr(_parser, "MAXREPEAT", -1))
+
+
+def _item(op: Any, av: Any) -> Item:
+    name = str(getattr(op, "name", op))
+    if name == "SUBPATTERN":
+        group, add, remove, sub = av
+        return name, (group, int(add), int(remove), _sequence(sub))
+    if name == "BRANCH":
+        return name, tuple(_sequence(branch) for branch in av[1])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        return name, (int(low), None if int(high) == _UNBOUNDED else int(high), _sequence(sub))
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return name, (int(av[0]), _sequence(av[1]))
+    if name == "GROUPREF_EXISTS":
+        group, yes, no = av
+        return name, (group, _sequence(yes), None if no is None else _sequence(no))
+    if name == "IN":
+        return name, tuple(_item(o, a) for o, a in av)
+    return name, _plain(av)
 
 
 def _arguments(pattern: str | bytes, flags: int) -> tuple[Any, ...]:

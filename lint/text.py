@@ -28,6 +28,36 @@ def editor_lines(text: str) -> str:
     return text
 
 
+_LOWER_SLICE = 1 << 16
+_CUT = re.compile(r"\s")
+
+
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased, keeping its length (offsets stay valid): a character whose
+    lower case is longer ("İ") is kept as it is, and then every character is lower-cased
+    on its own.
+
+    Text beyond ASCII is lower-cased a slice at a time (each ends after white space):
+    ``str.lower`` works in a buffer of 12 bytes a character of what it is given, which for
+    a whole draft is the run's peak. The result is the one of a single call: the only
+    mapping that reads neighbours (Greek final sigma) does not look past white space."""
+    if text.isascii():
+        return text.lower()
+    parts = []
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i + _LOWER_SLICE
+        if j < n:
+            cut = _CUT.search(text, j)
+            j = cut.end() if cut is not None else n
+        parts.append((text[i:j], text[i:j].lower()))
+        i = j
+    if all(len(part) == len(low) for part, low in parts):
+        return "".join(low for _, low in parts)
+    return "".join("".join(c.lower() if len(c.lower()) == 1 else c for c in part) for part, _ in parts)
+
+
 CASEFOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
 """Characters re.IGNORECASE equates with an ASCII letter although their lower case is not
 that letter ("İ" and "ı" with "i", "ſ" with "s"): a cheap test on lower-cased text that stands

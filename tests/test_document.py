@@ -518,3 +518,66 @@ def test_initials_run_together_do_not_end_a_sentence() -> None:
         "Rates held at 4%.",
         "Then it rained.",
     ]
+
+
+# -- memory: a rule family's memos live until its last rule has run ----------------------------
+
+
+def test_forget_drops_only_the_memo_entries_it_is_asked_to() -> None:
+    doc = Document.from_text("a.md", "The harbour opened in May. Boats came.\n")
+    doc.memo["rules.harbour.boats"] = [1, 2]
+    doc.memo["lint.analysis.quotes.spans"] = ()
+    doc.memo[("start", "end")] = 3  # not a name: no family's
+    doc.forget(lambda key: key.startswith("rules.harbour."))
+    assert set(doc.memo) == {"lint.analysis.quotes.spans", ("start", "end")}
+
+
+def test_each_family_drops_its_own_memos_after_its_last_rule() -> None:
+    from lint.api import load_linter
+    from lint.engine import family_ends, rule_family
+
+    linter = load_linter()
+    codes = [rule.code for rule in linter.rules]
+    ends = family_ends(linter.rules)
+    owners = {codes[i]: owned for i, owned in ends.items()}
+    assert rule_family(type(linter.rules[codes.index("CS101")])) == "rules.consistency"
+    cs = owners["CS113"]  # the last consistency rule in run order
+    assert "CS101" not in owners and "CS110" not in owners
+    assert cs("rules.consistency.words._words")
+    assert not cs("rules.readability.analysis.analyse") and not cs("lint.analysis.quotes.quotations")
+    assert owners["RD104"]("rules.readability.analysis.analyse")
+    # rules/style.py's family is the package "rules": it owns no key of a longer family.
+    style = owners[codes[max(i for i, r in enumerate(linter.rules) if rule_family(type(r)) == "rules")]]
+    assert not style("rules.consistency.words._words") and not style("rules.readability.analysis.analyse")
+    assert not any(owned("lint.analysis.quotes.quotations") for owned in ends.values())
+
+
+def test_a_dropped_analysis_is_computed_again_the_same() -> None:
+    from lint.api import load_linter
+
+    text = (
+        "The ferry runs on tide-driven power. Tide driven turbines sit by the pier, "
+        "and tide-driven boats cross daily.\n\nThe ferry is slow, the council says.\n"
+    )
+    linter = load_linter()
+    once = linter.check_draft(text, "a.md").findings
+    again = linter.check_drafts([(text, "a.md"), (text, "b.md")])
+    assert [f.message for f in once] == [f.message for f in again[0].findings] == [f.message for f in again[1].findings]
+    assert {f.rule for f in once} >= {"CS101"}  # consistency's memos were dropped after CS113 each time
+
+
+def _lower_in_one_call(text: str) -> str:
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from("aΣσΟΔΥΣ'.\u0130É ẞ\n\t\u2028x"), max_size=60))
+def test_prose_lower_in_slices_is_the_lower_case_of_one_call(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    import lint.text
+
+    monkeypatch.setattr(lint.text, "_LOWER_SLICE", 3)  # slices of a few characters, cut after white space
+    doc = Document.from_text("a.txt", text)
+    assert len(doc.prose_lower) == len(doc.prose)
+    assert doc.prose_lower == _lower_in_one_call(doc.prose)
+    assert lint.text.lower_same_length("ΟΔΥΣ ΟΔΥΣΣΕΑΣ\n" * 3) == "οδυς οδυσσεας\n" * 3  # final sigma as in one call

@@ -231,3 +231,68 @@ def test_installed_code_is_not_written_without_bytecode(tmp_path: Path) -> None:
     assert not folder.exists()
     subprocess.run(args, env=env, capture_output=True, check=True, cwd=tmp_path)
     assert (folder / recache.FILE).is_file() and any((folder / "derived").iterdir())
+
+
+# -- the one door to re's internals -------------------------------------------------------------
+
+
+def test_parse_gives_the_tree_as_plain_tuples() -> None:
+    tree = recache.parse(r"(?<!-)(?:the\s+)?st[aeo]ry|\bnews{2,}?")
+    story, news = tree[0][1]
+    assert tree[0][0] == "BRANCH" and len(tree) == 1
+    assert story[0] == ("ASSERT_NOT", (-1, (("LITERAL", ord("-")),)))
+    assert story[1] == (
+        "MAX_REPEAT",
+        (0, 1, (("LITERAL", ord("t")), ("LITERAL", ord("h")), ("LITERAL", ord("e")),
+                ("MAX_REPEAT", (1, None, (("IN", (("CATEGORY", "CATEGORY_SPACE"),)),))))),
+    )  # fmt: skip
+    assert story[4] == ("IN", (("LITERAL", ord("a")), ("LITERAL", ord("e")), ("LITERAL", ord("o"))))
+    assert news[0] == ("AT", "AT_BOUNDARY") and news[-1] == ("MIN_REPEAT", (2, None, (("LITERAL", ord("s")),)))
+    assert recache.parse("(?P<x>a)(?(x)b|c)(?>d)[^0-9]", 0) == (
+        ("SUBPATTERN", (1, 0, 0, (("LITERAL", ord("a")),))),
+        ("GROUPREF_EXISTS", (1, (("LITERAL", ord("b")),), (("LITERAL", ord("c")),))),
+        ("ATOMIC_GROUP", (("LITERAL", ord("d")),)),
+        ("IN", (("NEGATE", None), ("RANGE", (ord("0"), ord("9"))))),
+    )
+
+
+@pytest.mark.parametrize("pattern", [r"(a|b)\1", r"(?i:x)y*+z", r"\d+\s\W.$", r"(?=a)(?<=b)[\w-]"])
+def test_parse_lets_nothing_of_re_internals_escape(pattern: str) -> None:
+    def leaves(value: object) -> list[object]:
+        if isinstance(value, tuple):
+            return [leaf for item in value for leaf in leaves(item)]
+        return [value]
+
+    assert {type(leaf) for leaf in leaves(recache.parse(pattern))} <= {str, int, type(None)}
+
+
+def test_parse_and_parses_refuse_what_re_refuses() -> None:
+    import re
+
+    for bad in ("(unclosed", "a{2,1}", "x**", "(?P<n>a)(?P<n>b)"):
+        with pytest.raises(re.error):
+            re.compile(bad)
+        assert not recache.parses(bad)
+        with pytest.raises(re.error):
+            recache.parse(bad)
+    assert recache.parses(r"\bfine\b", re.IGNORECASE)
+    assert recache.parses("(?<=a+)b")  # only compiling finds a look-behind of varying width
+
+
+def test_no_other_module_touches_re_internals() -> None:
+    """Issue 17: lint.recache is the only module of lint/ and rules/ that reads CPython's
+    regex internals; the others use recache.parse and recache.parses."""
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    internals = re.compile(
+        r"\bre\._(?:parser|compiler|constants|cache)\b|\bsre_(?:parse|compile|constants)\b|from re import _"
+    )
+    offenders = [
+        str(path.relative_to(root))
+        for folder in ("lint", "rules")
+        for path in sorted((root / folder).rglob("*.py"))
+        if path.name != "recache.py" and internals.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert internals.search((root / "lint" / "recache.py").read_text(encoding="utf-8"))  # the one that does

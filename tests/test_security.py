@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
 import sys
 from pathlib import Path
 
@@ -405,18 +406,123 @@ def test_reading_a_drafts_structure_is_bounded_by_the_time_limit(monkeypatch: py
     assert [f.rule for f in linter.check_draft("Share this article\n", "f.txt").findings] == ["BP101"]
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux file systems")
-def test_a_file_name_that_is_not_utf8_is_found_read_and_linted(tmp_path: Path) -> None:
-    """The engine's side: discovery, reading and the text report. (The JSON and SARIF
-    reporters' escaping of such names belongs to lint/report.py.)"""
-    name = os.fsdecode(b"caf\xff.md")
-    (tmp_path / name).write_text("Share this article\n\nOur plan is ready.\n", encoding="utf-8")
-    import subprocess
+NOT_UTF8 = os.fsdecode(b"caf\xff.md")
+"""A file name with a byte that is not UTF-8, as Python decodes it (a lone surrogate)."""
+linux_names = pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes: Linux file systems")
 
-    args = [sys.executable, "-m", "lint.cli", "--isolated", "--no-cache", "--format", "text", "."]
-    run = subprocess.run(args, cwd=tmp_path, capture_output=True)  # bytes: the name is not UTF-8
+
+def _cli_bytes(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "lint.cli", "--isolated", "--no-cache", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, env={**os.environ, **(env or {})})  # bytes
+
+
+@linux_names
+def test_a_file_name_that_is_not_utf8_is_found_read_linted_and_reported(tmp_path: Path) -> None:
+    """Discovery, reading and the machine formats, through the command line; the report is
+    valid UTF-8 JSON, the exact name in ``path_bytes`` and in SARIF's percent-encoded URI."""
+    from urllib.parse import unquote_to_bytes
+
+    (tmp_path / NOT_UTF8).write_text("Share this article\n\nOur plan is ready.\n", encoding="utf-8")
+    run = _cli_bytes(tmp_path, "--format", "text", ".")
     assert run.returncode == 1 and b"Traceback" not in run.stderr
-    assert b"caf\xff.md:1:1: BP101" in run.stdout
+    assert b"caf\xff.md:1:1: BP101" in run.stdout  # the name's own bytes
+    report = _cli_bytes(tmp_path, "--format", "json", ".")
+    assert report.returncode == 1 and b"Traceback" not in report.stderr
+    (finding,) = json.loads(report.stdout.decode("utf-8"))["findings"]  # strict UTF-8
+    assert (finding["path"], finding["rule"]) == ("caf\ufffd.md", "BP101")
+    assert unquote_to_bytes(finding["path_bytes"]) == b"caf\xff.md"
+    sarif = _cli_bytes(tmp_path, "--format", "sarif", ".")
+    assert sarif.returncode == 1 and b"Traceback" not in sarif.stderr
+    (result,) = json.loads(sarif.stdout.decode("utf-8"))["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "caf%FF.md", "uriBaseId": "%SRCROOT%"}
+    assert result["partialFingerprints"]["lintArticle/v1"] == finding["fingerprint"]
+
+
+def _every_format() -> tuple[object, dict[str, type]]:
+    """A run over a draft with a name that is not UTF-8, and every registered format: the
+    built-in ones, installed plugins' and the test plugin's."""
+    import importlib.util
+
+    from lint.api import load_linter
+    from lint.config import Config
+
+    spec = importlib.util.spec_from_file_location(
+        "lat_testplugin", Path(__file__).parent / "plugin" / "lat_testplugin.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    linter = load_linter(config=Config(), plugins=[module])
+    name = "drafts/" + NOT_UTF8
+    draft = linter.check_draft('Share this article\n\nIt is reported that the plan is "ready".\n', name)
+    return linter.collect([draft]), dict(linter.registry.reporters)
+
+
+def test_a_file_name_that_is_not_utf8_is_written_by_every_format_to_a_strict_utf8_stream() -> None:
+    import io
+
+    from lint.report.base import Reporter
+
+    result, formats = _every_format()
+    assert {"text", "rich", "github", "json", "sarif", "tx-count"} <= set(formats)
+    assert [f.path for f in result.findings] and {f.path for f in result.findings} == {"drafts/" + NOT_UTF8}  # type: ignore[attr-defined]
+    for fmt, cls in formats.items():
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+        reporter: Reporter = cls(stream, root=".")
+        reporter.render(result)  # type: ignore[arg-type]
+        stream.flush()
+        out = raw.getvalue()
+        assert out, fmt
+        if fmt == "text":  # for grep and editors: the name's own bytes
+            assert b"drafts/caf\xff.md:1:1: BP101" in out
+            continue
+        text = out.decode("utf-8")  # every other format writes valid UTF-8
+        if fmt in ("json", "sarif"):
+            document = json.loads(text)
+            if fmt == "json":
+                assert {f["path_bytes"] for f in document["findings"]} == {"drafts/caf%FF.md"}
+                assert {f["path"] for f in document["findings"]} == {"drafts/caf\ufffd.md"}
+            else:
+                uris = {
+                    r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    for r in document["runs"][0]["results"]
+                }
+                assert uris == {"drafts/caf%FF.md"}
+        elif fmt == "github":
+            assert "::warning file=drafts/caf\ufffd.md,line=1," in text
+        elif fmt == "rich":
+            assert "drafts/caf\ufffd.md" in text
+        else:  # a plugin's format: it need not name files, only not break
+            assert "BP101" in text, fmt
+
+
+def test_names_that_are_not_utf8_have_an_exact_and_a_readable_form() -> None:
+    from urllib.parse import unquote_to_bytes
+
+    from lint.report.common import exact_bytes, percent_bytes, readable
+
+    assert exact_bytes(NOT_UTF8) == b"caf\xff.md" and readable(NOT_UTF8) == "caf\ufffd.md"
+    assert percent_bytes("café 100%.md") is None  # plain Unicode needs no second form
+    assert percent_bytes("a%b/" + NOT_UTF8) == "a%25b/caf%FF.md"
+    assert unquote_to_bytes(percent_bytes("a%b/" + NOT_UTF8) or "") == b"a%b/caf\xff.md"
+    assert exact_bytes("\ud800x") == "\ud800x".encode("utf-8", "surrogatepass")  # escapes no byte; no crash
+    # The fingerprint hashes the exact bytes: two names that read alike keep their own ids.
+    import dataclasses
+    import io
+
+    from lint.model import RunResult
+    from lint.report.common import Paths
+    from lint.report.json_format import JsonReporter
+
+    result, _ = _every_format()
+    assert isinstance(result, RunResult)
+    findings = tuple(dataclasses.replace(f, path="drafts/caf\ufffd.md") for f in result.findings)
+    look_alike = dataclasses.replace(result, findings=findings)
+    reporter = JsonReporter(io.StringIO(), root=".")
+    ours, theirs = reporter.fingerprints(result, Paths(".")), reporter.fingerprints(look_alike, Paths("."))
+    assert ours and set(ours).isdisjoint(theirs)
 
 
 def test_run_rule_holds_a_plugins_rule_to_the_contract() -> None:

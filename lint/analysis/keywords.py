@@ -7,18 +7,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lint.facts import fold
+from lint.text import lower_same_length
 
 if TYPE_CHECKING:
     from lint.facts import FactBase
-
-
-def lower_same_length(text: str) -> str:
-    """``text`` lower-cased, keeping its length (offsets stay valid): a character whose
-    lower case is longer ("İ") is kept as it is."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low
 
 
 class KeywordIndex:

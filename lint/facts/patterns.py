@@ -2,27 +2,15 @@
 
 ``check_pattern_safety`` refuses patterns that could backtrack catastrophically;
 ``required_literal`` finds a literal every match contains, so a rule can skip drafts that
-cannot match. Both read the parse tree of CPython's ``re`` parser."""
+cannot match. Both read the parse tree :func:`lint.recache.parse` gives."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
-try:
-    from re import _constants as _sre  # type: ignore[attr-defined]
-except ImportError:  # Python < 3.11
-    import sre_constants as _sre  # type: ignore[no-redef]
+from lint.recache import Item, parse
 
 MAX_PATTERN_LENGTH = 400
-
-
-def _sre_parse(pattern: str) -> Any:
-    try:
-        import re._parser as parser  # type: ignore[import-not-found]
-    except ImportError:  # Python < 3.11
-        import sre_parse as parser  # type: ignore[no-redef]
-    return parser.parse(pattern)
 
 
 def check_pattern_safety(pattern: str) -> str | None:
@@ -32,44 +20,44 @@ def check_pattern_safety(pattern: str) -> str | None:
     ``(\\w*\\s?)*``), and a repeated alternation whose branches can start alike
     (``(a|ab)*``, ``(\\w|\\d)+``).
     """
-    tree = _sre_parse(pattern)
+    tree = parse(pattern)
     return _unsafe(tree, inside_repeat=False)
 
 
-_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT}
+_REPEATS = {"MAX_REPEAT", "MIN_REPEAT"}
 
 
-def _unsafe(items: Any, inside_repeat: bool) -> str | None:
+def _unsafe(items: tuple[Item, ...], inside_repeat: bool) -> str | None:
     for op, av in items:
         if op in _REPEATS:
             _lo, hi, sub = av
-            unbounded = hi == _sre.MAXREPEAT or hi > 50
+            unbounded = hi is None or hi > 50
             if unbounded and (inside_repeat or _can_vary(sub)):
                 return "nested quantifiers (a repeated group holds a repeat)"
             if unbounded and _overlapping_branches(sub):
                 return "a repeated alternation whose branches overlap"
-            why = _unsafe(sub, inside_repeat or hi > 1)
+            why = _unsafe(sub, inside_repeat or hi is None or hi > 1)
             if why:
                 return why
-        elif op == _sre.SUBPATTERN:
+        elif op == "SUBPATTERN":
             why = _unsafe(av[-1], inside_repeat)
             if why:
                 return why
-        elif op == _sre.BRANCH:
-            for branch in av[1]:
+        elif op == "BRANCH":
+            for branch in av:
                 why = _unsafe(branch, inside_repeat)
                 if why:
                     return why
-        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        elif op in ("ASSERT", "ASSERT_NOT"):
             why = _unsafe(av[1], inside_repeat)
             if why:
                 return why
-        elif op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS):
+        elif op in ("GROUPREF", "GROUPREF_EXISTS"):
             return "backreferences are not allowed"
     return None
 
 
-def _can_vary(sub: Any) -> bool:
+def _can_vary(sub: tuple[Item, ...]) -> bool:
     """True when ``sub`` can match strings of several lengths: it holds an optional part, a
     bounded repeat or an alternation with an empty branch (``(aa?)*`` is exponential)."""
     for op, av in sub:
@@ -77,11 +65,11 @@ def _can_vary(sub: Any) -> bool:
             lo, hi, inner = av
             if hi != lo or _can_vary(inner):
                 return True
-        elif op == _sre.SUBPATTERN:
+        elif op == "SUBPATTERN":
             if _can_vary(av[-1]):
                 return True
-        elif op == _sre.BRANCH:
-            if any(not branch or _can_vary(branch) for branch in av[1]):
+        elif op == "BRANCH":
+            if any(not branch or _can_vary(branch) for branch in av):
                 return True
     return False
 
@@ -90,16 +78,16 @@ def required_literal(pattern: str) -> str:
     """The longest run of literal characters every match of ``pattern`` contains (top level
     only; '' when there is none). Lets a rule skip texts that cannot match."""
     try:
-        tree = _sre_parse(pattern)
+        tree = parse(pattern)
     except re.error:
         return ""
     best = ""
     run: list[str] = []
     for op, av in tree:
-        if op == _sre.LITERAL:
+        if op == "LITERAL":
             run.append(chr(av))
             continue
-        if op == _sre.AT:
+        if op == "AT":
             continue  # \b and anchors take no characters: "\bApple\b" keeps "Apple"
         if len(run) > len(best):
             best = "".join(run)
@@ -109,27 +97,27 @@ def required_literal(pattern: str) -> str:
     return best
 
 
-def _first_literals(sub: Any) -> set[int] | None:
+def _first_literals(sub: tuple[Item, ...]) -> set[int] | None:
     """Code points a sequence can start with, or None when it is not a plain literal."""
     for op, av in sub:
-        if op == _sre.LITERAL:
+        if op == "LITERAL":
             return {av}
-        if op == _sre.SUBPATTERN:
+        if op == "SUBPATTERN":
             return _first_literals(av[-1])
-        if op in (_sre.AT,):
+        if op == "AT":
             continue
         return None
     return set()
 
 
-def _overlapping_branches(sub: Any) -> bool:
+def _overlapping_branches(sub: tuple[Item, ...]) -> bool:
     for op, av in sub:
-        if op == _sre.SUBPATTERN:
+        if op == "SUBPATTERN":
             return _overlapping_branches(av[-1])
-        if op == _sre.BRANCH:
+        if op == "BRANCH":
             seen: set[int] = set()
             unknown = 0
-            for branch in av[1]:
+            for branch in av:
                 first = _first_literals(branch)
                 if first is None or not first:
                     unknown += 1

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from lint.document import Document
-from lint.packs.patterns import _GROUPS, _REPEATS, _group_items, _re_parser
+from lint.packs.patterns import _GROUPS, _REPEATS, _group_items
+from lint.recache import Item, parse
 from lint.text import CASEFOLD_ODDITIES
 
 _AUTOMATA: dict[frozenset[str], Any] = {}
@@ -244,10 +245,10 @@ def _requirements(
         out.append(kept)
     for source in patterns:
         try:
-            parsed = _re_parser.parse(source, flags)
+            parsed = parse(source, flags)
         except re.error:
             return None
-        kept = _keep_groups(_required_all(list(parsed)))
+        kept = _keep_groups(_required_all(parsed))
         if kept is None:
             return None
         out.append(kept)
@@ -269,15 +270,15 @@ def _keep_groups(groups: list[frozenset[str]]) -> tuple[frozenset[str], ...] | N
     return tuple((strong + weak)[:2]) if strong or weak else tuple(usable[:1])
 
 
-def _required_all(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+def _required_all(items: tuple[Item, ...]) -> list[frozenset[str]]:
     """For a parsed sequence: word groups of which every match holds a word each."""
     out: list[frozenset[str]] = []
     run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _re_parser.LITERAL:
+    for op, av in [*items, ("", None)]:
+        if op == "LITERAL":
             run.append(chr(av))
             continue
-        if op is _re_parser.IN and all(o is _re_parser.LITERAL for o, _ in av):
+        if op == "IN" and all(o == "LITERAL" for o, _ in av):
             letters = {chr(c).lower() for _, c in av}
             if len(letters) == 1:  # [Ss]: one letter in either case
                 run.append(letters.pop())
@@ -286,13 +287,13 @@ def _required_all(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             out.append(frozenset({"".join(run).lower()}))
             run = []
         if op in _GROUPS:
-            out.extend(_required_all(list(_group_items(op, av))))
-        elif op is _re_parser.BRANCH:
-            branches = [_required_in(list(b)) for b in av[1]]
+            out.extend(_required_all(_group_items(op, av)))
+        elif op == "BRANCH":
+            branches = [_required_in(b) for b in av]
             if all(branches):
                 out.append(frozenset().union(*branches))  # type: ignore[arg-type]
         elif op in _REPEATS and av[0] >= 1:
-            out.extend(_required_all(list(av[2])))
+            out.extend(_required_all(av[2]))
     return out
 
 
@@ -301,7 +302,7 @@ def _selectivity(word: str) -> tuple[int, bool]:
     return len(word), word not in _COMMON_WORDS
 
 
-def _required_in(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+def _required_in(items: tuple[Item, ...]) -> frozenset[str] | None:
     """For a parsed sequence: the one group of :func:`_required_all` that filters best (the
     first whose shortest word is longest); None if none is usable."""
     best: frozenset[str] | None = None

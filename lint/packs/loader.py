@@ -11,8 +11,9 @@ from typing import Any
 from lint.errors import PackError
 from lint.model import CATEGORIES, Severity
 from lint.packs.gate import _COMMON_WORDS, _anchors, _by_anchors, _requirements
-from lint.packs.patterns import _LEAD_PREFIX, _LEAD_SUFFIX, _flexible_spaces, _led, _parses
+from lint.packs.patterns import _LEAD_PREFIX, _LEAD_SUFFIX, _flexible_spaces, _led
 from lint.packs.rule import PhraseRule
+from lint.recache import parses
 from lint.rule import CODE_RE, NAME_RE, Rule
 from lint.schema import Bool, Const, Enum, Field, KeyPath, ListOf, MapOf, Record, Text, Where, json_schema, validate
 from lint.yamlload import load
@@ -163,7 +164,7 @@ def _build(v: dict[str, Any], where: Where, at: KeyPath) -> dict[str, Any]:
     alternatives.sort(key=len, reverse=True)
     body = "|".join(f"(?:{_flexible_spaces(a)})" for a in alternatives)
     source = body if nonword else rf"{_LEAD_PREFIX}{body}{_LEAD_SUFFIX}"
-    if not _parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
+    if not parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
         for alt in tokens + list(swap):
             try:
                 re.compile(alt)

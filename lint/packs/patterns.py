@@ -1,37 +1,22 @@
 """Reading pack patterns: where spaces may stretch, which characters a match can start
-with, and whether a pattern parses. Works on the parse tree of CPython's ``re`` parser;
-nothing here changes what a pattern matches."""
+with, and whether a pattern parses. Works on the parse tree :func:`lint.recache.parse`
+gives; nothing here changes what a pattern matches."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-try:  # the parser alone validates a pattern at half the cost of compiling it
-    import re._parser as _re_parser  # type: ignore[import-not-found]
-except ImportError:  # Python 3.10
-    import sre_parse as _re_parser  # type: ignore[no-redef]
+from lint.recache import Item, parse
 
-_REPEATS = tuple(
-    getattr(_re_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_re_parser, name)
-)
-_GROUPS = tuple(getattr(_re_parser, name) for name in ("SUBPATTERN", "ATOMIC_GROUP") if hasattr(_re_parser, name))
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_GROUPS = ("SUBPATTERN", "ATOMIC_GROUP")
 
 
-def _group_items(op: Any, av: Any) -> Any:
+def _group_items(op: str, av: Any) -> tuple[Item, ...]:
     """The parsed contents of a group: ``(group, add_flags, del_flags, pattern)`` for a
     capturing or non-capturing group, the pattern itself for an atomic one."""
-    return av[-1] if op is _re_parser.SUBPATTERN else av
-
-
-def _parses(source: str, flags: int) -> bool:
-    if (str, source, flags) in getattr(re, "_cache", {}):
-        return True  # compiled already (or loaded by lint.recache): valid
-    try:
-        _re_parser.parse(source, flags)
-    except re.error:
-        return False
-    return True
+    return av[-1] if op == "SUBPATTERN" else av  # type: ignore[no-any-return]
 
 
 def _flexible_spaces(token: str) -> str:
@@ -71,14 +56,14 @@ def _flexible_spaces(token: str) -> str:
     return "".join(out)
 
 
-_ZERO_WIDTH = (_re_parser.AT, _re_parser.ASSERT, _re_parser.ASSERT_NOT)
+_ZERO_WIDTH = ("AT", "ASSERT", "ASSERT_NOT")
 _CATEGORY_CLASS = {
-    _re_parser.CATEGORY_DIGIT: r"\d",
-    _re_parser.CATEGORY_NOT_DIGIT: r"\D",
-    _re_parser.CATEGORY_SPACE: r"\s",
-    _re_parser.CATEGORY_NOT_SPACE: r"\S",
-    _re_parser.CATEGORY_WORD: r"\w",
-    _re_parser.CATEGORY_NOT_WORD: r"\W",
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
 }
 
 
@@ -106,16 +91,16 @@ def _first_class(source: str, flags: int) -> str | None:
     changes no match; it lets the scan turn away from most word starts with one test
     instead of trying every alternative."""
     try:
-        parsed = _re_parser.parse(source, flags)
+        parsed = parse(source, flags)
     except re.error:
         return None
-    got = _seq_first(list(parsed))
+    got = _seq_first(parsed)
     if got is None or got[1] or not got[0]:
         return None
     return "[" + "".join(sorted(got[0])) + "]"
 
 
-def _seq_first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+def _seq_first(items: tuple[Item, ...]) -> tuple[set[str], bool] | None:
     """(class items that may open a match of the parsed sequence, whether it may match
     empty), or None when unknown."""
     out: set[str] = set()
@@ -131,37 +116,37 @@ def _seq_first(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
     return out, True
 
 
-def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
-    if op is _re_parser.LITERAL:
+def _item_first(op: str, av: Any) -> tuple[set[str], bool] | None:
+    if op == "LITERAL":
         return {_class_char(av)}, False
-    if op is _re_parser.IN:
+    if op == "IN":
         items: set[str] = set()
         for o, a in av:
-            if o is _re_parser.LITERAL:
+            if o == "LITERAL":
                 items.add(_class_char(a))
-            elif o is _re_parser.RANGE:
+            elif o == "RANGE":
                 items.add(f"{_class_char(a[0])}-{_class_char(a[1])}")
-            elif o is _re_parser.CATEGORY and a in _CATEGORY_CLASS:
+            elif o == "CATEGORY" and a in _CATEGORY_CLASS:
                 items.add(_CATEGORY_CLASS[a])
             else:
                 return None  # a negated class, or something this reader does not know
         return items, False
     if op in _GROUPS:
-        if op is _re_parser.SUBPATTERN and (av[1] or av[2]):
+        if op == "SUBPATTERN" and (av[1] or av[2]):
             return None  # inline flags: the class would not be read as the group is
-        return _seq_first(list(_group_items(op, av)))
-    if op is _re_parser.BRANCH:
+        return _seq_first(_group_items(op, av))
+    if op == "BRANCH":
         out: set[str] = set()
         empty = False
-        for branch in av[1]:
-            got = _seq_first(list(branch))
+        for branch in av:
+            got = _seq_first(branch)
             if got is None:
                 return None
             out |= got[0]
             empty = empty or got[1]
         return out, empty
     if op in _REPEATS:
-        got = _seq_first(list(av[2]))
+        got = _seq_first(av[2])
         if got is None:
             return None
         return got[0], got[1] or av[0] == 0

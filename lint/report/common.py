@@ -1,5 +1,12 @@
 """Helpers the built-in reporters share: counts, the summary line, statistics, paths
-relative to the report's root, span text, fingerprints and positions of fix edits.
+relative to the report's root, span text, fingerprints, positions of fix edits, and the
+writing of names that are not UTF-8.
+
+A file name may hold any bytes; Python decodes the ones that are not UTF-8 as lone
+surrogates (``surrogateescape``), and so may a draft's text. Each format writes them as it
+expects: :func:`exact_bytes` gives back the bytes (hashes, URIs), :func:`readable` shows
+each as U+FFFD (always valid UTF-8), :func:`percent_bytes` is an exact, reversible and
+valid-UTF-8 form, and :func:`exact_writer` writes the bytes themselves to a stream.
 
 Plugins' reporters may use them too; they read the :class:`~lint.model.RunResult` only.
 """
@@ -8,14 +15,65 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TextIO
 
 from lint.model import Finding, RunResult, Severity
 from lint.report.base import Reporter
 
 TOOL_NAME = "lint-article"
 _SEVERITY_WORDS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings")}
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def readable(text: str) -> str:
+    """``text`` with every lone surrogate shown as U+FFFD: what any UTF-8 stream takes."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+def exact_bytes(text: str) -> bytes:
+    """The UTF-8 bytes of ``text``, each surrogate escape turned back into the byte it
+    stands for (so a file name gets its own bytes); a surrogate that escapes no byte is
+    kept as its UTF-8-style code, so this never fails."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass")
+
+
+def percent_bytes(text: str) -> str | None:
+    """The exact bytes of ``text`` percent-encoded (``/`` kept; reversible with
+    ``urllib.parse.unquote_to_bytes``) when it holds lone surrogates; None when it is
+    plain Unicode and needs no second form."""
+    if not _LONE_SURROGATE.search(text):
+        return None
+    from urllib.parse import quote_from_bytes
+
+    return quote_from_bytes(exact_bytes(text), safe="/")
+
+
+def exact_writer(stream: TextIO) -> Callable[[str], object]:
+    """``write(text)`` for ``stream`` that puts surrogate escapes out as the bytes they
+    stand for: as the stream encodes them when its error handler can, else through its
+    byte buffer when it writes UTF-8, else as U+FFFD. Other text is written unchanged."""
+
+    def write(text: str) -> object:
+        try:
+            return stream.write(text)
+        except UnicodeEncodeError:  # nothing was written: a text stream encodes before it buffers
+            pass
+        buffer = getattr(stream, "buffer", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if buffer is not None and encoding in ("utf-8", "utf8"):
+            stream.flush()
+            return buffer.write(exact_bytes(text))
+        return stream.write(readable(text))
+
+    return write
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -168,7 +226,7 @@ class BaseReporter(Reporter):
             seen[key] += 1
             if seen[key] > 1:
                 key += f"\0{seen[key]}"
-            out.append(sha256(key.encode("utf-8")).hexdigest()[:32])
+            out.append(sha256(exact_bytes(key)).hexdigest()[:32])
         return out
 
     def locate(self, finding: Finding, offset: int) -> tuple[int, int] | None:

@@ -4,14 +4,15 @@ one per finding, run-level warnings as ``::warning::``, then the summary line.""
 from __future__ import annotations
 
 from lint.model import RunResult, Severity
-from lint.report.common import BaseReporter, Paths, plural, summary_line
+from lint.report.common import BaseReporter, Paths, plural, readable, summary_line
 
 _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def github_escape_data(text: str) -> str:
-    """Escape a workflow command's message (``%``, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (``%``, CR, LF). A byte that is not UTF-8 (a
+    lone surrogate, as in a file name of any bytes) shows as U+FFFD: the log is UTF-8."""
+    return readable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def github_escape_property(text: str) -> str:

@@ -12,7 +12,8 @@ meaning (a change bumps ``version``)::
       "files": 5,                        # number of drafts checked
       "findings": [
         {
-          "path": "drafts/bmw.md",       # as given on the command line
+          "path": "drafts/bmw.md",       # as given on the command line (see below)
+          "path_bytes": "caf%FF.md",     # only for a name that is not UTF-8 (see below)
           "line": 12, "column": 5,       # 1-based; columns count characters
           "end_line": 12, "end_column": 24,   # exclusive end
           "rule": "BP101", "name": "share-prompt",
@@ -27,7 +28,7 @@ meaning (a change bumps ``version``)::
                        "offset_start": 301, "offset_end": 340,   # characters into the draft
                        "replacement": ""}]
           },
-          "related": [{"path": "facts.yaml", "line": 14, "message": "..."}]
+          "related": [{"path": "facts.yaml", "line": 14, "message": "..."}]   # and "path_bytes"
         }
       ],
       "summary": {
@@ -47,6 +48,12 @@ meaning (a change bumps ``version``)::
     }
 
 Non-finite metric values are written as ``null`` so the document is always valid JSON.
+
+The document is always valid UTF-8. A file name may hold bytes that are not UTF-8: in
+``path`` (and in every other string: messages, warnings, metrics' keys) each such byte is
+shown as U+FFFD, and a finding's or related location's ``path_bytes`` holds the name's exact
+bytes percent-encoded (``/`` kept; ``urllib.parse.unquote_to_bytes`` gives them back). The
+key is present only for such names.
 """
 
 from __future__ import annotations
@@ -55,7 +62,17 @@ from collections import Counter
 from typing import Any
 
 from lint.model import CATEGORIES, Finding, RunResult
-from lint.report.common import TOOL_NAME, BaseReporter, Paths, finite, is_fixable, rule_statistics, severity_counts
+from lint.report.common import (
+    TOOL_NAME,
+    BaseReporter,
+    Paths,
+    finite,
+    is_fixable,
+    percent_bytes,
+    readable,
+    rule_statistics,
+    severity_counts,
+)
 
 JSON_SCHEMA_VERSION = 1
 
@@ -69,8 +86,10 @@ class JsonReporter(BaseReporter):
     def render(self, result: RunResult) -> None:
         import json
 
-        # One write of the whole document (json.dump writes token by token).
-        self.stream.write(json.dumps(self.document(result), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        # One write of the whole document (json.dump writes token by token); lone surrogates
+        # only occur inside strings, where readable() shows them as U+FFFD.
+        text = json.dumps(self.document(result), ensure_ascii=False, indent=2, allow_nan=False)
+        self.stream.write(readable(text) + "\n")
 
     def document(self, result: RunResult) -> dict[str, Any]:
         paths = Paths(self.root)
@@ -104,21 +123,25 @@ class JsonReporter(BaseReporter):
                     for e in f.fix.edits
                 ],
             }
-        return {
-            "path": f.path,
-            "line": f.span.line,
-            "column": f.span.column,
-            "end_line": f.span.end_line,
-            "end_column": f.span.end_column,
-            "rule": f.rule,
-            "name": f.name,
-            "category": f.category,
-            "severity": str(f.severity),
-            "message": f.message,
-            "fingerprint": fingerprint,
-            "fix": fix,
-            "related": [{"path": r.path, "line": r.line, "message": r.message} for r in f.related],
-        }
+        out: dict[str, Any] = {"path": f.path}
+        _add_path_bytes(out, f.path)
+        out.update(
+            {
+                "line": f.span.line,
+                "column": f.span.column,
+                "end_line": f.span.end_line,
+                "end_column": f.span.end_column,
+                "rule": f.rule,
+                "name": f.name,
+                "category": f.category,
+                "severity": str(f.severity),
+                "message": f.message,
+                "fingerprint": fingerprint,
+                "fix": fix,
+                "related": [_related(r.path, r.line, r.message) for r in f.related],
+            }
+        )
+        return out
 
     def _summary(self, result: RunResult) -> dict[str, Any]:
         findings = result.findings
@@ -146,3 +169,16 @@ class JsonReporter(BaseReporter):
             "fixed": result.fixed,
             "warnings": list(result.warnings),
         }
+
+
+def _add_path_bytes(entry: dict[str, Any], path: str) -> None:
+    escaped = percent_bytes(path)
+    if escaped is not None:
+        entry["path_bytes"] = escaped
+
+
+def _related(path: str, line: int, message: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": path}
+    _add_path_bytes(entry, path)
+    entry.update({"line": line, "message": message})
+    return entry

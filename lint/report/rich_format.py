@@ -1,6 +1,7 @@
 """``rich``: findings grouped by draft with the source line and the span marked, a table
 by category, readability figures per draft (the hardest ten and a median when there are
-more), statistics on request, warnings and the summary line. The default on a terminal."""
+more), statistics on request, warnings and the summary line. The default on a terminal.
+A byte of a file name (or text) that is not UTF-8 shows as U+FFFD, as terminals show it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ from typing import Any
 
 from lint.model import CATEGORIES, Finding, RunResult, Severity
 from lint.record import Record
-from lint.report.common import BaseReporter, finite, is_fixable, plural, rule_statistics, severity_counts, summary_line
+from lint.report.common import (
+    BaseReporter,
+    finite,
+    is_fixable,
+    plural,
+    readable,
+    rule_statistics,
+    severity_counts,
+    summary_line,
+)
 
 _TAB = 4
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -88,6 +98,20 @@ def excerpt(line: str, start: int, end: int, width: int) -> Excerpt:
     return Excerpt(shown, mark_start, mark_end, offset, max(1, length))
 
 
+class _Readable:
+    """The report stream as rich writes to it: lone surrogates shown as U+FFFD
+    (:func:`lint.report.common.readable`); everything else is the stream's own."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(readable(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 class RichReporter(BaseReporter):
     """Human output for a terminal: findings in context, tables, colours."""
 
@@ -99,7 +123,7 @@ class RichReporter(BaseReporter):
         from rich.console import Console
 
         console = Console(
-            file=self.stream,
+            file=_Readable(self.stream),  # type: ignore[arg-type]
             force_terminal=self.color,
             no_color=self.color is False,
             highlight=False,

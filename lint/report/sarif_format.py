@@ -1,5 +1,9 @@
 """``sarif``: SARIF 2.1.0 for code scanning (GitHub), columns in Unicode code points.
-Run-level warnings go in ``runs[0].invocations[0].toolExecutionNotifications``."""
+Run-level warnings go in ``runs[0].invocations[0].toolExecutionNotifications``.
+
+The log is always valid UTF-8: artifact URIs percent-encode a file name's exact bytes (any
+bytes, UTF-8 or not), and in text (messages, warnings) a byte that is not UTF-8 is shown
+as U+FFFD."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import os
 from typing import Any
 
 from lint.model import Finding, RuleInfo, RunResult, Severity
-from lint.report.common import TOOL_NAME, BaseReporter, Paths
+from lint.report.common import TOOL_NAME, BaseReporter, Paths, exact_bytes, readable
 
 FINGERPRINT_KEY = "lintArticle/v1"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,7 +49,8 @@ class SarifReporter(BaseReporter):
     def render(self, result: RunResult) -> None:
         import json
 
-        self.stream.write(json.dumps(self.document(result), ensure_ascii=False, indent=2) + "\n")  # one write
+        text = json.dumps(self.document(result), ensure_ascii=False, indent=2)
+        self.stream.write(readable(text) + "\n")  # one write
 
     def document(self, result: RunResult) -> dict[str, Any]:
         paths = Paths(self.root)
@@ -105,14 +110,14 @@ class SarifReporter(BaseReporter):
 
     @staticmethod
     def _artifact(path: str, paths: Paths) -> dict[str, str]:
-        from urllib.parse import quote
+        from urllib.parse import quote_from_bytes
 
         rel = paths.relative(path)
         if rel is None:
             from pathlib import Path
 
-            return {"uri": Path(os.path.abspath(path)).as_uri()}
-        return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+            return {"uri": Path(os.path.abspath(path)).as_uri()}  # percent-encodes os.fsencode's bytes
+        return {"uri": quote_from_bytes(exact_bytes(rel), safe="/"), "uriBaseId": "%SRCROOT%"}
 
     def _result(self, f: Finding, rule_index: int, fingerprint: str, paths: Paths) -> dict[str, Any]:
         span = f.span

@@ -1,11 +1,13 @@
 """``text``: one line per finding, ``path:line:col: CODE [category] message``, with
 `` (fixable)`` when ``--fix`` would fix it, then ``warning: ...`` lines, then one summary
-line. With ``--statistics`` the per-rule counts replace the finding lines (as in ruff)."""
+line. With ``--statistics`` the per-rule counts replace the finding lines (as in ruff).
+A file name that is not UTF-8 is written as its own bytes, as ``ls`` and compilers do
+(:func:`lint.report.common.exact_writer`)."""
 
 from __future__ import annotations
 
 from lint.model import RunResult
-from lint.report.common import BaseReporter, is_fixable, plural, statistics_lines, summary_line
+from lint.report.common import BaseReporter, exact_writer, is_fixable, plural, statistics_lines, summary_line
 
 
 class TextReporter(BaseReporter):
@@ -16,7 +18,7 @@ class TextReporter(BaseReporter):
     for_people = True
 
     def render(self, result: RunResult) -> None:
-        write = self.stream.write
+        write = exact_writer(self.stream)
         if self.statistics:
             for line in statistics_lines(result):
                 write(line + "\n")

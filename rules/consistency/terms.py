@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from itertools import combinations, compress, count
+from itertools import chain, combinations, compress, count, islice
 from operator import ne
 from typing import Any, TypeVar
 
@@ -80,7 +80,9 @@ def _term_groups(doc: Document) -> dict[str, dict[str, list[_Occ]]]:
             multi.add(key)
 
     setdefault = seen.setdefault
-    for i, a, b, c in compress(zip(count(), words, words[1:], [*words[2:], _NO_WORD]), map(_EDGE, words)):
+    after = islice(words, 1, None)  # the words after each, without copying the draft's word list
+    after2 = chain(islice(words, 2, None), (_NO_WORD,))
+    for i, a, b, c in compress(zip(count(), words, after, after2), map(_EDGE, words)):
         if b.edge:
             key = a.key + b.key
             if len(key) >= _MIN_KEY:

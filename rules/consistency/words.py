@@ -4,6 +4,7 @@ built once per document."""
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -157,6 +158,7 @@ _WORD_CACHE: dict[str, _Word] = {_SEP: _NO_WORD}
 """Word facts by token text, shared by every draft (they do not depend on the draft);
 emptied when it holds _WORD_CACHE_MAX texts, so memory stays flat over many drafts."""
 _WORD_CACHE_MAX = 200_000
+_RUNS_PER_BATCH = 4096
 _EDGE = attrgetter("edge")
 _ONE = attrgetter("one")
 _MARKED = attrgetter("marked")
@@ -418,20 +420,35 @@ def _words(doc: Document) -> _Words:
         chunks[-1] += prose[pos:s] + parts[0]
         chunks.extend(parts[1:])
         pos = e
-    offsets = list(accumulate(map(len, chunks)))
-    tokens = f" {_SEP} ".join(chunks[1::2]).split()
-    tokens.append(_SEP)
-    run_first = (0, *compress(count(1), map(_SEP.__eq__, tokens[:-1])))
+    offsets = array("q", accumulate(map(len, chunks)))
+    run_texts = chunks[1::2]
+    del chunks
     cache = _WORD_CACHE
     if len(cache) > _WORD_CACHE_MAX:
         cache.clear()
         cache[_SEP] = _NO_WORD
-    try:
-        words = list(map(cache.__getitem__, tokens))
-    except KeyError:  # new words
-        for t in set(tokens).difference(cache):
-            cache[t] = _word(t)
-        words = list(map(cache.__getitem__, tokens))
+    # Token texts are split a batch of runs at a time, so that a draft's words are held as
+    # one reference each to the shared _Word, never as one string each.
+    words: list[_Word] = []
+    run_first = array("q")
+    for b in range(0, len(run_texts), _RUNS_PER_BATCH):
+        tokens = f" {_SEP} ".join(run_texts[b : b + _RUNS_PER_BATCH]).split()
+        tokens.append(_SEP)
+        base = len(words)
+        run_first.append(base)
+        run_first.extend(compress(count(base + 1), map(_SEP.__eq__, tokens[:-1])))
+        try:
+            words.extend(map(cache.__getitem__, tokens))
+        except KeyError:  # new words
+            for t in set(tokens).difference(cache):
+                cache[t] = _word(t)
+            del words[base:]
+            words.extend(map(cache.__getitem__, tokens))
+    del run_texts
+    if not run_first:
+        words.append(_NO_WORD)  # no run: the one separator, as an empty batch would give
+        run_first.append(0)
+    tokens_count = len(words)
     titles = _title_quotes(doc)
     blocks = doc.blocks
     lower_blocks: dict[int, bool] = {}
@@ -449,7 +466,7 @@ def _words(doc: Document) -> _Words:
             no_case = not lower
         if not no_case:
             first = run_first[sentence_runs[k]]
-            end = run_first[sentence_runs[k + 1]] if k + 1 < len(kept) else len(tokens)
+            end = run_first[sentence_runs[k + 1]] if k + 1 < len(kept) else tokens_count
             mine = words[first:end]
             if not any(map(_UNTITLED, mine)):
                 # a headline run into the text, or a title-case label (a list item or a line
@@ -463,12 +480,12 @@ def _words(doc: Document) -> _Words:
         prose,
         words,
         run_first,
-        tuple(offsets[0::2][:runs]),
-        tuple(offsets[1::2][:runs]),
-        tuple(chain.from_iterable(map(repeat, range(len(kept)), sentence_sizes))),
-        tuple(sentence_runs),
-        tuple(sentence_start),
-        tuple(sentence_end),
+        offsets[0::2][:runs],
+        offsets[1::2][:runs],
+        array("q", chain.from_iterable(map(repeat, range(len(kept)), sentence_sizes))),
+        array("q", sentence_runs),
+        array("q", sentence_start),
+        array("q", sentence_end),
         bytes(sentence_case),
         bytes(sentence_titled),
         titles,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import bisect
 import operator
-import weakref
 from collections.abc import Iterable
 
+from lint.analysis.memo import per_document
 from lint.document import Block, Document
 from lint.record import Record
 from lint.text import WORD
@@ -78,15 +78,11 @@ def block_words(doc: Document, block: Block) -> list[list[str]]:
     return doc.sentence_words[lo:hi]
 
 
-_ANALYSES: weakref.WeakKeyDictionary[Document, list[BlockScore]] = weakref.WeakKeyDictionary()
-
-
+@per_document
 def analyse(doc: Document) -> list[BlockScore]:
-    """Counts for every scored block of ``doc`` (memoised per document object, so the draft
-    rule, the paragraph rule and the metrics share one pass)."""
-    hit = _ANALYSES.get(doc)
-    if hit is not None:
-        return hit
+    """Counts for every scored block of ``doc`` (kept in ``doc.memo``, so the draft rule,
+    the paragraph rule and the metrics share one pass, and the engine drops it once the
+    readability rules have run)."""
     out = []
     for block in doc.blocks:
         if block.kind not in DRAFT_KINDS:
@@ -96,7 +92,6 @@ def analyse(doc: Document) -> list[BlockScore]:
         c = counts_of(words, len(per_sentence))
         if c.words:
             out.append(BlockScore(block, c, _quoted_share(doc, block, c.words)))
-    _ANALYSES[doc] = out
     return out
 
 
