@@ -13,7 +13,7 @@ so nothing read from it is trusted as it stands:
   beside their target and renamed over it, never written through a link.
 
 Any file that fails a check is ignored, and the value is built again and written anew. The
-installation folder (:func:`lint.recache.installation_folder`) is trusted as Python trusts
+installation folder (:func:`installation_folder`) is trusted as Python trusts
 its bytecode beside it, but only a regular file that this user or the folder's owner owns,
 and that no one else may write.
 
@@ -355,7 +355,7 @@ def derived(
 
     The places: for ``installed`` data (files that come with lint-article or a package it
     uses, never a user's file), the installation folder
-    (:func:`lint.recache.installation_folder`) first, as for bytecode, so that ``--no-cache``
+    (:func:`installation_folder`) first, as for bytecode, so that ``--no-cache``
     runs and new projects find it too; then the cache folder in use (``folder``, or the one
     the command line set), if any."""
     places = _places(folder, installed)
@@ -418,13 +418,36 @@ def folder_owner(folder: Path) -> int | None:
             folder = folder.parent
 
 
+INSTALL_ENV = "LINT_ARTICLE_INSTALL_CACHE"
+"""Environment variable: the installation folder to use instead, or empty (or ``off``) for none."""
+
+
+def installation_folder() -> Path | None:
+    """Where the patterns (and :func:`lint.cache.derived` values) of installed code are kept:
+    ``__pycache__/lint-article`` in the package's folder, under ``sys.pycache_prefix`` when
+    Python has one, as bytecode would be; the ``LINT_ARTICLE_INSTALL_CACHE`` folder when that
+    is set, and None when it is empty or ``off``."""
+    chosen = os.environ.get(INSTALL_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() and chosen.strip().lower() != "off" else None
+    here = Path(__file__).resolve().parent  # the package's folder
+    prefix = getattr(sys, "pycache_prefix", None)
+    if prefix:
+        return Path(prefix, *here.parts[1:]) / "lint-article"
+    return here / "__pycache__" / "lint-article"
+
+
+def may_write_installation() -> bool:
+    """Whether the installation folder may be written: one named by ``LINT_ARTICLE_INSTALL_CACHE``
+    always; the one beside the package not when Python writes no bytecode."""
+    return bool(os.environ.get(INSTALL_ENV)) or not sys.dont_write_bytecode
+
+
 def user_installed_folder() -> Path | None:
     """This user's stand-in for the installation folder, used when that may not be written:
     ``<user folder>/installed/<digest>``, one per installation folder and Python (so two
     virtual environments never share one). None without an installation folder (it is
     ``off``), a user folder or this user's secret: nothing could be sealed."""
-    from lint.recache import installation_folder
-
     install = installation_folder()
     user = user_folder()
     if install is None or user is None or secret() is None:
@@ -494,8 +517,6 @@ def _places(folder: Path | None, installed: bool) -> list[tuple[Path, bool]]:
     a read-only installation came with)."""
     places: list[tuple[Path, bool]] = []
     if installed:
-        from lint.recache import installation_folder
-
         install = installation_folder()
         if install is not None and (installed_writable(install) or (install / "derived").is_dir()):
             places.append((install, True))  # the installation folder, or its stand-in (read_installed)
@@ -509,12 +530,10 @@ _writable: dict[Path, bool] = {}
 
 
 def installation_writable(folder: Path) -> bool:
-    """Whether the installation folder may be written (:func:`lint.recache.may_write_installation`)
+    """Whether the installation folder may be written (:func:`may_write_installation`)
     and can be: it, or the nearest folder above it that exists, is writable by this process
     (a package installed by another user, or on a read-only system, is not). Asked once per
     process and folder."""
-    from lint.recache import may_write_installation
-
     if not may_write_installation():
         return False
     got = _writable.get(folder)

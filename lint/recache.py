@@ -37,12 +37,13 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from lint.cache import MAX_PATTERNS, installation_folder, installed_writable, read_installed, write_installed
 
 try:  # Python 3.11+
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -56,9 +57,6 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None  # type: ignore[assignment]
 
 FILE = "regex.marshal"
-ENV = "LINT_ARTICLE_INSTALL_CACHE"
-"""Environment variable: the installation folder to use instead, or empty (or ``off``) for none."""
-
 Item = tuple[str, Any]
 """One item of a parsed pattern (:func:`parse`): ``(operation, argument)``."""
 Key = tuple[Any, ...]
@@ -83,27 +81,6 @@ def supported() -> bool:
     )
 
 
-def installation_folder() -> Path | None:
-    """Where the patterns (and :func:`lint.cache.derived` values) of installed code are kept:
-    ``__pycache__/lint-article`` in the package's folder, under ``sys.pycache_prefix`` when
-    Python has one, as bytecode would be; the ``LINT_ARTICLE_INSTALL_CACHE`` folder when that
-    is set, and None when it is empty or ``off``."""
-    chosen = os.environ.get(ENV)
-    if chosen is not None:
-        return Path(chosen) if chosen.strip() and chosen.strip().lower() != "off" else None
-    here = Path(__file__).resolve().parent
-    prefix = getattr(sys, "pycache_prefix", None)
-    if prefix:
-        return Path(prefix, *here.parts[1:]) / "lint-article"
-    return here / "__pycache__" / "lint-article"
-
-
-def may_write_installation() -> bool:
-    """Whether the installation folder may be written: one named by ``LINT_ARTICLE_INSTALL_CACHE``
-    always; the one beside the package not when Python writes no bytecode."""
-    return bool(os.environ.get(ENV)) or not sys.dont_write_bytecode
-
-
 _preloaded = False
 
 
@@ -121,8 +98,6 @@ def preload_installed() -> int:
 def _load(folder: Path, into: dict[Key, Entry]) -> int:
     if not supported():
         return 0
-    from lint.cache import MAX_PATTERNS, read_installed
-
     data = read_installed(folder, FILE, MAX_PATTERNS)  # or from this user's stand-in for the folder
     if data is None:
         return 0  # missing, a link, too large, or not the installation's: patterns compile as usual
@@ -298,8 +273,6 @@ def save_installed() -> int:
     folder = installation_folder()
     if not supported() or folder is None:
         return 0
-    from lint.cache import installed_writable
-
     if not installed_writable(folder):  # not even worth working out what to write
         return 0
     live = [key for key in _live() if key in _marked or key in _installed]
@@ -338,8 +311,6 @@ def _save(folder: Path, live: list[Key], kept: dict[Key, Entry]) -> int:
         fresh[key] = (flags, args)
     if not fresh:
         return 0
-    from lint.cache import write_installed
-
     entries = [list(kept.get(key) or fresh[key]) for key in live if key in kept or key in fresh]
     try:
         data = marshal.dumps((_tag(), entries))

@@ -25,14 +25,13 @@ def _install_test_plugin(root: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def installation_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tests' own installation folder (lint.recache) and user folder (lint.cache), so that
+    """The tests' own installation folder and user folder (both lint.cache), so that
     no test writes beside the package or in the home folder: in-process runs and the runs
     the tests start (they inherit the variables)."""
-    from lint import recache
-    from lint.cache import USER_ENV
+    from lint.cache import INSTALL_ENV, USER_ENV
 
     folder = tmp_path_factory.mktemp("installation")
-    os.environ[recache.ENV] = str(folder)
+    os.environ[INSTALL_ENV] = str(folder)
     os.environ[USER_ENV] = str(tmp_path_factory.mktemp("user"))  # the user's secret, too
     return folder
 

@@ -134,7 +134,7 @@ def test_edited_pack_is_not_served_stale(tmp_path: Path, folder: Path) -> None:
 def test_spelling_and_hyphenation_read_back_equal_derived(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rules import consistency
 
-    monkeypatch.setenv(recache.ENV, "off")  # installed data: in the cache folder when there is no installation folder
+    monkeypatch.setenv(cache.INSTALL_ENV, "off")  # installed data: in the cache folder without an installation folder
 
     raw = (Path(consistency.__file__).parent.parent / "data" / "spelling.yaml").read_bytes()
     fresh = _spelling_from(raw)
@@ -168,7 +168,7 @@ def test_cli_uses_the_folder_only_with_the_cache_on(tmp_path: Path, run_cli: Run
     draft = tmp_path / "a.md"
     draft.write_text("The colour of the color.\n")
     folder = tmp_path / "c"
-    off = {recache.ENV: "off"}  # no installation folder: installed data goes to the cache folder
+    off = {cache.INSTALL_ENV: "off"}  # no installation folder: installed data goes to the cache folder
     first = run_cli("--isolated", "--cache-dir", str(folder), "--format", "json", str(draft), env_vars=off)
     names = {p.name.split("-")[0] for p in (folder / "derived").iterdir()}
     assert {"pack", "spelling"} <= names
@@ -192,7 +192,7 @@ def test_installed_data_is_kept_in_the_installation_folder(tmp_path: Path, run_c
     config = tmp_path / "pyproject.toml"
     config.write_text(f'[tool.lint-article]\npacks = ["{pack.as_posix()}"]\n')
     install = tmp_path / "install"
-    env = {recache.ENV: str(install)}
+    env = {cache.INSTALL_ENV: str(install)}
     args = ("--config", str(config), "--no-cache", "--format", "json", str(draft))
     first = run_cli(*args, env_vars=env)
     assert first.returncode == 1, first.stderr
@@ -205,7 +205,7 @@ def test_installed_data_is_kept_in_the_installation_folder(tmp_path: Path, run_c
     second = run_cli(*args, env_vars=env)  # read back, not derived and written again
     assert {p: p.stat().st_mtime_ns for p in (install / "derived").iterdir()} == stamps
     assert json.loads(second.stdout)["findings"] == json.loads(first.stdout)["findings"]
-    plain = run_cli(*args, env_vars={recache.ENV: "off"})
+    plain = run_cli(*args, env_vars={cache.INSTALL_ENV: "off"})
     assert json.loads(plain.stdout)["findings"] == json.loads(first.stdout)["findings"]
     assert {"ZZ101", "CS102"} <= {f["rule"] for f in json.loads(first.stdout)["findings"]}
 
@@ -246,7 +246,7 @@ def test_read_only_installation_is_read_not_written(tmp_path: Path, monkeypatch:
     system): values it already holds are read, new ones are derived each run or kept in the
     cache folder, and no time is spent on what could never be written."""
     install = tmp_path / "install"
-    monkeypatch.setenv(recache.ENV, str(install))
+    monkeypatch.setenv(cache.INSTALL_ENV, str(install))
     monkeypatch.setattr(cache, "user_installed_folder", lambda: None)  # no stand-in (tests/test_startup.py)
     calls, build = counting("kept")
     assert cache.derived("t", b"d", build, __file__, installed=True) == "kept"  # writable: kept

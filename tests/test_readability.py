@@ -331,7 +331,7 @@ def test_cmu_index_answers_what_the_search_answers() -> None:
 def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sampled index (used with a cache folder) gives the full index's answer for every
     key of the file, for words between keys, and for the keys around the lines out of order."""
-    from lint import recache
+    from lint import cache
 
     table = lx._CmuTable()
     data = table._load()
@@ -349,7 +349,7 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
         assert sample.find(data, key) == full.get(key, -1), key
     # Through the table, with a place to keep it (here the installation folder): the sample
     # is built once, then read back.
-    monkeypatch.setenv(recache.ENV, str(tmp_path))
+    monkeypatch.setenv(cache.INSTALL_ENV, str(tmp_path))
     try:
         words = ["sepultura", "stilton", "the", "readability", "zzz", "a", "aardvark"]
         first = lx._CmuTable()
@@ -358,7 +358,7 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
         assert list((tmp_path / "derived").glob("cmu-sample-*.pickle"))
         assert [lx._CmuTable().syllables(w) for w in words] == answers
     finally:
-        monkeypatch.setenv(recache.ENV, "off")
+        monkeypatch.setenv(cache.INSTALL_ENV, "off")
     plain = lx._CmuTable()  # no place to keep it: no sample (searched instead)
     assert [plain.syllables(w) for w in words] == answers and plain._sample is None
 
@@ -366,7 +366,7 @@ def test_cmu_sample_answers_what_the_index_answers(tmp_path: Path, monkeypatch: 
 def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The table of every word's syllables, read after INDEX_AFTER searches where it can be
     kept, gives each word what the index gives, and searches the keys out of order."""
-    from lint import recache
+    from lint import cache
 
     table = lx._CmuTable()
     data = table._load()
@@ -387,7 +387,7 @@ def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypat
         at = full.get(key, -1)
         assert words.get(key.decode()) == (lx._syllables_at(data, at) if at >= 0 else None), key
     # Through the table object: after INDEX_AFTER searches it reads the kept table.
-    monkeypatch.setenv(recache.ENV, str(tmp_path))
+    monkeypatch.setenv(cache.INSTALL_ENV, str(tmp_path))
     monkeypatch.setattr(lx._CmuTable, "INDEX_AFTER", 3)
     texts = [k.decode() for k in probes if k and not k.endswith(b"x")][:3000]
     indexed = lx._CmuTable()
@@ -398,7 +398,7 @@ def test_cmu_word_table_answers_what_the_index_answers(tmp_path: Path, monkeypat
         assert [fresh.syllables(w) for w in texts] == expected
         assert fresh._words is not None and fresh._index is None
     assert list((tmp_path / "derived").glob("cmu-words-*.pickle"))
-    monkeypatch.setenv(recache.ENV, "off")  # nowhere to keep it: the index, as before
+    monkeypatch.setenv(cache.INSTALL_ENV, "off")  # nowhere to keep it: the index, as before
     plain = lx._CmuTable()
     assert [plain.syllables(w) for w in texts] == expected
     assert plain._words is None and plain._index is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import recache
+from lint import cache, recache
 from tests.conftest import RunCli
 
 pytestmark = pytest.mark.skipif(not recache.supported(), reason="needs CPython's re internals")
@@ -40,7 +40,7 @@ print(n > 0, preloaded, m.group("word"), m.span(), p.groupindex["word"], p.flags
 
 
 def run(code: str, folder: Path, *args: str) -> str:
-    env = {**os.environ, recache.ENV: str(folder)}
+    env = {**os.environ, cache.INSTALL_ENV: str(folder)}
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env)
     return out.stdout.strip()
 
@@ -72,14 +72,14 @@ def test_cli_results_are_the_same_with_stored_patterns(tmp_path: Path, run_cli: 
         'the "game-changer" is here.\n',
         encoding="utf-8",
     )
-    cache, install = tmp_path / "cache", {recache.ENV: str(tmp_path / "install")}
-    plain = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
-    first = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft), env_vars=install)
-    assert (tmp_path / "install" / recache.FILE).is_file() and (cache / ".gitignore").is_file()
-    assert not (cache / recache.FILE).exists()  # a cache folder keeps no patterns
+    cache_dir, install = tmp_path / "cache", {cache.INSTALL_ENV: str(tmp_path / "install")}
+    plain = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={cache.INSTALL_ENV: "off"})
+    first = run_cli("--isolated", "--cache-dir", str(cache_dir), "--format", "json", str(draft), env_vars=install)
+    assert (tmp_path / "install" / recache.FILE).is_file() and (cache_dir / ".gitignore").is_file()
+    assert not (cache_dir / recache.FILE).exists()  # a cache folder keeps no patterns
     draft.write_text(draft.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    plain2 = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
-    second = run_cli("--isolated", "--cache-dir", str(cache), "--format", "json", str(draft), env_vars=install)
+    plain2 = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={cache.INSTALL_ENV: "off"})
+    second = run_cli("--isolated", "--cache-dir", str(cache_dir), "--format", "json", str(draft), env_vars=install)
     assert json.loads(first.stdout)["findings"] == json.loads(plain.stdout)["findings"]
     assert json.loads(second.stdout)["findings"] == json.loads(plain2.stdout)["findings"]
     assert json.loads(second.stdout)["findings"]
@@ -158,7 +158,7 @@ def test_installation_folder_holds_no_pattern_from_user_data(tmp_path: Path, run
         "Sales fell 13% last year. The colour of the color.\n"
     )
     install, project = tmp_path / "install", tmp_path / "project"
-    env = {recache.ENV: str(install)}
+    env = {cache.INSTALL_ENV: str(install)}
     out = run_cli("--cache-dir", str(project), "--format", "json", "d.md", cwd=tmp_path, env_vars=env)
     codes = {f["rule"] for f in json.loads(out.stdout)["findings"]}
     assert {"FA101", "ZZ101", "CS102"} <= codes, out.stderr
@@ -175,14 +175,14 @@ def test_no_cache_runs_use_the_installation_folder(tmp_path: Path, run_cli: RunC
     draft = tmp_path / "d.md"
     draft.write_text("Share this article\n\nIt is reported that sales fell 13% last year. A game-changer.\n")
     install = tmp_path / "install"
-    env = {recache.ENV: str(install)}
+    env = {cache.INSTALL_ENV: str(install)}
     first = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars=env)
     assert (install / recache.FILE).is_file() and (install / "derived").is_dir()
     assert not (tmp_path / ".lint-article-cache").exists()
     stamp = (install / recache.FILE).stat().st_mtime_ns
     second = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars=env)
     assert (install / recache.FILE).stat().st_mtime_ns == stamp  # all loaded: nothing new to write
-    none = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={recache.ENV: "off"})
+    none = run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={cache.INSTALL_ENV: "off"})
     assert json.loads(first.stdout)["findings"] == json.loads(second.stdout)["findings"]
     assert json.loads(none.stdout)["findings"] == json.loads(first.stdout)["findings"]
     assert json.loads(first.stdout)["findings"]
@@ -191,22 +191,22 @@ def test_no_cache_runs_use_the_installation_folder(tmp_path: Path, run_cli: RunC
 def test_installation_folder_is_found_as_bytecode_is(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import lint
 
-    monkeypatch.delenv(recache.ENV)
+    monkeypatch.delenv(cache.INSTALL_ENV)
     package = Path(lint.__file__).resolve().parent
     monkeypatch.setattr(sys, "pycache_prefix", None)
-    assert recache.installation_folder() == package / "__pycache__" / "lint-article"
+    assert cache.installation_folder() == package / "__pycache__" / "lint-article"
     monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
-    assert recache.installation_folder() == Path(tmp_path, *package.parts[1:], "lint-article")
+    assert cache.installation_folder() == Path(tmp_path, *package.parts[1:], "lint-article")
     monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE
-    assert not recache.may_write_installation()
+    assert not cache.may_write_installation()
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    assert recache.may_write_installation()
+    assert cache.may_write_installation()
     for off in ("", "off", "OFF"):
-        monkeypatch.setenv(recache.ENV, off)
-        assert recache.installation_folder() is None
-    monkeypatch.setenv(recache.ENV, str(tmp_path))
+        monkeypatch.setenv(cache.INSTALL_ENV, off)
+        assert cache.installation_folder() is None
+    monkeypatch.setenv(cache.INSTALL_ENV, str(tmp_path))
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
-    assert recache.installation_folder() == tmp_path and recache.may_write_installation()  # named: written
+    assert cache.installation_folder() == tmp_path and cache.may_write_installation()  # named: written
 
 
 def test_installed_code_is_not_written_without_bytecode(tmp_path: Path) -> None:
@@ -222,7 +222,7 @@ def test_installed_code_is_not_written_without_bytecode(tmp_path: Path) -> None:
         shutil.copytree(source / package, copy / package, ignore=shutil.ignore_patterns("__pycache__"))
     draft = tmp_path / "d.md"
     draft.write_text("It is reported that sales fell 13% last year.\n")
-    env = {k: v for k, v in os.environ.items() if k not in (recache.ENV, "PYTHONDONTWRITEBYTECODE")}
+    env = {k: v for k, v in os.environ.items() if k not in (cache.INSTALL_ENV, "PYTHONDONTWRITEBYTECODE")}
     env["PYTHONPATH"] = str(copy)
     args = [sys.executable, "-m", "lint.cli", "--isolated", "--no-cache", "--exit-zero", str(draft)]
     # (run from tmp_path: with -m, the current folder comes first on the path)

@@ -82,7 +82,7 @@ def test_the_installation_folder_is_read_only_when_no_one_else_may_write_it(tmp_
     marker = tmp_path / "ran"
     install = tmp_path / "install"
     calls: list[int] = []
-    os.environ[recache.ENV], saved = str(install), os.environ[recache.ENV]
+    os.environ[cache.INSTALL_ENV], saved = str(install), os.environ[cache.INSTALL_ENV]
     try:
         cache.derived("t", b"data", lambda: calls.append(1) or "v", __file__, installed=True)
         (entry,) = (install / "derived").iterdir()
@@ -91,7 +91,7 @@ def test_the_installation_folder_is_read_only_when_no_one_else_may_write_it(tmp_
         assert cache.derived("t", b"data", lambda: calls.append(1) or "v", __file__, installed=True) == "v"
         assert len(calls) == 2 and not marker.exists()
     finally:
-        os.environ[recache.ENV] = saved
+        os.environ[cache.INSTALL_ENV] = saved
 
 
 @posix_only
@@ -175,8 +175,9 @@ def test_poisoned_compiled_patterns_in_a_repository_hide_nothing(tmp_path: Path,
     repo = tmp_path / "repo"
     repo.mkdir()
     (repo / "d.md").write_text(DRAFT, encoding="utf-8")
-    install = {recache.ENV: str(tmp_path / "install")}
-    clean = run_cli("--isolated", "--no-cache", "--format", "json", "d.md", cwd=repo, env_vars={recache.ENV: "off"})
+    install = {cache.INSTALL_ENV: str(tmp_path / "install")}
+    off = {cache.INSTALL_ENV: "off"}
+    clean = run_cli("--isolated", "--no-cache", "--format", "json", "d.md", cwd=repo, env_vars=off)
     _poisoned_patterns(repo / ".lint-article-cache")
     run = run_cli("--isolated", "--format", "json", "d.md", cwd=repo, env_vars=install)
     assert findings(run) == findings(clean) and findings(clean), run.stderr

@@ -25,7 +25,7 @@ PRELOAD = "from lint import recache\nprint(recache.preload_installed())\n"
 def _no_bytecode_env(tmp_path: Path) -> dict[str, str]:
     """A process that may write no bytecode and whose installation folder (under its own
     bytecode prefix) holds nothing: an image built with PYTHONDONTWRITEBYTECODE."""
-    env = {k: v for k, v in os.environ.items() if k != recache.ENV}
+    env = {k: v for k, v in os.environ.items() if k != cache.INSTALL_ENV}
     env |= {
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONPYCACHEPREFIX": str(tmp_path / "prefix"),
@@ -101,7 +101,8 @@ READ_ONLY = Path("/proc/sys")
 def test_on_a_read_only_file_system_the_user_folder_keeps_them(tmp_path: Path) -> None:
     draft = tmp_path / "buses.md"
     draft.write_text(DRAFT, encoding="utf-8")
-    env = {**os.environ, recache.ENV: str(READ_ONLY / "lint-article-test"), cache.USER_ENV: str(tmp_path / "user")}
+    env = {**os.environ, cache.INSTALL_ENV: str(READ_ONLY / "lint-article-test")}
+    env[cache.USER_ENV] = str(tmp_path / "user")
     first = _run(env, "--isolated", "--no-cache", "--format", "json", str(draft))
     assert first.returncode in (0, 1), first.stderr
     assert (_standin(tmp_path) / recache.FILE).is_file()
@@ -113,7 +114,7 @@ def test_a_read_only_installation_keeps_derived_values_in_the_stand_in(
 ) -> None:
     install = tmp_path / "install"
     install.mkdir()
-    monkeypatch.setenv(recache.ENV, str(install))
+    monkeypatch.setenv(cache.INSTALL_ENV, str(install))
     monkeypatch.setenv(cache.USER_ENV, str(tmp_path / "user"))
     monkeypatch.setattr(cache, "_writable", {})
     monkeypatch.setattr(cache.os, "access", lambda path, mode: Path(path) != install)
