@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lint.analysis.lexicon import ABBREVIATIONS
+
 _LONE_CR = re.compile(r"\r(?!\n)")
 _OTHER_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
 
@@ -63,14 +65,6 @@ CASEFOLD_ODDITIES = ("\u0130", "\u0131", "\u017f")
 that letter ("İ" and "ı" with "i", "ſ" with "s"): a cheap test on lower-cased text that stands
 in for an IGNORECASE pattern (a gate) must not be trusted in text that holds one of them."""
 
-# Abbreviations after which a full stop does not end a sentence (lower-cased, no dot).
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr rev gen gov sen rep lt col capt sgt cmdr adm maj
-    inc ltd co corp plc llc bros dept univ assn est approx fig vol no nos vs etc al
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd e.g i.e u.s u.k u.n
-    a.m p.m""".split()
-)
-
 _INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"“‘'(\[]*)(\S)")
@@ -98,7 +92,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             before = _word_before(text, pos, m.start())
             if before:
                 word = before.lower().rstrip(".")
-                if word in _ABBREVIATIONS:
+                if word in ABBREVIATIONS:
                     continue
                 # Initials ("J. Smith", "P.J. Smith") or a dotted acronym ("U.S.") mid-sentence.
                 if before[0].isupper() and first.isupper() and _INITIALS.fullmatch(before):

@@ -170,3 +170,12 @@ TITLE_SMALL_WORDS = frozenset(
 )
 """Words title case leaves in lower case ("The Fall of the House"): a title's capitals are
 counted without them, and they are never evidence of a case variant."""
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr rev gen gov sen rep lt col capt sgt cmdr adm maj
+    inc ltd co corp plc llc bros dept univ assn est approx fig vol no nos vs etc al
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd e.g i.e u.s u.k u.n
+    a.m p.m""".split()
+)
+"""Abbreviations written with a full stop that does not end the sentence ("Mr.", "Corp.",
+"Sept.", "e.g."): lower case, without the last dot; the sentence splitter reads them."""
