@@ -81,9 +81,8 @@ class time_limit:
     Arming and disarming only note the time: the interval timer starts on the first arm and
     is set again only when it fires. Then the handler raises if the rule running has had its
     ``seconds``, sets the timer for what is left of them if a rule is running, and otherwise
-    lets it stop until the next arm. Two system calls per rule and draft (a timer set and
-    cleared) cost 0.14 s of CPU over the BBC corpus, more than most rules; now a run makes
-    a few. The handler is installed once per batch."""
+    lets it stop until the next arm, so a run makes a few timer calls, not two per rule and
+    draft. The handler is installed once per batch."""
 
     def __init__(self, seconds: float | None) -> None:
         self.seconds = float(seconds or 0)
