@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
+from lint.analysis.introducers import STOP_TITLES, introduced_speaker
 from lint.analysis.lexicon import (
     ACT_VERBS,
-    CALENDAR_WORDS,
     HONORIFICS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
@@ -114,7 +114,6 @@ _NAMING_LAST_WORDS = frozenset(
     banners placard placards""".split()
 )
 """The last word of each phrase of _NAMING."""
-_STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
 """Words before a name that are not part of it."""
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
 # A sentence's end breaks a clause; an initial's full stop does not ("R. S. Marlowe said").
@@ -160,20 +159,6 @@ _AFTER_SPEAKER_END = re.compile(
 _DETERMINERS = frozenset("the a an its his her their our one another some".split())
 _NOT_SUBJECT_START = frozenset("is was were are be been being to not never has had have would will".split())
 _NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
-# After a person's name: an optional appositive, then a verb ("Jo Bloggs, the mayor, criticised",
-# "Redford firmly believes", "Ms Hodge added").
-_SUBJECT_VERB = re.compile(
-    r"(?:\s*,[^,.;:!?\"“”]{1,90},)?\s+(?:(?:has|had|have|also|still|now|already|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+(?:s|ed))\b"
-)
-_NOT_VERBS = frozenset("this his its us as was has is yes less unless whereas perhaps across always".split())
-_NOT_NAMES = (
-    frozenset(
-        """the a an this that these those it its they their there here we our he she his her in on at for of
-    but and so yet now still meanwhile however when while if as after before since during some many most
-    all both each every other others such no not one two three four five""".split()
-    )
-    | CALENDAR_WORDS
-)
 _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
@@ -552,46 +537,14 @@ def _elsewhere(prose: str, cues: list[Attribution]) -> list[Attribution]:
 
 
 def _implicit(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> list[Attribution]:
-    """A sentence about a person right before a quotation ("he", "she", or a person's name
-    as its subject: "Jo Bloggs criticised the plan."): the quotation is theirs."""
-    found = list(_PERSONAL_WORD.finditer(prose, lo, hi))
-    if found:
-        m = found[-1]
-        return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
-    subj = _person_subject(prose, lo, hi, names)
-    if subj is not None:
-        return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
-    return []
-
-
-def _person_subject(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> tuple[int, int] | None:
-    """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``: a
-    full name, a title and a name ("Mr Arnold"), or a surname of a full name the draft uses
-    before it ("Arnold" after "Andrea Arnold")."""
-    for m in NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
-        words = m.group(0).split()
-        start = m.start()
-        while words and words[0].lower() in _NOT_NAMES:
-            start = prose.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-            words = words[1:]
-        if not words or any(w.lower() in _NOT_NAMES or w.lower() in ORG_WORDS for w in words):
-            continue
-        titled = words[0].lower().rstrip(".") in _STOP_TITLES
-        if not titled and not looks_like_person(" ".join(words)) and not _known_surname(words, lo, names):
-            continue  # "Prices rose", "Bafta awards": a capitalised word is not a person
-        verb = _SUBJECT_VERB.match(prose, m.end(), hi)
-        if verb is not None and verb.group("verb") not in _NOT_VERBS:
-            return start, m.end()
-    return None
-
-
-def _known_surname(words: list[str], before: int, names: _NameIndex | None) -> bool:
-    """True when ``words`` is one word, the last word of a person's full name used before
-    ``before`` (the sentence's start)."""
-    if names is None or len(words) != 1:
-        return False
-    got = names.full_name(words[0])
-    return got is not None and got[1] < before and got[0].split()[0].lower() not in _NOT_NAMES
+    """A sentence that sets up a person as speaking or holding a view right before a
+    quotation ("Jo Bloggs criticised the plan.", "She was confident."): the quotation is theirs
+    (:func:`lint.analysis.introducers.introduced_speaker`). A sentence that only mentions a
+    person ("In 1983 he took the seat.") credits nobody."""
+    subj = introduced_speaker(prose, lo, hi, names)
+    if subj is None:
+        return []
+    return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
@@ -779,6 +732,6 @@ class _NameIndex:
 
 
 def _strip_titles(words: list[str]) -> list[str]:
-    while words and words[0].lower().rstrip(".") in _STOP_TITLES:
+    while words and words[0].lower().rstrip(".") in STOP_TITLES:
         words = words[1:]
     return words

@@ -304,3 +304,51 @@ def test_speech_verb_matches_as_the_plain_alternation(text: str) -> None:
     alternatives = sorted((v.replace(" ", r"\s+") for v in _VERB_LIST), key=lambda v: (-len(v), v))
     plain = re.compile(rf"(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w'’-])")
     assert [m.span() for m in SPEECH_VERB.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# -- a sentence that introduces a speaker, and one that only mentions a person ----------------
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Zoë Brontë criticised the new timetable.", "Zoë Brontë"),
+        ("Ms Nguyễn was confident of a deal.", "Nguyễn"),
+        ("Tomás Reyes, the harbour master, defended the closure.", "Tomás Reyes"),
+        ("But she rejected the idea of a second vote.", "she"),
+        ("Kwame Mensah lays the blame on the weather.", "Kwame Mensah"),
+        ("He remained strikingly upbeat.", "He"),
+    ],
+)
+def test_a_sentence_that_sets_up_a_speaker_credits_the_quotation_after_it(before: str, speaker: str) -> None:
+    q = only(f'{before} "Nobody wants the ferry to stop for good."\n')
+    assert q.how == "adjacent"
+    assert q.speaker is not None and speaker.split()[-1] in q.speaker
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "In 1998, he took the seat from the sitting member.",
+        "Łukasz Wójcik cuts a tall figure at the quayside.",
+        "The ferry was built for her grandfather's company.",
+        "Ana María Gutiérrez opened the new wing in May.",
+        "Two of the crew were trained by him.",
+    ],
+)
+def test_a_sentence_that_only_mentions_a_person_credits_nobody(before: str) -> None:
+    q = only(f'{before} "Nobody wants the ferry to stop for good."\n')
+    assert not q.attributed and q.speaker is None
+
+
+def test_a_quotation_paragraph_after_a_narrative_paragraph_about_a_person_has_no_speaker() -> None:
+    text = (
+        "Femi Adeyemi took over the bakery from his uncle in 2010.\n\n"
+        '"The ovens are older than anyone who works here."\n'
+    )
+    assert not only(text).attributed
+
+
+def test_first_person_narrative_keeps_its_quotation() -> None:
+    text = 'I asked about the ovens at the bakery. "They are older than anyone who works here."\n'
+    assert only(text).attributed
