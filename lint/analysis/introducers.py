@@ -78,10 +78,13 @@ _AFTER_SUBJECT = re.compile(
 )
 _SPEECH_NOUN = re.compile(
     r"\b(?:soundbites?|remarks?|comments?|words|statement|message|verdict|assessment|warning|slogan|"
-    r"explanation|answer|reply|response|view|views|opinion|blame|swipe|tribute)\b"
+    r"explanation|answer|reply|response|view|views|opinion|blame|swipe|tribute|call|speech|appeal|plea|"
+    r"argument|case|defence|defense|criticism|attack|rebuke)\b"
 )
 """Nouns of saying or judging: "X despatches him with a soundbite", "Y lays the blame on one
 issue", "Z gave her verdict" set X, Y and Z up as speakers."""
+_IRREGULAR = frozenset("went gave made took spoke began".split())
+"""Past tenses that do not end in "ed", before a noun of saying ("went on to issue a call")."""
 _CONNECTIVES = frozenset("but and so yet still now then however meanwhile instead indeed".split())
 _PRONOUN = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
@@ -137,7 +140,9 @@ def _introduces(prose: str, at: int, hi: int) -> bool:
     if verb in _INTRODUCING:
         return True
     # any verb with a noun of saying after it: "despatches him with a soundbite"
-    return verb.endswith(("s", "ed")) and _SPEECH_NOUN.search(prose, m.end("verb"), hi) is not None
+    return (verb.endswith(("s", "ed")) or verb in _IRREGULAR) and _SPEECH_NOUN.search(
+        prose, m.end("verb"), hi
+    ) is not None
 
 
 def _known_surname(words: list[str], before: int, names: FullNames | None) -> bool:

@@ -309,7 +309,12 @@ def find_speech_cues(
             continue
         if quotes is not None and quotes.inside(m.start(), m.end()):
             continue
-        att = _subject_before(prose, start, m.start(), verb) or _subject_after(prose, m.end(), end, verb, m.start())
+        att = _inverted_name(prose, m.end(), end, verb, m.start())
+        att = (
+            att
+            or _subject_before(prose, start, m.start(), verb)
+            or _subject_after(prose, m.end(), end, verb, m.start())
+        )
         if att is not None:
             out.append(att)
     if prose.find(_PARTICIPLE_NEEDS, start, end) >= 0:
@@ -454,7 +459,7 @@ def _attribute(
             nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
         ):
             got = [a for a in _elsewhere(prose, cues(nxt.start, nxt.end)) if a.verb_start - nxt.start < 120]
-            if got:
+            if got and _credits_back(prose, got[0], nxt.end):
                 return got[0], "adjacent"
     # 4. A run of quotations with nothing between them: one speaker.
     if chained is not None:
@@ -481,6 +486,27 @@ def _attribute(
                 if got:
                     return got[-1], "previous"
     return None, None
+
+
+_GOES_ON = frozenset("added adds continued continues went goes".split())
+_BACK_REFERENCE = re.compile(r"(?:\w+\s+)?(?:this|so|these words|those words)\b")
+"""The object of a credit that points back at the quotation: "told us this", "said so"."""
+
+
+def _credits_back(prose: str, cue: Attribution, end: int) -> bool:
+    """Whether the cue of the sentence after a quotation credits the quotation: the sentence
+    is only the credit ("Ada Lind said.", "So said the mayor, Jo Roe.", "she told us this") or
+    goes on from it ("He added that ..."). A sentence that reports a claim of its own ("He insisted that the deal
+    was fair.", "The firm said sales rose.") is the speaker's next point, not the credit."""
+    if cue.verb.split()[0] in _GOES_ON:
+        return True
+    after = max(cue.verb_start + len(cue.verb), cue.speaker_end)
+    rest = prose[after:end].strip(" \t\r\n.!?")
+    if len(rest.split()) <= 3 or rest.startswith(",") or _BACK_REFERENCE.match(rest):
+        return True
+    # "So said the harbour master, Jo Roe.": the rest is a speaker and their name
+    name = rest.rsplit(",", 1)[-1].strip()
+    return "," in rest and len(rest.split()) <= 8 and NAME_RUN.fullmatch(name) is not None
 
 
 def _sentence_index(doc: Document, sent: Sentence) -> int:
@@ -621,6 +647,18 @@ def _subject_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> 
     if not _INVERSION_HEAD.search(head):
         return None
     return _phrase_after(prose, lo, hi, verb, verb_start)
+
+
+def _inverted_name(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:
+    """'..., said Mr Roe.' / '..., says Ada Lind, the mayor.': after a comma, a verb of saying
+    and a capitalised name are the credit, whatever clause stands before the comma."""
+    if not prose.startswith(", ", verb_start - 2) or not prose[lo + 1 : lo + 2].isupper():
+        return None
+    att = _subject_after(prose, lo, hi, verb, verb_start)
+    if att is None or att.speaker is None or NAME_RUN.fullmatch(att.speaker) is None:
+        return None  # "Jo Roe, an economist, said January's figures were ...": not inverted
+    nxt = prose[att.speaker_end : att.speaker_end + 1]
+    return att if nxt in ("", ".", ",", ";", "!", "?") or att.speaker_end >= hi else None
 
 
 def _phrase_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:

@@ -352,3 +352,29 @@ def test_a_quotation_paragraph_after_a_narrative_paragraph_about_a_person_has_no
 def test_first_person_narrative_keeps_its_quotation() -> None:
     text = 'I asked about the ovens at the bakery. "They are older than anyone who works here."\n'
     assert only(text).attributed
+
+
+def test_a_sentence_after_the_quotation_that_makes_its_own_claim_does_not_credit_it() -> None:
+    text = '"The pier will not reopen this year." Mr Okonkwo insisted that the council had acted lawfully.\n'
+    assert not only(text).attributed
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Ada Lind said.", "Jo Ødegaard, the harbour master, said so.", "He added that the pier was unsafe."],
+)
+def test_a_sentence_after_the_quotation_that_is_only_its_credit_or_goes_on_credits_it(after: str) -> None:
+    q = only(f'"The pier will not reopen this year." {after}\n')
+    assert q.how == "adjacent"
+
+
+def test_inverted_credit_after_a_clause_names_the_speaker() -> None:
+    doc = Document.from_text("draft.md", 'Mr Roe "should have apologised" once he knew, said Ms Ødegaard.\n')
+    cues = find_speech_cues(doc.prose, 0, len(doc.prose), quote_spans(doc))
+    assert [(c.verb, c.speaker) for c in cues] == [("said", "Ms Ødegaard")]
+
+
+def test_a_name_with_an_appositive_before_said_is_not_an_inverted_credit() -> None:
+    doc = Document.from_text("draft.md", "Jo Roe, an economist at Fenwick Bank, said March's figures were weak.\n")
+    cues = find_speech_cues(doc.prose, 0, len(doc.prose), quote_spans(doc))
+    assert [(c.verb, c.speaker) for c in cues] == [("said", "Jo Roe")]
