@@ -471,8 +471,15 @@ def _attribute(
         if got:
             return got[-1], "paragraph"
         k -= 1
-    # 6. A paragraph that opens with the quotation: the paragraph before.
     block = doc.blocks[first_block]
+    # 6. An interview's answer: a paragraph that opens with an answer label ("A:", "Ada Lind:",
+    #    or the bare colon a stripped label leaves) speaks for the person it answers as.
+    label = _ANSWER_LABEL.match(prose, block.start, qs)
+    if label is not None and _is_answer_label(label.group(1), block.start, names):
+        who = label.group(1) if label.group(1) not in (None, "A") else None
+        span = (label.start(1), label.end(1)) if who else (-1, -1)
+        return Attribution(":", label.end() - 1, who, *span), "previous"
+    # 7. A paragraph that opens with the quotation: the paragraph before.
     if not prose[block.start : qs].strip() and first_block > 0:
         prev_i = first_block - 1
         if prev_i in attributed_blocks:
@@ -507,6 +514,21 @@ def _credits_back(prose: str, cue: Attribution, end: int) -> bool:
     # "So said the harbour master, Jo Roe.": the rest is a speaker and their name
     name = rest.rsplit(",", 1)[-1].strip()
     return "," in rest and len(rest.split()) <= 8 and NAME_RUN.fullmatch(name) is not None
+
+
+_ANSWER_LABEL = re.compile(rf"[ \t]*((?:[{UPPER}][\w.'’-]*[ \t]+){{0,3}}[{UPPER}][\w.'’-]*)?[ \t]*:(?=\s)")
+
+
+def _is_answer_label(label: str | None, at: int, names: _NameIndex | None) -> bool:
+    """An interview's answer label: none (a bare colon), "A", a person's name, or the surname
+    of a full name used before ``at``."""
+    if not label or label == "A":
+        return True
+    words = _strip_titles(label.split())
+    if looks_like_person(" ".join(words)):
+        return True
+    got = names.full_name(words[0]) if names is not None and len(words) == 1 else None
+    return got is not None and got[1] < at
 
 
 def _sentence_index(doc: Document, sent: Sentence) -> int:

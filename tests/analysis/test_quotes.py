@@ -378,3 +378,18 @@ def test_a_name_with_an_appositive_before_said_is_not_an_inverted_credit() -> No
     doc = Document.from_text("draft.md", "Jo Roe, an economist at Fenwick Bank, said March's figures were weak.\n")
     cues = find_speech_cues(doc.prose, 0, len(doc.prose), quote_spans(doc))
     assert [(c.verb, c.speaker) for c in cues] == [("said", "Jo Roe")]
+
+
+@pytest.mark.parametrize("label", [":", "A:", "Nguyễn Thị Lan:"])
+def test_an_interview_answer_speaks_for_the_person_it_answers_as(label: str) -> None:
+    text = (
+        "Nguyễn Thị Lan ran the ferry for thirty years.\n\n"
+        f'{label} The boats got old. "We patched the hull of the second ferry every winter."\n'
+    )
+    q = only(text)
+    assert q.attributed and q.how == "previous"
+
+
+def test_a_label_that_is_not_a_person_is_no_interview_answer() -> None:
+    text = 'The pier closed in May.\n\nUpdate: it is still shut. "Nobody wanted to pay for the crossing any more."\n'
+    assert not only(text).attributed
