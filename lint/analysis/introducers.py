@@ -21,9 +21,9 @@ import re
 from typing import Protocol
 
 from lint.analysis.lexicon import CALENDAR_WORDS, HONORIFICS, ORG_WORDS, SPEECH_VERBS
-from lint.analysis.names import NAME_RUN, looks_like_person
+from lint.analysis.names import NAME_RUN, UPPER, looks_like_person
 
-__all__ = ["NOT_NAMES", "STOP_TITLES", "introduced_speaker"]
+__all__ = ["NOT_NAMES", "STOP_TITLES", "answer_label", "credits_back", "introduced_speaker", "strip_titles"]
 
 STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
 """Words before a name that are a title, not part of the name."""
@@ -152,3 +152,55 @@ def _known_surname(words: list[str], before: int, names: FullNames | None) -> bo
         return False
     got = names.full_name(words[0])
     return got is not None and got[1] < before and got[0].split()[0].lower() not in NOT_NAMES
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """``words`` without the titles that open them ("Mr", "President", "chief")."""
+    while words and words[0].lower().rstrip(".") in STOP_TITLES:
+        words = words[1:]
+    return words
+
+
+# -- the sentence after a quotation, and interview answers ----------------------------------
+
+_GOES_ON = frozenset("added adds continued continues went goes".split())
+_BACK_REFERENCE = re.compile(r"(?:\w+\s+)?(?:this|so|these words|those words)\b")
+"""The object of a credit that points back at the quotation: "told us this", "said so"."""
+
+
+def credits_back(prose: str, verb: str, verb_start: int, speaker_end: int, end: int) -> bool:
+    """Whether the speech cue (``verb`` at ``verb_start``, its speaker ending at
+    ``speaker_end``) of the sentence after a quotation, which ends at ``end``, credits the
+    quotation: the sentence is only the credit ("Ada Lind said.", "she told us this", "Jo Roe,
+    the mayor, said so") or goes on from it ("He added that ..."). A sentence that reports a
+    claim of its own ("He insisted that the deal was fair.", "The firm said sales rose.") is the
+    speaker's next point, not the credit."""
+    if verb.split()[0] in _GOES_ON:
+        return True
+    rest = prose[max(verb_start + len(verb), speaker_end) : end].strip(" \t\r\n.!?")
+    if len(rest.split()) <= 3 or rest.startswith(",") or _BACK_REFERENCE.match(rest):
+        return True
+    # "..., said the harbour master, Jo Roe.": the rest is a speaker and their name
+    name = rest.rsplit(",", 1)[-1].strip()
+    return "," in rest and len(rest.split()) <= 8 and NAME_RUN.fullmatch(name) is not None
+
+
+_ANSWER_LABEL = re.compile(rf"[ \t]*((?:[{UPPER}][\w.'’-]*[ \t]+){{0,3}}[{UPPER}][\w.'’-]*)?[ \t]*:(?=\s)")
+
+
+def answer_label(prose: str, lo: int, hi: int, names: FullNames | None) -> tuple[str | None, int, int, int] | None:
+    """The answer label that opens the paragraph starting at ``lo`` (before ``hi``), as
+    (the person, or None; their span, or -1, -1; the colon's offset): a bare colon (what a
+    stripped label leaves), "A", a person's name, or the surname of a full name used before.
+    None for no label or another one ("Update:", "Note:")."""
+    m = _ANSWER_LABEL.match(prose, lo, hi)
+    if m is None:
+        return None
+    label, colon = m.group(1), m.end() - 1
+    if not label or label == "A":
+        return None, -1, -1, colon
+    words = strip_titles(label.split())
+    got = names.full_name(words[0]) if names is not None and len(words) == 1 else None
+    if looks_like_person(" ".join(words)) or (got is not None and got[1] < lo):
+        return label, m.start(1), m.end(1), colon
+    return None

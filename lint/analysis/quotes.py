@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
-from lint.analysis.introducers import STOP_TITLES, introduced_speaker
+from lint.analysis.introducers import answer_label, credits_back, introduced_speaker, strip_titles
 from lint.analysis.lexicon import (
     ACT_VERBS,
     HONORIFICS,
@@ -459,7 +459,7 @@ def _attribute(
             nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
         ):
             got = [a for a in _elsewhere(prose, cues(nxt.start, nxt.end)) if a.verb_start - nxt.start < 120]
-            if got and _credits_back(prose, got[0], nxt.end):
+            if got and credits_back(prose, got[0].verb, got[0].verb_start, got[0].speaker_end, nxt.end):
                 return got[0], "adjacent"
     # 4. A run of quotations with nothing between them: one speaker.
     if chained is not None:
@@ -474,11 +474,10 @@ def _attribute(
     block = doc.blocks[first_block]
     # 6. An interview's answer: a paragraph that opens with an answer label ("A:", "Ada Lind:",
     #    or the bare colon a stripped label leaves) speaks for the person it answers as.
-    label = _ANSWER_LABEL.match(prose, block.start, qs)
-    if label is not None and _is_answer_label(label.group(1), block.start, names):
-        who = label.group(1) if label.group(1) not in (None, "A") else None
-        span = (label.start(1), label.end(1)) if who else (-1, -1)
-        return Attribution(":", label.end() - 1, who, *span), "previous"
+    label = answer_label(prose, block.start, qs, names)
+    if label is not None:
+        who, who_start, who_end, colon = label
+        return Attribution(":", colon, who, who_start, who_end), "previous"
     # 7. A paragraph that opens with the quotation: the paragraph before.
     if not prose[block.start : qs].strip() and first_block > 0:
         prev_i = first_block - 1
@@ -493,42 +492,6 @@ def _attribute(
                 if got:
                     return got[-1], "previous"
     return None, None
-
-
-_GOES_ON = frozenset("added adds continued continues went goes".split())
-_BACK_REFERENCE = re.compile(r"(?:\w+\s+)?(?:this|so|these words|those words)\b")
-"""The object of a credit that points back at the quotation: "told us this", "said so"."""
-
-
-def _credits_back(prose: str, cue: Attribution, end: int) -> bool:
-    """Whether the cue of the sentence after a quotation credits the quotation: the sentence
-    is only the credit ("Ada Lind said.", "So said the mayor, Jo Roe.", "she told us this") or
-    goes on from it ("He added that ..."). A sentence that reports a claim of its own ("He insisted that the deal
-    was fair.", "The firm said sales rose.") is the speaker's next point, not the credit."""
-    if cue.verb.split()[0] in _GOES_ON:
-        return True
-    after = max(cue.verb_start + len(cue.verb), cue.speaker_end)
-    rest = prose[after:end].strip(" \t\r\n.!?")
-    if len(rest.split()) <= 3 or rest.startswith(",") or _BACK_REFERENCE.match(rest):
-        return True
-    # "So said the harbour master, Jo Roe.": the rest is a speaker and their name
-    name = rest.rsplit(",", 1)[-1].strip()
-    return "," in rest and len(rest.split()) <= 8 and NAME_RUN.fullmatch(name) is not None
-
-
-_ANSWER_LABEL = re.compile(rf"[ \t]*((?:[{UPPER}][\w.'’-]*[ \t]+){{0,3}}[{UPPER}][\w.'’-]*)?[ \t]*:(?=\s)")
-
-
-def _is_answer_label(label: str | None, at: int, names: _NameIndex | None) -> bool:
-    """An interview's answer label: none (a bare colon), "A", a person's name, or the surname
-    of a full name used before ``at``."""
-    if not label or label == "A":
-        return True
-    words = _strip_titles(label.split())
-    if looks_like_person(" ".join(words)):
-        return True
-    got = names.full_name(words[0]) if names is not None and len(words) == 1 else None
-    return got is not None and got[1] < at
 
 
 def _sentence_index(doc: Document, sent: Sentence) -> int:
@@ -578,7 +541,7 @@ def _elsewhere(prose: str, cues: list[Attribution]) -> list[Attribution]:
             continue
         if a.verb in ACT_VERBS and a.speaker is not None:
             low = a.speaker.lower()
-            if low not in SUBJECT_PRONOUNS and not looks_like_person(" ".join(_strip_titles(words))):
+            if low not in SUBJECT_PRONOUNS and not looks_like_person(" ".join(strip_titles(words))):
                 continue
         out.append(a)
     return out
@@ -737,7 +700,7 @@ class _NameIndex:
             run = m.group(0)
             if " " not in run and "\t" not in run:
                 continue  # one word (runs are joined by spaces and tabs): no full name
-            words = _strip_titles(run.split())
+            words = strip_titles(run.split())
             if not 2 <= len(words) <= 4:
                 continue
             got = best.get(words[-1])
@@ -753,7 +716,7 @@ class _NameIndex:
         lo = self.doc.blocks[max(0, sent.block - 1)].start
         best = None
         for m in NAME_RUN.finditer(self.doc.prose, lo, offset):
-            words = _strip_titles(m.group(0).split())
+            words = strip_titles(m.group(0).split())
             if 2 <= len(words) <= 3 and not any(w.lower() in ORG_WORDS for w in words):
                 if words[0].lower() in _LEAD_CAPS:
                     continue
@@ -781,7 +744,7 @@ class _NameIndex:
         # "BMW's chief executive" names nobody; "chief executive Jo Bloggs" names Jo Bloggs
         if words[runs[-1].end() :].strip() or run.endswith(("’s", "'s")):
             return words, False
-        parts = _strip_titles(run.split())
+        parts = strip_titles(run.split())
         if not parts:
             return words, False
         if len(parts) == 1:
@@ -789,9 +752,3 @@ class _NameIndex:
             if got is not None and got[1] <= offset:
                 return got[0], True
         return " ".join(parts), True
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    while words and words[0].lower().rstrip(".") in STOP_TITLES:
-        words = words[1:]
-    return words
