@@ -64,8 +64,9 @@ _ATTITUDES = frozenset(
     """confident optimistic pessimistic upbeat adamant defiant unrepentant angry furious delighted pleased
     happy unhappy disappointed critical cautious sure certain keen determined sceptical skeptical bullish
     bearish scathing blunt frank candid emphatic dismissive unapologetic proud relieved concerned worried
-    clear evangelical passionate enthusiastic outspoken forthright philosophical bitter emotional unequivocal
-    insistent robust realistic modest gracious diplomatic guarded reticent""".split()
+    clear eager anxious willing reluctant ready evangelical passionate enthusiastic outspoken forthright
+    philosophical bitter emotional unequivocal insistent robust realistic modest gracious diplomatic guarded
+    reticent""".split()
 )
 """Words of attitude after "is"/"was": "She was confident", "He remained upbeat"."""
 
@@ -168,15 +169,22 @@ _BACK_REFERENCE = re.compile(r"(?:\w+\s+)?(?:this|so|these words|those words)\b"
 """The object of a credit that points back at the quotation: "told us this", "said so"."""
 
 
-def credits_back(prose: str, verb: str, verb_start: int, speaker_end: int, end: int) -> bool:
+def credits_back(prose: str, verb: str, verb_start: int, speaker: str | None, speaker_end: int, end: int) -> bool:
     """Whether the speech cue (``verb`` at ``verb_start``, its speaker ending at
     ``speaker_end``) of the sentence after a quotation, which ends at ``end``, credits the
     quotation: the sentence is only the credit ("Ada Lind said.", "she told us this", "Jo Roe,
     the mayor, said so") or goes on from it ("He added that ..."). A sentence that reports a
     claim of its own ("He insisted that the deal was fair.", "The firm said sales rose.") is the
-    speaker's next point, not the credit."""
+    speaker's next point, not the credit, unless its speaker is a person ("He suggested ...",
+    "Mr Roe said ..."): a reader takes the quotation as theirs."""
     if verb.split()[0] in _GOES_ON:
         return True
+    words = strip_titles((speaker or "").split())
+    if len(words) == 1 and words[0].lower() in ("he", "she", "i"):
+        return True
+    titled = bool(words) and (speaker or "").split()[:1] != words[:1]
+    if titled or looks_like_person(" ".join(words)):
+        return True  # a title and a name ("Mr Roe"), or a person's full name
     rest = prose[max(verb_start + len(verb), speaker_end) : end].strip(" \t\r\n.!?")
     if len(rest.split()) <= 3 or rest.startswith(",") or _BACK_REFERENCE.match(rest):
         return True

@@ -459,7 +459,7 @@ def _attribute(
             nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
         ):
             got = [a for a in _elsewhere(prose, cues(nxt.start, nxt.end)) if a.verb_start - nxt.start < 120]
-            if got and credits_back(prose, got[0].verb, got[0].verb_start, got[0].speaker_end, nxt.end):
+            if got and credits_back(prose, got[0].verb, got[0].verb_start, got[0].speaker, got[0].speaker_end, nxt.end):
                 return got[0], "adjacent"
     # 4. A run of quotations with nothing between them: one speaker.
     if chained is not None:

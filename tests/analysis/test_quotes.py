@@ -354,9 +354,14 @@ def test_first_person_narrative_keeps_its_quotation() -> None:
     assert only(text).attributed
 
 
-def test_a_sentence_after_the_quotation_that_makes_its_own_claim_does_not_credit_it() -> None:
-    text = '"The pier will not reopen this year." Mr Okonkwo insisted that the council had acted lawfully.\n'
+def test_a_sentence_after_the_quotation_where_a_body_makes_its_own_claim_does_not_credit_it() -> None:
+    text = '"The pier will not reopen this year." The council insisted that it had acted lawfully.\n'
     assert not only(text).attributed
+
+
+@pytest.mark.parametrize("after", ["He suggested the council had acted lawfully.", "Mr Okonkwo said trade fell."])
+def test_a_person_making_the_next_point_is_taken_as_the_speaker(after: str) -> None:
+    assert only(f'"The pier will not reopen this year." {after}\n').how == "adjacent"
 
 
 @pytest.mark.parametrize(
