@@ -594,6 +594,7 @@ def test_a_source_named_before_an_impersonal_report_credits_it(text: str) -> Non
         ("Analysts said trade was weak. It is believed that sales will recover.\n", "It is believed that"),
         ("Ines Varga runs the port.\n\nThe scheme was said to be badly run.\n", "was said to be"),
         ("A report on the port is due. Fees were said to be high.\n", "were said to be"),
+        ("Trade fell in March, Ms Ødegaard said. Reports suggest the ferry will stop.\n", "Reports suggest"),
         ("Mr Okafor said trade was weak, and he left. Reportedly the ferry will stop.\n", "Reportedly"),
     ],
 )

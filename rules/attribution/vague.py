@@ -7,8 +7,12 @@ scheme was said to be ...", "Mr Roe said it was thought that ...") or at the end
 sentence before, in the same paragraph ("..., the retail consortium said. But sales were said
 to be ..."). A source named there is the report's source; readers can check it.
 
-Invariant: the rules find exactly the pack's matches, less those :func:`_source_named_before`
-credits; AT104 and AT105 are the pack's rules unchanged.
+Only impersonal forms are credited this way ("it is understood", "were said to be",
+"reportedly"): "reports suggest" or "there are rumours that" name a vague source of their own,
+whatever the sentence before says.
+
+Invariant: the rules find exactly the pack's matches, less the impersonal ones
+:func:`_source_named_before` credits; AT104 and AT105 are the pack's rules unchanged.
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ _NAMED_SOURCE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:by|from|in|for|of)\s+(?:[a-z][\w-]*\s+){0,3}?|\b[Aa]ccording\s+to\s+(?:the\s+)?)"
     rf"[{UPPER}]"
 )
+# the impersonal forms a source named before can stand behind ("it is understood", "were said
+# to be", "reportedly"); "reports suggest", "there are rumours that" name a vague source of their own
+_IMPERSONAL = re.compile(r"(?i)^(?:it\s|reportedly$)|\s(?:said|reported|rumou?red|believed)\s+to\s")
 _PRONOUNS = frozenset("he she they i we".split())
 _LEADS = frozenset("the a an but and so yet however".split())
 
@@ -56,7 +63,7 @@ def _in_context(base: type[PhraseRule]) -> type[Rule]:
 
     def _accept(self: PhraseRule, doc: Document, block: Block, m: re.Match[str]) -> object:
         found = base._accept(self, doc, block, m)
-        if found is None or _source_named_before(doc, m.start()):
+        if found is None or (_IMPERSONAL.search(m.group(0)) and _source_named_before(doc, m.start())):
             return None
         return found
 
