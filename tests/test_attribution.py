@@ -15,6 +15,7 @@ from rules import attribution
 from rules.attribution import UnattributedQuotation, UnsourcedStatistic
 
 PACK_RULES: dict[str, type[PhraseRule]] = {r.code: r for r in load_pack(attribution.PACK)}
+RULES: dict[str, type[Rule]] = {r.code: r for r in attribution.lint_article_rules()}
 
 
 def at101(text: str, **kw: object) -> list[str]:
@@ -32,12 +33,12 @@ def pack(code: str, text: str) -> list[str]:
 # -- plugin ------------------------------------------------------------------------------
 
 
-def test_plugin_provides_rules_and_pack() -> None:
+def test_plugin_provides_rules_and_the_pack_rules_read_in_context() -> None:
     rules = attribution.lint_article_rules()
-    assert {r.code for r in rules} == {"AT101", "AT102"}
+    assert {r.code for r in rules} == {"AT101", "AT102", "AT103", "AT104", "AT105"}
     assert all(issubclass(r, Rule) and r.category == "attribution" for r in rules)
-    packs = attribution.lint_article_packs()
-    assert packs == [attribution.PACK] and Path(packs[0]).is_file()
+    assert Path(attribution.PACK).is_file()
+    assert not hasattr(attribution.plugin, "lint_article_packs")  # the pack comes once, through the rules
     assert set(PACK_RULES) == {"AT103", "AT104", "AT105"}
     assert all(r.category == "attribution" for r in PACK_RULES.values())
 
@@ -631,3 +632,53 @@ def test_a_paragraph_that_goes_on_from_a_sourced_one_shares_its_source(second: s
 def test_an_unrelated_paragraph_after_a_sourced_one_needs_its_own_source() -> None:
     text = SOURCED + "About 124,000 households in Łódź are behind on their water bills.\n"
     assert _stat_spans(text) == ["124,000"]
+
+
+# -- vague sourcing read in its paragraph (AT103) -------------------------------------------
+
+
+def vague(text: str) -> list[str]:
+    return [f.message for f in run_rule(RULES["AT103"], text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a study by the Søndergaard Institute, the scheme was said to be badly run.\n",
+        "In a survey compiled by harbour watchdog Ørsted Watch in 2019, fees were said to be high.\n",
+        "According to Ines Varga, it is thought that the dam will hold.\n",
+        "Mr Okafor said it was understood that the ferry would stop.\n",
+        "Trade was weak in March, the Harbour Traders' Guild said. But sales were said to be recovering.\n",
+        "Prices fell in the spring, said Ana Gutiérrez. It is believed that they will rise again.\n",
+    ],
+)
+def test_a_source_named_before_an_impersonal_report_credits_it(text: str) -> None:
+    assert vague(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        ("The ferry will stop in May. It is thought that the dam will hold.\n", "It is thought that"),
+        ("Analysts said trade was weak. It is believed that sales will recover.\n", "It is believed that"),
+        ("Ines Varga runs the port.\n\nThe scheme was said to be badly run.\n", "was said to be"),
+        ("A report on the port is due. Fees were said to be high.\n", "were said to be"),
+        ("Trade fell in March, Ms Ødegaard said. Reports suggest the ferry will stop.\n", "Reports suggest"),
+        ("Mr Okafor said trade was weak, and he left. Reportedly the ferry will stop.\n", "Reportedly"),
+    ],
+)
+def test_an_impersonal_report_with_no_source_before_it_is_still_flagged(text: str, match: str) -> None:
+    got = vague(text)
+    assert len(got) == 1 and f"'{match}'" in got[0], got
+
+
+def test_narrative_motive_is_not_vague_sourcing() -> None:
+    assert vague("The news was released early because it was thought the minister would speak first.\n") == []
+    assert pack("AT103", "The ferry left early because it was thought a storm was coming.\n") == []
+
+
+def test_trust_in_a_person_is_not_an_unnamed_authority() -> None:
+    assert pack("AT105", "Many people believe you, Ada, and so do I.\n") == []
+    assert pack("AT105", "Some believe him.\n") == []
+    got = pack("AT105", "Many people believe the ferry will stop.\n")
+    assert len(got) == 1 and "'Many people believe'" in got[0]

@@ -24,9 +24,9 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
+from lint.analysis.introducers import answer_label, credits_back, introduced_speaker, strip_titles
 from lint.analysis.lexicon import (
     ACT_VERBS,
-    CALENDAR_WORDS,
     HONORIFICS,
     ORG_WORDS,
     PERSONAL_PRONOUNS,
@@ -114,7 +114,6 @@ _NAMING_LAST_WORDS = frozenset(
     banners placard placards""".split()
 )
 """The last word of each phrase of _NAMING."""
-_STOP_TITLES = HONORIFICS | frozenset("president chairman chairwoman chair chief ceo".split())
 """Words before a name that are not part of it."""
 _LEAD_CAPS = frozenset("the a an this that these those in on at for but and when if as".split())
 # A sentence's end breaks a clause; an initial's full stop does not ("R. S. Marlowe said").
@@ -160,20 +159,6 @@ _AFTER_SPEAKER_END = re.compile(
 _DETERMINERS = frozenset("the a an its his her their our one another some".split())
 _NOT_SUBJECT_START = frozenset("is was were are be been being to not never has had have would will".split())
 _NOUN_USE = re.compile(r"\s+(?:is|was|are|were|has|have|had|became|becomes|remains|remained|will|would|can)\b")
-# After a person's name: an optional appositive, then a verb ("Jo Bloggs, the mayor, criticised",
-# "Redford firmly believes", "Ms Hodge added").
-_SUBJECT_VERB = re.compile(
-    r"(?:\s*,[^,.;:!?\"“”]{1,90},)?\s+(?:(?:has|had|have|also|still|now|already|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+(?:s|ed))\b"
-)
-_NOT_VERBS = frozenset("this his its us as was has is yes less unless whereas perhaps across always".split())
-_NOT_NAMES = (
-    frozenset(
-        """the a an this that these those it its they their there here we our he she his her in on at for of
-    but and so yet now still meanwhile however when while if as after before since during some many most
-    all both each every other others such no not one two three four five""".split()
-    )
-    | CALENDAR_WORDS
-)
 _WORDY = re.compile(r"[^\W_]")
 _PERSONAL_WORD = re.compile(r"(?<![\w'’-])(?:[Hh]e|[Ss]he|I)(?![\w'’-])")
 
@@ -324,7 +309,12 @@ def find_speech_cues(
             continue
         if quotes is not None and quotes.inside(m.start(), m.end()):
             continue
-        att = _subject_before(prose, start, m.start(), verb) or _subject_after(prose, m.end(), end, verb, m.start())
+        att = _inverted_name(prose, m.end(), end, verb, m.start())
+        att = (
+            att
+            or _subject_before(prose, start, m.start(), verb)
+            or _subject_after(prose, m.end(), end, verb, m.start())
+        )
         if att is not None:
             out.append(att)
     if prose.find(_PARTICIPLE_NEEDS, start, end) >= 0:
@@ -469,7 +459,7 @@ def _attribute(
             nxt.block == last_block + 1 and ends_block and prose[nxt.start] not in OPEN_MARKS
         ):
             got = [a for a in _elsewhere(prose, cues(nxt.start, nxt.end)) if a.verb_start - nxt.start < 120]
-            if got:
+            if got and credits_back(prose, got[0].verb, got[0].verb_start, got[0].speaker, got[0].speaker_end, nxt.end):
                 return got[0], "adjacent"
     # 4. A run of quotations with nothing between them: one speaker.
     if chained is not None:
@@ -481,8 +471,14 @@ def _attribute(
         if got:
             return got[-1], "paragraph"
         k -= 1
-    # 6. A paragraph that opens with the quotation: the paragraph before.
     block = doc.blocks[first_block]
+    # 6. An interview's answer: a paragraph that opens with an answer label ("A:", "Ada Lind:",
+    #    or the bare colon a stripped label leaves) speaks for the person it answers as.
+    label = answer_label(prose, block.start, qs, names)
+    if label is not None:
+        who, who_start, who_end, colon = label
+        return Attribution(":", colon, who, who_start, who_end), "previous"
+    # 7. A paragraph that opens with the quotation: the paragraph before.
     if not prose[block.start : qs].strip() and first_block > 0:
         prev_i = first_block - 1
         if prev_i in attributed_blocks:
@@ -545,53 +541,21 @@ def _elsewhere(prose: str, cues: list[Attribution]) -> list[Attribution]:
             continue
         if a.verb in ACT_VERBS and a.speaker is not None:
             low = a.speaker.lower()
-            if low not in SUBJECT_PRONOUNS and not looks_like_person(" ".join(_strip_titles(words))):
+            if low not in SUBJECT_PRONOUNS and not looks_like_person(" ".join(strip_titles(words))):
                 continue
         out.append(a)
     return out
 
 
 def _implicit(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> list[Attribution]:
-    """A sentence about a person right before a quotation ("he", "she", or a person's name
-    as its subject: "Jo Bloggs criticised the plan."): the quotation is theirs."""
-    found = list(_PERSONAL_WORD.finditer(prose, lo, hi))
-    if found:
-        m = found[-1]
-        return [Attribution("", m.start(), m.group(0), m.start(), m.end())]
-    subj = _person_subject(prose, lo, hi, names)
-    if subj is not None:
-        return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
-    return []
-
-
-def _person_subject(prose: str, lo: int, hi: int, names: _NameIndex | None = None) -> tuple[int, int] | None:
-    """The span of a person's name that is the subject of the sentence ``prose[lo:hi]``: a
-    full name, a title and a name ("Mr Arnold"), or a surname of a full name the draft uses
-    before it ("Arnold" after "Andrea Arnold")."""
-    for m in NAME_RUN.finditer(prose, lo, min(hi, lo + 160)):
-        words = m.group(0).split()
-        start = m.start()
-        while words and words[0].lower() in _NOT_NAMES:
-            start = prose.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
-            words = words[1:]
-        if not words or any(w.lower() in _NOT_NAMES or w.lower() in ORG_WORDS for w in words):
-            continue
-        titled = words[0].lower().rstrip(".") in _STOP_TITLES
-        if not titled and not looks_like_person(" ".join(words)) and not _known_surname(words, lo, names):
-            continue  # "Prices rose", "Bafta awards": a capitalised word is not a person
-        verb = _SUBJECT_VERB.match(prose, m.end(), hi)
-        if verb is not None and verb.group("verb") not in _NOT_VERBS:
-            return start, m.end()
-    return None
-
-
-def _known_surname(words: list[str], before: int, names: _NameIndex | None) -> bool:
-    """True when ``words`` is one word, the last word of a person's full name used before
-    ``before`` (the sentence's start)."""
-    if names is None or len(words) != 1:
-        return False
-    got = names.full_name(words[0])
-    return got is not None and got[1] < before and got[0].split()[0].lower() not in _NOT_NAMES
+    """A sentence that sets up a person as speaking or holding a view right before a
+    quotation ("Jo Bloggs criticised the plan.", "She was confident."): the quotation is theirs
+    (:func:`lint.analysis.introducers.introduced_speaker`). A sentence that only mentions a
+    person ("In 1983 he took the seat.") credits nobody."""
+    subj = introduced_speaker(prose, lo, hi, names)
+    if subj is None:
+        return []
+    return [Attribution("", subj[0], prose[subj[0] : subj[1]], subj[0], subj[1])]
 
 
 def _name_only_after(prose: str, lo: int, hi: int) -> bool:
@@ -670,6 +634,18 @@ def _subject_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> 
     return _phrase_after(prose, lo, hi, verb, verb_start)
 
 
+def _inverted_name(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:
+    """'..., said Mr Roe.' / '..., says Ada Lind, the mayor.': after a comma, a verb of saying
+    and a capitalised name are the credit, whatever clause stands before the comma."""
+    if not prose.startswith(", ", verb_start - 2) or not prose[lo + 1 : lo + 2].isupper():
+        return None
+    att = _subject_after(prose, lo, hi, verb, verb_start)
+    if att is None or att.speaker is None or NAME_RUN.fullmatch(att.speaker) is None:
+        return None  # "Jo Roe, an economist, said January's figures were ...": not inverted
+    nxt = prose[att.speaker_end : att.speaker_end + 1]
+    return att if nxt in ("", ".", ",", ";", "!", "?") or att.speaker_end >= hi else None
+
+
 def _phrase_after(prose: str, lo: int, hi: int, verb: str, verb_start: int) -> Attribution | None:
     i = lo
     while i < hi and prose[i] in " \t\r\n":
@@ -724,7 +700,7 @@ class _NameIndex:
             run = m.group(0)
             if " " not in run and "\t" not in run:
                 continue  # one word (runs are joined by spaces and tabs): no full name
-            words = _strip_titles(run.split())
+            words = strip_titles(run.split())
             if not 2 <= len(words) <= 4:
                 continue
             got = best.get(words[-1])
@@ -740,7 +716,7 @@ class _NameIndex:
         lo = self.doc.blocks[max(0, sent.block - 1)].start
         best = None
         for m in NAME_RUN.finditer(self.doc.prose, lo, offset):
-            words = _strip_titles(m.group(0).split())
+            words = strip_titles(m.group(0).split())
             if 2 <= len(words) <= 3 and not any(w.lower() in ORG_WORDS for w in words):
                 if words[0].lower() in _LEAD_CAPS:
                     continue
@@ -768,7 +744,7 @@ class _NameIndex:
         # "BMW's chief executive" names nobody; "chief executive Jo Bloggs" names Jo Bloggs
         if words[runs[-1].end() :].strip() or run.endswith(("’s", "'s")):
             return words, False
-        parts = _strip_titles(run.split())
+        parts = strip_titles(run.split())
         if not parts:
             return words, False
         if len(parts) == 1:
@@ -776,9 +752,3 @@ class _NameIndex:
             if got is not None and got[1] <= offset:
                 return got[0], True
         return " ".join(parts), True
-
-
-def _strip_titles(words: list[str]) -> list[str]:
-    while words and words[0].lower().rstrip(".") in _STOP_TITLES:
-        words = words[1:]
-    return words

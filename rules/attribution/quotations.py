@@ -23,7 +23,9 @@ class UnattributedQuotation(Rule):
     speaker in the paragraph before when the quotation opens its paragraph. Beside the
     quotation, a verb of saying must be used as a verb ("put on a show" names no speaker), a
     verb of acting ("dismissed", "agreed") needs a person or a pronoun as subject, and a
-    sentence about a person needs a person's name ("Bafta awards" is none). A quotation that
+    sentence before the quotation credits a person only when it sets them up as a speaker (they
+    speak, think or take a stance: "She defended the plan", "He was confident"); one that only
+    mentions them ("In 2004 she opened a shop") credits nobody. A quotation that
     runs over several paragraphs counts once; a run of quotation paragraphs after an attributed
     one belongs to the same speaker. Scare quotes, quoted titles ("The Long Road Home") and
     short quoted terms are not speech.
@@ -48,11 +50,14 @@ class UnattributedQuotation(Rule):
         "The factory in Leeds has been closed since June.\n\n"
         '"We will reopen it as soon as the new line is ready, probably before winter."\n',
         "Prices at the pump rose again. “Nobody can plan a delivery route with numbers like these.”\n",
+        "In 2004, she opened a second bakery in Leeds.\n\n"
+        '"We will reopen it as soon as the new line is ready, probably before winter."\n',
     )
     examples_good = (
         '"We will reopen it as soon as the new line is ready," said Jo Bloggs, the plant manager.\n',
         "Jo Bloggs runs the plant. She said the fire was the worst in its history.\n\n"
         '"We will reopen it as soon as the new line is ready."\n',
+        'Jo Bloggs defended the closure of the plant.\n\n"We will reopen it as soon as the new line is ready."\n',
         'Her second novel, "The Long Road Home", comes out in May.\n',
         'The firm called the offer "disappointing".\n',
     )

@@ -304,3 +304,97 @@ def test_speech_verb_matches_as_the_plain_alternation(text: str) -> None:
     alternatives = sorted((v.replace(" ", r"\s+") for v in _VERB_LIST), key=lambda v: (-len(v), v))
     plain = re.compile(rf"(?<![\w'’-])(?:{'|'.join(alternatives)})(?![\w'’-])")
     assert [m.span() for m in SPEECH_VERB.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# -- a sentence that introduces a speaker, and one that only mentions a person ----------------
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Zoë Brontë criticised the new timetable.", "Zoë Brontë"),
+        ("Ms Nguyễn was confident of a deal.", "Nguyễn"),
+        ("Tomás Reyes, the harbour master, defended the closure.", "Tomás Reyes"),
+        ("But she rejected the idea of a second vote.", "she"),
+        ("Kwame Mensah lays the blame on the weather.", "Kwame Mensah"),
+        ("He remained strikingly upbeat.", "He"),
+    ],
+)
+def test_a_sentence_that_sets_up_a_speaker_credits_the_quotation_after_it(before: str, speaker: str) -> None:
+    q = only(f'{before} "Nobody wants the ferry to stop for good."\n')
+    assert q.how == "adjacent"
+    assert q.speaker is not None and speaker.split()[-1] in q.speaker
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "In 1998, he took the seat from the sitting member.",
+        "Łukasz Wójcik cuts a tall figure at the quayside.",
+        "The ferry was built for her grandfather's company.",
+        "Ana María Gutiérrez opened the new wing in May.",
+        "Two of the crew were trained by him.",
+    ],
+)
+def test_a_sentence_that_only_mentions_a_person_credits_nobody(before: str) -> None:
+    q = only(f'{before} "Nobody wants the ferry to stop for good."\n')
+    assert not q.attributed and q.speaker is None
+
+
+def test_a_quotation_paragraph_after_a_narrative_paragraph_about_a_person_has_no_speaker() -> None:
+    text = (
+        "Femi Adeyemi took over the bakery from his uncle in 2010.\n\n"
+        '"The ovens are older than anyone who works here."\n'
+    )
+    assert not only(text).attributed
+
+
+def test_first_person_narrative_keeps_its_quotation() -> None:
+    text = 'I asked about the ovens at the bakery. "They are older than anyone who works here."\n'
+    assert only(text).attributed
+
+
+def test_a_sentence_after_the_quotation_where_a_body_makes_its_own_claim_does_not_credit_it() -> None:
+    text = '"The pier will not reopen this year." The council insisted that it had acted lawfully.\n'
+    assert not only(text).attributed
+
+
+@pytest.mark.parametrize("after", ["He suggested the council had acted lawfully.", "Mr Okonkwo said trade fell."])
+def test_a_person_making_the_next_point_is_taken_as_the_speaker(after: str) -> None:
+    assert only(f'"The pier will not reopen this year." {after}\n').how == "adjacent"
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Ada Lind said.", "Jo Ødegaard, the harbour master, said so.", "He added that the pier was unsafe."],
+)
+def test_a_sentence_after_the_quotation_that_is_only_its_credit_or_goes_on_credits_it(after: str) -> None:
+    q = only(f'"The pier will not reopen this year." {after}\n')
+    assert q.how == "adjacent"
+
+
+def test_inverted_credit_after_a_clause_names_the_speaker() -> None:
+    doc = Document.from_text("draft.md", 'Mr Roe "should have apologised" once he knew, said Ms Ødegaard.\n')
+    cues = find_speech_cues(doc.prose, 0, len(doc.prose), quote_spans(doc))
+    assert [(c.verb, c.speaker) for c in cues] == [("said", "Ms Ødegaard")]
+
+
+def test_a_name_with_an_appositive_before_said_is_not_an_inverted_credit() -> None:
+    doc = Document.from_text("draft.md", "Jo Roe, an economist at Fenwick Bank, said March's figures were weak.\n")
+    cues = find_speech_cues(doc.prose, 0, len(doc.prose), quote_spans(doc))
+    assert [(c.verb, c.speaker) for c in cues] == [("said", "Jo Roe")]
+
+
+@pytest.mark.parametrize("label", [":", "A:", "Nguyễn Thị Lan:"])
+def test_an_interview_answer_speaks_for_the_person_it_answers_as(label: str) -> None:
+    text = (
+        "Nguyễn Thị Lan ran the ferry for thirty years.\n\n"
+        f'{label} The boats got old. "We patched the hull of the second ferry every winter."\n'
+    )
+    q = only(text)
+    assert q.attributed and q.how == "previous"
+
+
+def test_a_label_that_is_not_a_person_is_no_interview_answer() -> None:
+    text = 'The pier closed in May.\n\nUpdate: it is still shut. "Nobody wanted to pay for the crossing any more."\n'
+    assert not only(text).attributed
