@@ -662,8 +662,11 @@ def _plain_paragraphs(
         heading = _SIMPLE_HEADING.fullmatch(line)
         if heading is None:
             return None
+        title = heading.group(2).strip(" ")
+        if title != title.strip():
+            return None  # markdown-it also strips white space beyond ASCII (no-break, em) from a title's ends
         close(n - 1)
-        blocks.append(("heading", n, n, len(heading.group(1)), 0, heading.group(2).strip(" ")))
+        blocks.append(("heading", n, n, len(heading.group(1)), 0, title))
         previous = "heading"
     return blocks
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lint import document as document_module
@@ -156,6 +156,8 @@ def _both(text: str) -> tuple[object, object]:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_PLAIN_LINE, st.just(""), st.just("   ")), max_size=12))
+@example(["# \u00a0"])  # a title of no-break space only: markdown-it strips it to nothing
+@example(["## Port\u3000"])
 def test_plain_paragraphs_are_the_blocks_markdown_it_finds(lines: list[str]) -> None:
     """Whenever the fast path answers, markdown-it finds the same paragraphs, lines and text."""
     plain, full = _both(_draft(lines))
