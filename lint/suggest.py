@@ -465,12 +465,35 @@ def _entity_in(
 
 
 def _figures(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> list[Suggestion]:
-    groups: dict[tuple[str, str, int | None, str], list[tuple[float, str, Mention]]] = defaultdict(list)
+    return _figure_entries(_figure_groups(ev, resolve), existing)
+
+
+def _figure_groups(ev: _Evidence, resolve: _Resolver) -> dict[tuple[str, str, int | None, str], list[Any]]:
+    """Amounts grouped by (keyword, unit, year), then by entity: mentions with no entity, and
+    entities whose values agree, join the most named entity (organisations first)."""
+    by_metric: dict[tuple[str, int | None, str], list[tuple[str, float, str, Mention]]] = defaultdict(list)
+    orgs: set[str] = set()
     for names, kw, year, value, unit, raw, at in ev.figures:
-        entity = _entity_in(names, resolve, ("organization",)) or _entity_in(names, resolve)
-        if not entity:
+        org = _entity_in(names, resolve, ("organization",))
+        if org:
+            orgs.add(org)
+        by_metric[(kw, year, unit)].append((org or _entity_in(names, resolve), value, raw, at))
+    groups: dict[tuple[str, str, int | None, str], list[Any]] = {}
+    for (kw, year, unit), seen in by_metric.items():
+        named = Counter(e for e, _, _, _ in seen if e)
+        if not named:
             continue
-        groups[(entity, kw, year, unit)].append((value, raw, at))
+        main = max(named, key=lambda e: (e in orgs, named[e], e))
+        values = {e: Counter(_round(v) for x, v, _, _ in seen if x == e).most_common(1)[0][0] for e in named}
+        for entity, value, raw, at in seen:
+            home = entity if entity and values[entity] != values[main] else main
+            groups.setdefault((home, kw, year, unit), []).append((value, raw, at))
+    return groups
+
+
+def _figure_entries(
+    groups: dict[tuple[str, str, int | None, str], list[Any]], existing: FactBase | None
+) -> list[Suggestion]:
     out: list[Suggestion] = []
     for (entity, kw, year, unit), seen in sorted(groups.items(), key=lambda kv: str(kv[0])):
         values = Counter(_round(v) for v, _, _ in seen)
