@@ -38,7 +38,7 @@ from typing import Any
 from lint.analysis.amounts import is_statistic_like, sentence_amounts
 from lint.analysis.dates import find_dates
 from lint.analysis.lexicon import FUNCTION_CAPS, HONORIFICS, LEGAL_FORMS, MONTHS, ORG_WORDS, WEEKDAYS
-from lint.analysis.names import NAME_RUN, looks_like_person, strip_marks
+from lint.analysis.names import NAME_RUN, looks_like_person, org_key, strip_marks
 from lint.analysis.quotes import find_quotations
 from lint.analysis.roles import find_role_mentions
 from lint.analysis.titles import is_exclusive_title, title_finder, title_key, titles_compatible
@@ -62,6 +62,17 @@ _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
 _CALENDAR = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|off|across|outside)\s+(?:the\s+)?$")
 _EVIDENCE_SHOWN = 6
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= )")
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """A headline's words: four or more, and most of those of four letters or more capitalised."""
+    long_words = [w for w in words if len(w) >= 4]
+    return (
+        len(words) >= 4 and len(long_words) >= 3 and sum(w[:1].isupper() for w in long_words) >= 0.8 * len(long_words)
+    )
+
+
 _YAML_PLAIN = re.compile(r"[^\W\d_][\w .’'&()-]*(?<![ :])")
 _YAML_WORDS = frozenset("yes no true false on off null y n".split())
 
@@ -126,9 +137,16 @@ class _Evidence:
     def read(self, doc: Document, shown: str) -> None:
         prose = doc.prose
         sentence_starts = {s.start for s in doc.sentences}
-        for s in doc.sentences:
+        for s, words in zip(doc.sentences, doc.sentence_words, strict=False):
+            if doc.blocks[s.block].kind == "heading" or _title_case(words):
+                continue  # a headline capitalises every word
             for m in NAME_RUN.finditer(prose, s.start, s.end):
-                self._name(doc, shown, prose, m.start(), m.group(), m.start() in sentence_starts)
+                at, opens = m.start(), m.start() in sentence_starts
+                for part in _POSSESSIVE.split(m.group()):  # "BMW’s Neue Klasse": two names
+                    if part.strip():
+                        self._name(doc, shown, prose, at, part.strip(), opens)
+                    at += len(part) + 2
+                    opens = False
         for r in find_role_mentions(doc, None):
             at = Mention(shown, doc.position(r.start)[0])
             person = _clean(r.person)
@@ -159,6 +177,9 @@ class _Evidence:
             opens = False
         while words and words[-1] in _CALENDAR:
             words = words[:-1]
+        tail = title_finder().spans(" ".join(words))
+        if tail and tail[-1][1] == len(" ".join(words)) and tail[-1][0] > 0:  # "... China’s President"
+            words = " ".join(words)[: tail[-1][0]].split()
         if not words:
             return
         if opens and len(words) == 1:  # a capital that opens a sentence says little: kept for aliases
@@ -206,9 +227,7 @@ def _type_of(form: str, hints: Counter[str], count: int) -> str | None:
         return "product"
     if hints["place"] * 2 >= count and count >= 2:
         return "place"
-    if looks_like_person(form) and count >= 2:
-        return "person"
-    if len(words) == 1 and form.isupper() and 2 <= len(form) <= 6 and count >= 2:
+    if len(words) == 1 and form.isupper() and 2 <= len(form) <= 6 and count >= 5 and not title_finder().spans(form):
         return "organization"
     return None
 
@@ -254,7 +273,27 @@ def build_entities(ev: _Evidence) -> list[Entity]:
         avoid = tuple(sorted(f for f in forms if f != main and not (f.isupper() and len(f) > 4)))
         mentions = tuple(sorted(m for f in forms for m in ev.forms[f]))
         out.append(Entity(main, kind, (), avoid, mentions))
-    return _with_aliases(out, ev)
+    return _with_aliases(_same_orgs(out, ev), ev)
+
+
+def _same_orgs(entities: list[Entity], ev: _Evidence) -> list[Entity]:
+    """Organisations with one :func:`org_key` ("BMW", "BMW Group", "BMW AG") are one entity:
+    the most mentioned form is the name, the others aliases."""
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    out: list[Entity] = []
+    for e in entities:
+        if e.type == "organization" and org_key(e.name):
+            by_key[org_key(e.name)].append(e)
+        else:
+            out.append(e)
+    for group in by_key.values():
+        group.sort(key=lambda e: (-len(e.mentions), e.name))
+        head = group[0]
+        aliases = tuple(e.name for e in group[1:])
+        avoid = tuple(a for e in group for a in e.avoid)
+        mentions = tuple(sorted(m for e in group for m in e.mentions))
+        out.append(head._replace(aliases=aliases, avoid=avoid, mentions=mentions))
+    return out
 
 
 def form_key_words(form: str) -> list[str]:
@@ -269,6 +308,7 @@ def _with_aliases(entities: list[Entity], ev: _Evidence) -> list[Entity]:
         if len(e.name.split()) == 1:
             short[e.name] = e
     absorbed: set[str] = set()
+    firsts = Counter(e.name.split()[0] for e in entities if len(e.name.split()) > 1)
     out: list[Entity] = []
     for e in entities:
         words = e.name.split()
@@ -276,16 +316,25 @@ def _with_aliases(entities: list[Entity], ev: _Evidence) -> list[Entity]:
             continue
         aliases: list[str] = []
         extra: list[Mention] = []
-        candidates = [words[-1]] if e.type == "person" else [words[0], "".join(w[0] for w in words if w[0].isupper())]
+        if e.type == "person":
+            candidates = [words[-1]]
+        elif e.type == "organization":  # a product's first word is its maker, not the product
+            candidates = [words[0], "".join(w[0] for w in words if w[0].isupper())]
+        else:
+            candidates = []
         if e.type == "person" and "-" not in words[-1] and len(words) > 2:
             candidates.append(" ".join(words[-2:]))
         for c in candidates:
             seen = ev.forms.get(c, []) + ev.openers.get(c, [])
-            if seen and c != e.name and c not in absorbed and c not in e.avoid:
+            if e.type != "person" and c == words[0] and firsts[c] > 1:
+                continue  # "Huawei" begins "Huawei Cloud" and "Huawei Mate": the company
+            if e.type != "person" and c in short:
+                continue  # an organisation of its own ("BMW" beside "BMW China")
+            if seen and c != e.name and c not in absorbed and c not in e.avoid and c not in e.aliases:
                 aliases.append(c)
                 absorbed.add(c)
                 extra.extend(seen)
-        out.append(e._replace(aliases=tuple(aliases), mentions=tuple(sorted((*e.mentions, *extra)))))
+        out.append(e._replace(aliases=(*e.aliases, *aliases), mentions=tuple(sorted((*e.mentions, *extra)))))
     out.extend(e for e in entities if len(e.name.split()) == 1 and e.name not in absorbed)
     return out
 
