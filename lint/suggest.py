@@ -148,14 +148,14 @@ class _Evidence:
                     at += len(part) + 2
                     opens = False
         for r in find_role_mentions(doc, None):
-            at = Mention(shown, doc.position(r.start)[0])
+            seen = Mention(shown, doc.position(r.start)[0])
             person = _clean(r.person)
             if person:
                 self.types[person]["person"] += 3
             if r.org:
                 self.types[_clean(r.org)]["organization"] += 2
             if person and r.title:
-                self.roles.append((person, r.title.strip(), _clean(r.org) if r.org else None, at, doc.date))
+                self.roles.append((person, r.title.strip(), _clean(r.org) if r.org else None, seen, doc.date))
         for q in find_quotations(doc):
             if q.speaker and q.named:
                 self.types[_clean(q.speaker)]["person"] += 2
