@@ -348,6 +348,8 @@ class Suggestion(Record):
     section: str
     lines: tuple[str, ...]
     check: str = ""
+    key: str = ""
+    """What must be unique in the section (folded); a repeat is not written."""
 
 
 def suggest(docs: Iterable[tuple[Document, str]], existing: FactBase | None = None) -> list[Suggestion]:
@@ -356,23 +358,54 @@ def suggest(docs: Iterable[tuple[Document, str]], existing: FactBase | None = No
     for doc, shown in docs:
         ev.read(doc, shown)
         _read_numbers(ev, doc, shown)
-    entities = build_entities(ev)
+    entities = _one_owner(build_entities(ev))
     resolve = _Resolver(entities)
     out: list[Suggestion] = []
+    written: set[str] = set()
     for e in sorted(entities, key=lambda e: (-len(e.mentions), e.name)):
         if existing is not None and _known_entity(existing, e):
             continue
         if len(e.mentions) < 2 and e.type != "person":
             continue
-        lines = [f"  - name: {_q(e.name)}    # {_where(e.mentions)}", f"    type: {e.type}"]
-        if e.aliases:
-            lines.append(f"    aliases: {_qlist(e.aliases)}")
-        if e.avoid:
-            lines.append(f"    avoid: {_qlist(e.avoid)}")
-        out.append(Suggestion("entities", tuple(lines)))
-    out += _roles(ev, resolve, existing)
+        written.add(e.name)
+        out.append(_entity_entry(e))
+    roles = _roles(ev, resolve, existing)
+    for r in roles:  # a role names a declared person: one --facts already holds is repeated
+        person = resolve.by_name.get(r.key.split("\n")[0]) if r.key else None
+        if person is not None and person.name not in written and not r.lines[0].startswith("  #"):
+            written.add(person.name)
+            out.append(_entity_entry(person))
+    out += roles
     out += _figures(ev, resolve, existing)
     out += _events(ev, resolve, existing)
+    return out
+
+
+def _entity_entry(e: Entity) -> Suggestion:
+    lines = [f"  - name: {_q(e.name)}    # {_where(e.mentions)}", f"    type: {e.type}"]
+    if e.aliases:
+        lines.append(f"    aliases: {_qlist(e.aliases)}")
+    if e.avoid:
+        lines.append(f"    avoid: {_qlist(e.avoid)}")
+    return Suggestion("entities", tuple(lines), key=fold(e.name))
+
+
+def _one_owner(entities: list[Entity]) -> list[Entity]:
+    """Each form (folded, as the loader compares them) belongs to one entity: the most
+    mentioned keeps it; an entity whose name another holds is dropped. So the output loads."""
+    owner: dict[str, str] = {}
+    out: list[Entity] = []
+    for e in sorted(entities, key=lambda e: (-len(e.mentions), e.name)):
+        if fold(e.name) in owner:
+            continue
+        mine = {fold(e.name)}
+        aliases = [a for a in dict.fromkeys(e.aliases) if fold(a) not in owner and a != e.name]
+        mine.update(fold(a) for a in aliases)
+        avoid = [a for a in dict.fromkeys(e.avoid) if a not in aliases and a != e.name]
+        avoid = [a for a in avoid if owner.get(fold(a), e.name) == e.name]
+        for f in (e.name, *aliases, *avoid):
+            owner.setdefault(fold(f), e.name)
+        out.append(e._replace(aliases=tuple(aliases), avoid=tuple(avoid)))
     return out
 
 
@@ -380,6 +413,7 @@ class _Resolver:
     """Finds the suggested entity a written form belongs to (name, alias or avoided form)."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_name = {e.name: e for e in entities}
         self.by_key: dict[str, Entity] = {}
         for e in entities:
             for f in (e.name, *e.aliases, *e.avoid):
@@ -448,7 +482,8 @@ def _roles(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> list
                     f"{title} of {org or '?'}: {ranked[0]} ({holders[ranked[0]]}x) or {person} ({holders[person]}x);"
                     f" {person}'s entry is commented out"
                 )
-            out.append(Suggestion("roles", tuple(body), check))
+            key = "" if body[0].startswith("  #") else f"{person}\n{fold(main)}\n{fold(org)}"
+            out.append(Suggestion("roles", tuple(body), check, key))
     return out
 
 
@@ -573,7 +608,7 @@ def _figure_entries(
                 f"{next(r for v, r, _ in seen if _round(v) == val)} ({n}x)" for val, n in values.most_common()
             )
             check = f"{name}: the drafts say {found}"
-        out.append(Suggestion("figures", tuple(lines), check))
+        out.append(Suggestion("figures", tuple(lines), check, fold(name)))
     return out
 
 
@@ -617,7 +652,7 @@ def _events(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> lis
         check = ""
         if len(days) > 1:
             check = f"{name}: the drafts say " + ", ".join(f"{d.isoformat()} ({n}x)" for d, n in days.most_common())
-        out.append(Suggestion("events", tuple(lines), check))
+        out.append(Suggestion("events", tuple(lines), check, fold(name)))
     return out
 
 
@@ -642,7 +677,11 @@ def render(suggestions: Sequence[Suggestion], drafts: int) -> str:
         if not entries:
             continue
         lines.append(f"{section}:")
+        keys: set[str] = set()
         for s in entries:
+            if s.key and s.key in keys:
+                continue
+            keys.add(s.key)
             if s.check:
                 lines.append(f"  # CHECK: {s.check}")
             lines.extend(s.lines)

@@ -141,3 +141,25 @@ def test_a_folder_is_searched_and_the_result_goes_to_standard_output(
     text = capsys.readouterr().out
     assert "  - person: Oskar Lindqvist    # 2 mentions in 2 drafts" in text
     assert "    org: Tallow Freight" in text
+
+
+def test_output_loads_when_two_entities_claim_one_form(tmp_path: Path) -> None:
+    """ "Halden" is the surname of two people and a town: one owner each form, so it loads."""
+    drafts = []
+    for i, text in enumerate(
+        (
+            "Rufus Halden, chief executive of Orrin Mills, spoke first. Halden said prices would rise.\n"
+            "Greta Halden, chair of Orrin Mills, disagreed. Halden said prices would hold.\n",
+            "Rufus Halden, chief executive of Orrin Mills, opened a plant in Halden.\n"
+            "Greta Halden, chair of Orrin Mills, was there. Workers in Halden cheered.\n",
+        )
+    ):
+        path = tmp_path / f"d{i}.md"
+        path.write_text(text, encoding="utf-8")
+        drafts.append(str(path))
+    out = tmp_path / "facts.yaml"
+    assert main(["suggest-facts", *drafts, "-o", str(out)]) == 0
+    got = load_factbase([out])  # raises on a form declared twice
+    assert {r.person for r in got.roles} == {"Rufus Halden", "Greta Halden"}
+    owners = [e.name for e in got.entities if "Halden" in e.forms]
+    assert len(owners) <= 1
