@@ -39,7 +39,7 @@ from lint.analysis.amounts import is_statistic_like, sentence_amounts
 from lint.analysis.dates import find_dates
 from lint.analysis.lexicon import FUNCTION_CAPS, HONORIFICS, LEGAL_FORMS, MONTHS, ORG_WORDS, WEEKDAYS
 from lint.analysis.names import NAME_RUN, looks_like_person, org_key, strip_marks
-from lint.analysis.quotes import find_quotations
+from lint.analysis.quotes import find_quotations, find_speech_cues
 from lint.analysis.roles import find_role_mentions
 from lint.analysis.titles import is_exclusive_title, title_finder, title_key, titles_compatible
 from lint.document import Document
@@ -62,6 +62,10 @@ _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
 _CALENDAR = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|off|across|outside)\s+(?:the\s+)?$")
 _EVIDENCE_SHOWN = 6
+_SAID = frozenset({"said", "says", "told", "added"})
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|by|than|versus|against|compared\s+(?:with|to))\s+(?:about\s+|around\s+|nearly\s+)?\S*$", re.I
+)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s(?= )")
 
 
@@ -159,6 +163,11 @@ class _Evidence:
         for q in find_quotations(doc):
             if q.speaker and q.named:
                 self.types[_clean(q.speaker)]["person"] += 2
+        for block in doc.blocks:  # "Priya Osei, leader of the council, said": a person speaks
+            for cue in find_speech_cues(prose, block.start, block.end):
+                if cue.speaker and cue.speaker[:1].isupper() and cue.verb in _SAID:
+                    speaker = _clean(cue.speaker)
+                    self.types[speaker]["person"] += 2
 
     def _name(self, doc: Document, shown: str, prose: str, start: int, run: str, opens: bool) -> None:
         words = run.split()
@@ -217,7 +226,7 @@ def _type_of(form: str, hints: Counter[str], count: int) -> str | None:
         return None  # "MW", "EUR": a unit, not a name
     if not low & (ORG_WORDS | LEGAL_FORMS) and hints["place"] >= 2 and hints["person"] < 2:
         return "place"
-    if hints["person"] >= 2 and looks_like_person(form):
+    if hints["person"] >= 2 and hints["person"] > hints["organization"] and looks_like_person(form):
         return "person"
     if low & (ORG_WORDS | LEGAL_FORMS) or hints["organization"] >= 2:
         if hints["place"] * 2 > count and hints["organization"] < 2:
@@ -314,6 +323,11 @@ def _with_aliases(entities: list[Entity], ev: _Evidence) -> list[Entity]:
         words = e.name.split()
         if len(words) < 2:
             continue
+        rest = " ".join(words[1:])
+        if e.type == "person" and len(words) == 3 and rest in ev.forms and rest not in e.aliases:
+            # "Councillor Dev Raman" beside "Dev Raman": the first word is a title
+            e = e._replace(name=rest, aliases=(*e.aliases, e.name))
+            words = words[1:]
         aliases: list[str] = []
         extra: list[Mention] = []
         if e.type == "person":
@@ -509,6 +523,8 @@ def _read_numbers(ev: _Evidence, doc: Document, shown: str) -> None:
         for a in sentence_amounts(doc, s.start, s.end):
             if not is_statistic_like(a) or a.kind not in ("money", "percent", "quantity", "number"):
                 continue
+            if _CHANGE_BEFORE.search(prose, max(s.start, a.start - 30), a.start):
+                continue  # "up from £280 million": an earlier value, not the figure
             kw = _nearest(_METRIC, prose, s.start, s.end, a.start, a.end)
             if kw is None:
                 continue

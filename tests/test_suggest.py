@@ -163,3 +163,20 @@ def test_output_loads_when_two_entities_claim_one_form(tmp_path: Path) -> None:
     assert {r.person for r in got.roles} == {"Rufus Halden", "Greta Halden"}
     owners = [e.name for e in got.entities if "Halden" in e.forms]
     assert len(owners) <= 1
+
+
+def test_an_earlier_value_is_no_disagreement_and_a_speaking_company_stays_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(
+            "Wenna Quarries said sales rose. Hollis Brandt, chief executive of Wenna Quarries, was pleased.\n"
+            "Wenna Quarries reported sales of £52 million in 2025, up from £47 million.\n",
+            encoding="utf-8",
+        )
+    assert main(["suggest-facts", str(tmp_path / "a.md"), str(tmp_path / "b.md")]) == 0
+    text = capsys.readouterr().out
+    assert "# CHECK:" not in text  # £47 million is the year before, not another value
+    assert "  - name: Wenna Quarries    # 6 mentions in 2 drafts" in text
+    assert "    type: organization" in text.split("Wenna Quarries    #", 1)[1].splitlines()[1]
+    assert '    value: "52 million"' in text
