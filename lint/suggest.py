@@ -222,7 +222,7 @@ class Entity(Record):
 def _type_of(form: str, hints: Counter[str], count: int) -> str | None:
     words = form.split()
     low = {w.lower().strip(".") for w in words}
-    if len(words) == 1 and (measure(form) is not None or form in CURRENCY_CODES):
+    if form in _CALENDAR or (len(words) == 1 and (measure(form) is not None or form in CURRENCY_CODES)):
         return None  # "MW", "EUR": a unit, not a name
     if not low & (ORG_WORDS | LEGAL_FORMS) and hints["place"] >= 2 and hints["person"] < 2:
         return "place"
@@ -466,7 +466,8 @@ def _roles(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> list
         holders = Counter(p for p, _, _ in seen)
         ranked = [p for p, _ in holders.most_common()]
         title = Counter(t for _, t, _ in seen).most_common(1)[0][0]
-        exclusive = len(ranked) > 1 and is_exclusive_title(title, org or None)
+        # one post needs its organisation: "president" alone is many posts in many places
+        exclusive = len(ranked) > 1 and bool(org) and is_exclusive_title(title, org)
         for i, person in enumerate(ranked if exclusive else ranked):
             if (person, org) in people_done:
                 continue
@@ -577,7 +578,7 @@ def _figure_groups(ev: _Evidence, resolve: _Resolver) -> dict[tuple[str, str, in
         org = _entity_in(names, resolve, ("organization",))
         if org:
             orgs.add(org)
-        by_metric[(kw, year, unit)].append((org or _entity_in(names, resolve), value, raw, at))
+        by_metric[(kw, year, unit)].append((org or _entity_in(names, resolve, ("product",)), value, raw, at))
     groups: dict[tuple[str, str, int | None, str], list[Any]] = {}
     for (kw, year, unit), seen in by_metric.items():
         named = Counter(e for e, _, _, _ in seen if e)
