@@ -146,9 +146,14 @@ class _Evidence:
                 continue  # a headline capitalises every word
             for m in NAME_RUN.finditer(prose, s.start, s.end):
                 at, opens = m.start(), m.start() in sentence_starts
-                for part in _POSSESSIVE.split(m.group()):  # "BMW’s Neue Klasse": two names
+                parts = _POSSESSIVE.split(m.group())
+                for i, part in enumerate(parts):  # "BMW’s Neue Klasse": two names
                     if part.strip():
                         self._name(doc, shown, prose, at, part.strip(), opens)
+                        if i < len(parts) - 1:
+                            self.types[part.strip()]["owner"] += 1
+                        if i > 0:
+                            self.types[part.strip()]["owned"] += 1
                     at += len(part) + 2
                     opens = False
         for r in find_role_mentions(doc, None):
@@ -238,6 +243,10 @@ def _type_of(form: str, hints: Counter[str], count: int) -> str | None:
         return "place"
     if len(words) == 1 and form.isupper() and 2 <= len(form) <= 6 and count >= 5 and not title_finder().spans(form):
         return "organization"
+    if len(words) == 1 and hints["owner"] >= 2 and count >= 3:  # "Huawei’s HarmonyOS": a maker
+        return "organization"
+    if len(words) > 1 and hints["owned"] >= 1 and count >= 2 and not hints["person"]:  # "BMW’s Neue Klasse"
+        return "product"
     return None
 
 
@@ -282,7 +291,31 @@ def build_entities(ev: _Evidence) -> list[Entity]:
         avoid = tuple(sorted(f for f in forms if f != main and not (f.isupper() and len(f) > 4)))
         mentions = tuple(sorted(m for f in forms for m in ev.forms[f]))
         out.append(Entity(main, kind, (), avoid, mentions))
-    return _with_aliases(_same_orgs(out, ev), ev)
+    return _with_aliases(_same_orgs(_maker_forms(out), ev), ev)
+
+
+def _maker_forms(entities: list[Entity]) -> list[Entity]:
+    """ "Huawei HiCar" beside "HiCar": the product named with its maker is an alias."""
+    products = {e.name: e for e in entities if e.type == "product"}
+    merged: dict[str, list[Entity]] = defaultdict(list)
+    for e in products.values():
+        rest = e.name.partition(" ")[2]
+        if rest in products and rest != e.name:
+            merged[rest].append(e)
+    gone = {m.name for group in merged.values() for m in group}
+    out: list[Entity] = []
+    for e in entities:
+        if e.name in gone and e.type == "product":
+            continue
+        if e.name in merged and e.type == "product":
+            group = merged[e.name]
+            e = e._replace(
+                aliases=(*e.aliases, *(m.name for m in group)),
+                avoid=(*e.avoid, *(a for m in group for a in m.avoid)),
+                mentions=tuple(sorted((*e.mentions, *(x for m in group for x in m.mentions)))),
+            )
+        out.append(e)
+    return out
 
 
 def _same_orgs(entities: list[Entity], ev: _Evidence) -> list[Entity]:
