@@ -62,6 +62,8 @@ _YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
 _CALENDAR = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|off|across|outside)\s+(?:the\s+)?$")
 _EVIDENCE_SHOWN = 6
+_HEADLINE_METRICS = frozenset({"revenue", "sales", "turnover", "profit", "loss", "earnings", "deliveries"})
+_AHEAD = re.compile(r"\b(?:plans?|planned|planning|aims?|aiming|targets?|targeted|forecasts?|hopes?|hoping)\b", re.I)
 _SAID = frozenset({"said", "says", "told", "added"})
 _CHANGE_BEFORE = re.compile(
     r"\b(?:from|by|than|versus|against|compared\s+(?:with|to))\s+(?:about\s+|around\s+|nearly\s+)?\S*$", re.I
@@ -557,6 +559,8 @@ def _read_numbers(ev: _Evidence, doc: Document, shown: str) -> None:
         for a in sentence_amounts(doc, s.start, s.end):
             if not is_statistic_like(a) or a.kind not in ("money", "percent", "quantity", "number"):
                 continue
+            if _AHEAD.search(text):
+                break  # "plans to achieve sales of 3 million": a target, not a figure
             if _CHANGE_BEFORE.search(prose, max(s.start, a.start - 30), a.start):
                 continue  # "up from £280 million": an earlier value, not the figure
             kw = _nearest(_METRIC, prose, s.start, s.end, a.start, a.end)
@@ -631,8 +635,8 @@ def _figure_entries(
     out: list[Suggestion] = []
     for (entity, kw, year, unit), seen in sorted(groups.items(), key=lambda kv: str(kv[0])):
         values = Counter(_round(v) for v, _, _ in seen)
-        if len(seen) < 2 and existing is None:
-            continue
+        if len(seen) < 2 and existing is None and (year is None or kw not in _HEADLINE_METRICS):
+            continue  # one mention: only a headline figure of a stated year
         main = values.most_common(1)[0][0]
         name = f"{entity} {kw}" + (f" in {year}" if year else "")
         if existing is not None and _known_figure(existing, entity, kw, main):
