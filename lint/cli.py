@@ -487,7 +487,12 @@ def _suggest_facts(argv: list[str]) -> int:
     )
     p.add_argument("drafts", nargs="+", help="drafts or folders")
     p.add_argument("-o", "--output", metavar="FILE", help="write the fact base to FILE (default: standard output)")
-    p.add_argument("--facts", action="append", metavar="FILE", help="an existing fact base: propose only what is new")
+    p.add_argument(
+        "--facts",
+        action="append",
+        metavar="FILE",
+        help="an existing fact base: propose only what is new or contradicts it (repeatable)",
+    )
     args = p.parse_args(argv)
     from lint.suggest import draft_paths, suggest_files
 

@@ -138,7 +138,7 @@ class _Evidence:
         self.types: dict[str, Counter[str]] = defaultdict(Counter)
         self.roles: list[tuple[str, str, str | None, Mention, Any]] = []
         self.figures: list[tuple[str, str, int | None, float, str, str, Mention]] = []
-        self.events: list[tuple[str, str, Any, Mention]] = []
+        self.events: list[tuple[str, str, Any, Mention, str]] = []
 
     def read(self, doc: Document, shown: str) -> None:
         prose = doc.prose
@@ -573,7 +573,9 @@ def _read_numbers(ev: _Evidence, doc: Document, shown: str) -> None:
             continue
         year_default = doc.date.year if doc.date else None
         for d in find_dates(prose, s.start, s.end, default_year=year_default):
-            ev.events.append((" ".join(names), ev_m.group(1).lower(), d.date, Mention(shown, doc.position(d.start)[0])))
+            subject = " ".join(prose[s.start : ev_m.end()].split()[-7:])  # "Construction of the farm began"
+            at = Mention(shown, doc.position(d.start)[0])
+            ev.events.append((" ".join(names), ev_m.group(1).lower(), d.date, at, subject.strip(",;:")))
 
 
 def _nearest(rx: re.Pattern[str], prose: str, lo: int, hi: int, a: int, b: int) -> str | None:
@@ -679,10 +681,12 @@ def _known_figure(facts: FactBase, entity: str, kw: str, value: float) -> bool:
 
 def _events(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> list[Suggestion]:
     groups: dict[tuple[str, str], list[tuple[Any, Mention]]] = defaultdict(list)
-    for names, verb, day, at in ev.events:
+    subjects: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for names, verb, day, at, subject in ev.events:
         entity = _entity_in(names, resolve)
         if entity:
             groups[(entity, verb)].append((day, at))
+            subjects[(entity, verb)][subject] += 1
     out: list[Suggestion] = []
     for (entity, verb), seen in sorted(groups.items()):
         days = Counter(d for d, _ in seen)
@@ -696,7 +700,7 @@ def _events(ev: _Evidence, resolve: _Resolver, existing: FactBase | None) -> lis
             known = [e for e in existing.events if verb in {k.lower() for k in e.keywords}]
             if any(e.date == main for e in known):
                 continue
-        name = f"{entity}: {verb}"
+        name = subjects[(entity, verb)].most_common(1)[0][0]
         lines = [
             f"  - name: {_q(name)}    # {_where(sorted(at for _, at in seen))}",
             f"    date: {main.isoformat()}",
