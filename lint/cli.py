@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         help="drafts or folders (default: .); '-' reads standard input; "
-        "'init [FOLDER]' writes a starter config and fact base; 'schema config|facts' prints a JSON Schema",
+        "'init [FOLDER]' writes a starter config and fact base; 'schema config|facts' prints a JSON Schema; "
+        "'suggest-facts DRAFTS...' proposes a fact base",
     )
     out = p.add_argument_group("output")
     out.add_argument(
@@ -368,6 +369,8 @@ def _main(argv: list[str]) -> int:
         return _init(argv[1:])
     if argv[:1] == ["schema"]:
         return _schema(argv[1:])
+    if argv[:1] == ["suggest-facts"]:
+        return _suggest_facts(argv[1:])
     args = _parser().parse_args(argv)
     if args.check_facts:
         return _check_facts(args)
@@ -472,6 +475,44 @@ def _schema(argv: list[str]) -> int:
 
         schema = factbase_json_schema()
     sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _suggest_facts(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(
+        prog="lint-article suggest-facts",
+        description="Propose a fact base from a story's drafts: entities and their wrong forms, roles, figures "
+        "and dated events, each with its evidence; disagreements between drafts are marked '# CHECK:'.",
+        formatter_class=_HelpFormatter,
+    )
+    p.add_argument("drafts", nargs="+", help="drafts or folders")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the fact base to FILE (default: standard output)")
+    p.add_argument(
+        "--facts",
+        action="append",
+        metavar="FILE",
+        help="an existing fact base: propose only what is new or contradicts it (repeatable)",
+    )
+    args = p.parse_args(argv)
+    from lint.suggest import draft_paths, suggest_files
+
+    paths = draft_paths(args.drafts)
+    for path in paths:
+        if not path.is_file():
+            raise UserError("no such file or directory", path=str(path))
+    existing = None
+    if args.facts:
+        from lint.facts import load_factbase
+
+        existing = load_factbase([Path(f) for f in args.facts])
+    text = suggest_files(paths, existing)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"cannot write the fact base: {exc.strerror}", path=args.output) from None
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
