@@ -168,43 +168,52 @@ def words(text: str) -> Iterator[re.Match[str]]:
 
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
-_OPENERS_BEFORE = " \t\r\n([{—–-/:"
+_OPENS_AFTER = "([{—–-/"
+_CLOSES_BEFORE = ".,;:!?)]}—–-'’"
 
 
-def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of double-quoted text in ``text[start:end]``, quote marks included.
+def pair_quote_marks(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """``(start, end, closed)`` for each double-quoted span of ``text[start:end]``, quote
+    marks included: the one pairing of quote marks every rule and analysis reads.
 
-    Curly quotes say which way they face; a straight quote opens when it follows white space
-    (or an opening bracket or dash) and precedes a non-space, and closes otherwise. An opening
-    mark inside an open quotation starts a new one (a quotation reopened without being closed,
-    as in a multi-sentence quote typed carelessly). A quote left open runs to the end of the
-    range (multi-paragraph quotations leave the paragraph open).
-    """
-    spans: list[tuple[int, int]] = []
+    Curly marks say which way they face. A straight mark opens after white space, an opening
+    bracket or a dash (or at ``start``) unless white space follows it; it closes before white
+    space or punctuation (or at ``end``); elsewhere it toggles. An opening mark inside an open
+    span ends that span (a quotation reopened without being closed, its trailing white space
+    left out), and a span still open at ``end`` runs to it; both are ``closed=False``. Spans
+    of one character are dropped."""
+    out: list[tuple[int, int, bool]] = []
     open_at = -1
     for m in _QUOTE_MARK.finditer(text, start, end):
         i = m.start()
-        c = m.group(0)
-        if c == "“":
+        ch = m.group(0)
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch == "“":
             opening = True
-        elif c == "”":
+        elif ch == "”":
+            opening = False
+        elif before.isspace() or before in _OPENS_AFTER or i == start:
+            opening = not after.isspace()
+        elif after.isspace() or after in _CLOSES_BEFORE or i + 1 == end:
             opening = False
         else:
-            before = text[i - 1] if i > start else " "
-            after = text[i + 1] if i + 1 < end else " "
-            if before in _OPENERS_BEFORE and not after.isspace():
-                opening = True
-            elif not before.isspace() and (after.isspace() or not after.isalnum()):
-                opening = False
-            else:
-                opening = open_at < 0
+            opening = open_at < 0
         if opening:
-            if open_at >= 0 and i - open_at > 1:
-                spans.append((open_at, i))
+            if open_at >= 0:
+                e = i
+                while e > open_at + 1 and text[e - 1].isspace():
+                    e -= 1
+                out.append((open_at, e, False))
             open_at = i
         elif open_at >= 0:
-            spans.append((open_at, i + 1))
+            out.append((open_at, i + 1, True))
             open_at = -1
-    if open_at >= 0 and end - open_at > 1:
-        spans.append((open_at, end))
-    return spans
+    if open_at >= 0:
+        out.append((open_at, end, False))
+    return [(s, e, c) for s, e, c in out if e - s > 1]
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of :func:`pair_quote_marks`, without whether each was closed."""
+    return [(s, e) for s, e, _ in pair_quote_marks(text, start, end)]

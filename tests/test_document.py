@@ -126,7 +126,25 @@ def test_quote_direction_for_straight_quotes() -> None:
 
     text = 'It was uncertain. "It is widely held that prices rise. "Then more," he said. A 5" screen.'
     spans = [text[a:b] for a, b in quote_spans(text, 0, len(text))]
-    assert spans == ['"It is widely held that prices rise. ', '"Then more,"']
+    assert spans == ['"It is widely held that prices rise.', '"Then more,"']
+
+
+def test_the_document_and_the_analysis_layer_pair_quote_marks_one_way() -> None:
+    from lint.analysis.spans import quote_spans
+
+    text = (
+        'Ina Sólveig said: "The quay opens in May. "Boats come later," she added.\n\n'
+        'A 5" screen. “Curly,” and "straight" marks. "Left open\n'
+    )
+    doc = Document.from_text("a.md", text)
+    assert list(doc.quotes) == list(quote_spans(doc).spans)
+    assert [text[a:b] for a, b in doc.quotes] == [
+        '"The quay opens in May.',
+        '"Boats come later,"',
+        "“Curly,”",
+        '"straight"',
+        '"Left open',
+    ]
 
 
 # --- Markdown drafts that are only paragraphs: blocks found without markdown-it -------------

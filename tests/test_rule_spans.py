@@ -25,6 +25,7 @@ FLAGGED: dict[str, list[list[str]]] = {
     "AT101": [
         ['"We will reopen it as soon as the new line is ready, probably before winter."'],
         ["“Nobody can plan a delivery route with numbers like these.”"],
+        ['"We will reopen it as soon as the new line is ready, probably before winter."'],
     ],
     "AT102": [["13%"], ["37% to €2.1bn"]],
     "AT103": [["It is reported that"], ["reportedly"]],

@@ -11,20 +11,19 @@ quoted span of the draft (speech or not) as a :class:`SpanSet`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from lint.analysis.memo import per_document
+from lint.text import pair_quote_marks
 
 if TYPE_CHECKING:
     from lint.document import Document
 
 OPEN_MARKS = '"“'
 CLOSE_MARKS = '"”'
-_MARK = re.compile(r"[\"“”]")
 
 
 class SpanSet:
@@ -101,7 +100,7 @@ def _pair_quotations(doc: Document) -> list[list[tuple[int, int]]]:
     groups: list[list[tuple[int, int]]] = []
     pending: list[tuple[int, int]] | None = None
     for b in doc.blocks:
-        spans = _pair_marks(prose, b.start, b.end)
+        spans = pair_quote_marks(prose, b.start, b.end)
         for k, (s, e, closed) in enumerate(spans):
             opens_block = k == 0 and not prose[b.start : s].strip()
             if pending is not None and not (opens_block or (k > 0 and not spans[k - 1][2])):
@@ -120,37 +119,3 @@ def _pair_quotations(doc: Document) -> list[list[tuple[int, int]]]:
     if pending is not None:
         groups.append(pending)
     return groups
-
-
-def _pair_marks(prose: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """``(start, end, closed)`` quote spans of one block, marks included."""
-    out: list[tuple[int, int, bool]] = []
-    open_at = -1
-    for m in _MARK.finditer(prose, start, end):
-        i = m.start()
-        ch = m.group(0)
-        before = prose[i - 1] if i > start else " "
-        after = prose[i + 1] if i + 1 < end else " "
-        if ch == "“":
-            opening = True
-        elif ch == "”":
-            opening = False
-        elif before.isspace() or before in "([{—–-/" or i == start:
-            opening = not after.isspace()
-        elif after.isspace() or after in ".,;:!?)]}—–-'’" or i + 1 == end:
-            opening = False
-        else:
-            opening = open_at < 0
-        if opening:
-            if open_at >= 0:
-                e = i
-                while e > open_at + 1 and prose[e - 1].isspace():
-                    e -= 1
-                out.append((open_at, e, False))
-            open_at = i
-        elif open_at >= 0:
-            out.append((open_at, i + 1, True))
-            open_at = -1
-    if open_at >= 0:
-        out.append((open_at, end, False))
-    return [(s, e, c) for s, e, c in out if e - s > 1]
