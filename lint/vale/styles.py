@@ -154,6 +154,8 @@ class Unsupported(Value):
 class Refused(PackError):
     """A rule whose pattern Python's ``re`` cannot run; the message names file, rule, reason."""
 
+    reason = ""
+
 
 def wrap(body: str, nonword: bool) -> str:
     """Vale's templates: word boundaries around the alternatives unless ``nonword``."""
@@ -189,9 +191,11 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
         return Unsupported(name, shown, f"kind '{v['extends']}' is not supported; the rule does not run")
 
     def refuse(key: str, reason: str) -> PackError:
-        return Refused(
+        refused = Refused(
             f"Vale rule {name}: pattern cannot run in Python: {reason}", path=shown, line=lines.line(key), key=key
         )
+        refused.reason = f"pattern cannot run in Python: {reason}"
+        return refused
 
     kind = v["extends"]
     scopes = tuple(str(s) for s in v["scope"])
@@ -302,7 +306,7 @@ def load_style(folder: Path) -> tuple[list[ValeSpec], list[Unsupported]]:
             got: ValeSpec | Unsupported = load_rule(path, folder.name)
         except Refused as exc:
             got = Unsupported(
-                f"{folder.name}.{path.stem}", str(path), f"refused ({exc.line and f'line {exc.line}, '}{exc.message})"
+                f"{folder.name}.{path.stem}", str(path), f"refused at line {exc.line} ({exc.key}): {exc.reason}"
             )
         if isinstance(got, ValeSpec):
             specs.append(got)
