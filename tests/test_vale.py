@@ -119,7 +119,7 @@ def test_repetition_flags_the_repeated_pair(tmp_path: Path) -> None:
         tmp_path,
         {"Twice": "extends: repetition\nmessage: \"'%s' is repeated\"\nalpha: true\ntokens: ['[^\\s]+']\n"},
     )
-    got = alerts(ini, "It was the the best.\n\nNumbers 4 4 are fine.\n")
+    got = alerts(ini, "It was the the best.\n\nNumbers 4 4 are fine, so `so` so is code.\n")
     assert got == [("the the", "House.Twice", "'the' is repeated", Severity.WARNING)]
 
 
@@ -161,8 +161,16 @@ def test_capitalization_sentence_case_headings(tmp_path: Path) -> None:
                 """
         },
     )
-    got = alerts(ini, "# Running The Tests\n\nBody Text Here.\n\n## Setup: Install on Linux\n")
-    assert [a[:2] for a in got] == [("Running The Tests", "House.Heads")]
+    text = (
+        "# Running The Tests\n\nBody Text Here.\n\n## Setup: Install on Linux\n\n## Notes: later steps\n\n"
+        "## 3. Pick a colour\n\n## Read a YAML file\n"
+    )
+    got = alerts(ini, text)
+    assert [a[:2] for a in got] == [
+        ("Running The Tests", "House.Heads"),
+        ("Notes: later steps", "House.Heads"),
+        ("Read a YAML file", "House.Heads"),
+    ]
 
 
 def test_metric_compares_its_formula_with_the_condition(tmp_path: Path) -> None:

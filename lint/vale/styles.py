@@ -18,7 +18,7 @@ from pathlib import Path
 from lint.errors import PackError
 from lint.model import Severity
 from lint.record import Record as Value
-from lint.schema import AnyValue, Bool, Enum, Field, Int, ListOf, MapOf, Record, Text, Where, validate
+from lint.schema import AnyValue, Bool, Enum, Field, Float, Int, ListOf, MapOf, Record, Text, Where, validate
 from lint.vale.patterns import Untranslatable, token, translate
 from lint.yamlload import load
 
@@ -67,7 +67,7 @@ RULE = Record(
         "match": Field(Text(), default=""),
         "style": Field(Text(), default=""),
         "indicators": Field(_TEXTS, default=[]),
-        "threshold": Field(AnyValue()),
+        "threshold": Field(Float(low=0.0), default=0.8),
         "either": Field(MapOf(Text(numbers=True)), default={}),
         "formula": Field(Text(), default=""),
         "condition": Field(Text(), default=""),
@@ -136,6 +136,7 @@ class ValeSpec(Value):
     indicators: tuple[str, ...]
     condition: tuple[str, float] | None  # metric
     capitalize: bool
+    threshold: float  # capitalization: the share of words that must agree
 
     @property
     def name(self) -> str:
@@ -279,6 +280,7 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
         indicators=tuple(str(i) for i in v["indicators"]),
         condition=condition,
         capitalize=v["capitalize"],
+        threshold=v["threshold"],
     )
 
 
