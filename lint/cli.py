@@ -291,7 +291,7 @@ def _load_config(args: argparse.Namespace) -> Loaded:
             raise UserError("Vale configuration not found", path=args.vale_config)
         changes["vale"], flags["vale"] = Path(args.vale_config).resolve(), "--vale-config"
     elif config.vale is None and not args.isolated:
-        from lint.vale import find_vale_ini
+        from lint.vale.find import find_vale_ini
 
         changes["vale"] = find_vale_ini(_search_start(args.paths))
     if args.jobs is not None:
@@ -360,7 +360,7 @@ def _registry(config: Any) -> Any:
     plugins = recache.import_marked("lint.plugins")
     extra = []
     if getattr(config, "vale", None) is not None:
-        from lint.vale import load_vale_ini, vale_plugin
+        from lint.vale.ini import load_vale_ini, vale_plugin
 
         setup = load_vale_ini(config.vale)
         for note in setup.notes:

@@ -12,8 +12,10 @@ import pytest
 from lint.document import Document
 from lint.errors import PackError
 from lint.model import Severity
-from lint.vale import find_vale_ini, load_rule, load_vale_ini
+from lint.vale.find import find_vale_ini
+from lint.vale.ini import load_vale_ini
 from lint.vale.patterns import Untranslatable, translate
+from lint.vale.styles import load_rule
 from tests.conftest import RunCli
 
 

@@ -18,7 +18,6 @@ from lint.rule import Rule
 from lint.vale.rule import ValeRule
 from lint.vale.styles import LEVELS, ValeSpec, load_style
 
-NAMES = (".vale.ini", "_vale.ini")
 _STATES = ("YES", "NO", *LEVELS)
 _RULE_KEY = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$")
 
@@ -30,17 +29,6 @@ class ValeSetup:
     path: Path
     rules: list[type[Rule]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def find_vale_ini(start: Path) -> Path | None:
-    """The first ``.vale.ini`` (or ``_vale.ini``) in ``start`` or a parent folder."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        for name in NAMES:
-            path = candidate / name
-            if path.is_file():
-                return path
-    return None
 
 
 def _sections(path: Path) -> list[tuple[str, list[tuple[int, str, str]]]]:
