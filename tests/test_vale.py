@@ -207,7 +207,7 @@ def test_unsupported_kinds_and_settings_are_said_once(tmp_path: Path) -> None:
         {
             "Spell": "extends: spelling\nmessage: x\n",
             "Order": "extends: sequence\nmessage: x\n",
-            "Back": "extends: existence\nmessage: x\ntokens: ['(?<!a+)b']\n",
+            "Back": "extends: existence\nmessage: x\ntokens: ['(?<!a+)b', c]\n",
         },
         "StylesPath = styles\nVocab = Base\n[*.md]\nBasedOnStyles = House, Vale\nTokenIgnores = x\n",
     )
@@ -263,3 +263,12 @@ def test_cli_vale_config_option_and_unsupported_note(tmp_path: Path, run_cli: Ru
     assert r.stderr.count("'BlockIgnores'") == 1
     r = run_cli("--isolated", "--no-cache", "--vale-config", "missing.ini", "draft.md", cwd=tmp_path)
     assert r.returncode == 2 and "missing.ini" in r.stderr
+
+
+def test_a_leading_lookbehind_of_any_width_is_checked_before_each_match(tmp_path: Path) -> None:
+    ini = style(
+        tmp_path,
+        {"Colon": "extends: existence\nmessage: \"'%s'\"\nnonword: true\ntokens: ['(?<!:[^ ]+?):\\s[A-Z]']\n"},
+    )
+    got = alerts(ini, "Note: Careful here. See http://host:8080 Now and a:b: Yes.\n")
+    assert [a[0] for a in got] == [": C"]

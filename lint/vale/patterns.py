@@ -68,3 +68,34 @@ def token(pattern: str) -> str:
     """One token of a rule (a ``tokens`` entry, a ``swap`` key, an exception), translated,
     with a leading ``(?i)`` scoped to the token."""
     return translate(scoped_flags(pattern))
+
+
+def leading_lookbehind(pattern: str) -> tuple[str, bool, str] | None:
+    """A pattern that starts with a look-behind, ``(?<!X)rest`` or ``(?<=X)rest``, as
+    ``(X, negative, rest)``; None for any other pattern. Python's ``re`` needs a fixed
+    width inside a look-behind, Vale's engine does not: a rule then matches ``rest`` and
+    checks ``X`` against the text before each match (:func:`behind_holds`)."""
+    if not pattern.startswith(("(?<!", "(?<=")):
+        return None
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[4:i], pattern[3] == "!", pattern[i + 1 :]
+    return None
+
+
+def behind_holds(behind: re.Pattern[str], text: str, at: int) -> bool:
+    """Whether ``behind`` matches text that ends exactly at ``at`` (a look-behind)."""
+    return behind.search(text, 0, at) is not None

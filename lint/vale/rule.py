@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from lint.document import Document
 from lint.model import Edit, Finding, Fix, Severity
 from lint.rule import Rule
+from lint.vale.patterns import behind_holds
 from lint.vale.styles import LEVELS, ValeSpec
 
 _BLOCK_KINDS = {
@@ -149,6 +150,10 @@ class ValeRule(Rule):
         for offset, text in self.scopes(doc):
             for m in pattern.finditer(text):
                 if m.end() == m.start() or self.excepted(m.group().strip()):
+                    continue
+                if self.spec.behind and behind_holds(self.compiled(self.spec.behind), text, m.start()) == (
+                    self.spec.behind_negative
+                ):
                     continue
                 options = list(self.spec.params)
                 if self.spec.action == "replace" and options:

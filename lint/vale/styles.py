@@ -3,11 +3,13 @@
 
 Vale's semantics, kept here: ``ignorecase`` and ``nonword`` default to false; tokens are
 wrapped in ``\\b(?:...)\\b`` unless ``nonword``; ``raw`` is joined and put before the
-tokens (after them with ``append``); a substitution tries its ``swap`` keys longest first,
-each its own group; exceptions are whole words, case-sensitive unless they start with
-``(?i)``. The kinds ``spelling``, ``sequence`` and ``script`` are not run: a rule of one of
-them becomes a note, said once, never an error. A pattern Python's ``re`` cannot run is
-refused with the file, the rule and the reason."""
+tokens (after them with ``append``); an existence rule's one token that starts with a
+look-behind of variable width matches without it and checks it before each match; a
+substitution tries its ``swap`` keys longest first, each its own group; exceptions are
+whole words, case-sensitive unless they start with ``(?i)``. The kinds ``spelling``,
+``sequence`` and ``script`` are not run: a rule of one of them becomes a note, said once,
+never an error. A pattern Python's ``re`` cannot run is refused with the file, the rule and
+the reason."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from lint.errors import PackError
 from lint.model import Severity
 from lint.record import Record as Value
 from lint.schema import AnyValue, Bool, Enum, Field, Float, Int, ListOf, MapOf, Record, Text, Where, validate
-from lint.vale.patterns import Untranslatable, token, translate
+from lint.vale.patterns import Untranslatable, leading_lookbehind, token, translate
 from lint.yamlload import load
 
 KINDS = (
@@ -137,6 +139,8 @@ class ValeSpec(Value):
     condition: tuple[str, float] | None  # metric
     capitalize: bool
     threshold: float  # capitalization: the share of words that must agree
+    behind: str  # existence: a leading look-behind of variable width, checked after matching
+    behind_negative: bool
 
     @property
     def name(self) -> str:
@@ -209,8 +213,14 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
     condition = None
     key = "tokens"
     try:
-        tokens = [token(str(t)) for t in v["tokens"]]
         raw = "".join(str(r) for r in v["raw"])
+        behind, behind_negative = "", False
+        split = leading_lookbehind(str(v["tokens"][0])) if len(v["tokens"]) == 1 and not raw else None
+        if split is not None and kind == "existence" and not _fixed_width(split[0]):
+            behind, behind_negative = translate(rf"(?:{split[0]})\Z"), split[1]
+            tokens = [token(split[2])]
+        else:
+            tokens = [token(str(t)) for t in v["tokens"]]
         if raw:
             key = "raw"
             translate(raw)
@@ -281,7 +291,18 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
         condition=condition,
         capitalize=v["capitalize"],
         threshold=v["threshold"],
+        behind=behind,
+        behind_negative=behind_negative,
     )
+
+
+def _fixed_width(behind: str) -> bool:
+    """Whether Python's ``re`` takes ``behind`` as a look-behind as it is."""
+    try:
+        re.compile(f"(?<={behind})")
+    except re.error:
+        return False
+    return True
 
 
 def _formula(formula: str, where: Where, name: str) -> str:
