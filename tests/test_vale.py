@@ -272,3 +272,14 @@ def test_a_leading_lookbehind_of_any_width_is_checked_before_each_match(tmp_path
     )
     got = alerts(ini, "Note: Careful here. See http://host:8080 Now and a:b: Yes.\n")
     assert [a[0] for a in got] == [": C"]
+
+
+def test_metric_reads_vale_heading_variables_and_math_functions(tmp_path: Path) -> None:
+    rule = "extends: metric\nmessage: '%s'\nformula: math.sqrt(heading.h2 * 4) + words * 0\ncondition: '>= 2'\n"
+    ini = style(tmp_path, {"Heads": rule})
+    assert [a[2] for a in alerts(ini, "# Title\n\n## One\n\nText.\n")] == ["2.00"]
+    assert alerts(ini, "# Title\n\nText.\n") == []
+    bad = tmp_path / "Bad.yml"
+    bad.write_text("extends: metric\nmessage: x\nformula: os.system(1)\ncondition: '> 1'\n", encoding="utf-8")
+    with pytest.raises(PackError, match="not arithmetic"):
+        load_rule(bad, "House")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import fnmatch
+import math
 import operator
 import re
 from collections.abc import Iterator
@@ -380,11 +381,18 @@ def _evaluate(node: ast.AST, values: dict[str, float]) -> float | None:
         if isinstance(node, ast.UnaryOp):
             inner = _evaluate(node.operand, values)
             return None if inner is None else (-inner if isinstance(node.op, ast.USub) else inner)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):  # math.sqrt(...), checked at load
+            found = [_evaluate(a, values) for a in node.args]
+            args = [a for a in found if a is not None]
+            if len(args) < len(found):
+                return None
+            function: Any = abs if node.func.attr == "abs" else getattr(math, node.func.attr)
+            return float(function(*args))
         if isinstance(node, ast.BinOp) and type(node.op) in ops:
             left, right = _evaluate(node.left, values), _evaluate(node.right, values)
             if left is None or right is None:
                 return None
             return float(ops[type(node.op)](left, right))
-    except (ZeroDivisionError, OverflowError):
+    except (ZeroDivisionError, OverflowError, ValueError, TypeError):
         return None
     return None

@@ -305,13 +305,34 @@ def _fixed_width(behind: str) -> bool:
     return True
 
 
+MATH_FUNCTIONS = ("sqrt", "abs", "ceil", "floor", "log", "log10", "log2", "pow", "exp")
+"""The functions of Vale's ``math`` module a formula may call (``math.sqrt(...)``)."""
+
+
+def _math_call(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "math"
+        and node.func.attr in MATH_FUNCTIONS
+        and not node.keywords
+    )
+
+
 def _formula(formula: str, where: Where, name: str) -> str:
-    """A metric's formula, checked to be arithmetic over Vale's variables."""
+    """A metric's formula, checked to be arithmetic over Vale's variables and ``math``
+    functions; ``heading.h1`` is Vale's other spelling of ``heading_h1``."""
+    formula = re.sub(r"heading\.(h[1-6])", r"heading_\1", formula)
     try:
         tree = ast.parse(formula, mode="eval")
     except SyntaxError:
         raise where.error(f"Vale rule {name}: formula is not arithmetic", ("formula",)) from None
+    calls = [n for n in ast.walk(tree) if _math_call(n)]
+    skip = {id(c.func) for c in calls} | {id(c.func.value) for c in calls}  # type: ignore[attr-defined]
     for node in ast.walk(tree):
+        if id(node) in skip or node in calls:
+            continue
         if isinstance(node, ast.Name) and node.id not in METRIC_VARIABLES:
             raise where.error(f"Vale rule {name}: unknown variable {node.id!r} in formula", ("formula",))
         if not isinstance(node, _ARITHMETIC + _OPERATORS + (ast.operator, ast.unaryop)):
