@@ -34,11 +34,11 @@ def alerts(ini: Path, text: str, path: str = "draft.md") -> list[tuple[str, str,
     """``(flagged text, Style.Rule, message, severity)`` for each alert on ``text``."""
     setup = load_vale_ini(ini)
     doc = Document.from_text(path, text)
-    out = []
+    found = []
     for cls in setup.rules:
         for f in cls().check(doc):
-            out.append((text[f.span.start : f.span.end], f.name, f.message, f.severity))
-    return sorted(out, key=lambda a: text.find(a[0]))
+            found.append((f.span.start, (text[f.span.start : f.span.end], f.name, f.message, f.severity)))
+    return [a for _, a in sorted(found, key=lambda pair: pair[0])]
 
 
 def test_existence_flags_tokens_as_whole_words(tmp_path: Path) -> None:
@@ -283,3 +283,23 @@ def test_metric_reads_vale_heading_variables_and_math_functions(tmp_path: Path) 
     bad.write_text("extends: metric\nmessage: x\nformula: os.system(1)\ncondition: '> 1'\n", encoding="utf-8")
     with pytest.raises(PackError, match="not arithmetic"):
         load_rule(bad, "House")
+
+
+def test_scopes_negation_heading_levels_and_a_broken_rule_file(tmp_path: Path) -> None:
+    ini = style(
+        tmp_path,
+        {
+            "Body": "extends: existence\nmessage: body\nscope: ~heading\ntokens: [widget]\n",
+            "Sub": "extends: existence\nmessage: sub\nscope: heading.h2\ntokens: [widget]\n",
+            "Alt": "extends: existence\nmessage: alt\nscope: alt\ntokens: [widget]\n",
+            "Broken": "extends: existence\nmessage: x\ntokenz: [widget]\n",
+            "Order": "extends: sequence\nmessage: x\ntokens:\n  - tag: NN\n",
+        },
+    )
+    got = alerts(ini, "# A widget\n\n## Another widget\n\nOne widget here.\n")
+    assert [(a[0], a[1]) for a in got] == [("widget", "House.Sub"), ("widget", "House.Body")]
+    assert [a[2] for a in got] == ["sub", "body"]
+    notes = "\n".join(load_vale_ini(ini).notes)
+    assert "House.Alt: refused" in notes and "scope 'alt'" in notes
+    assert "House.Broken: not loaded" in notes and "tokenz" in notes
+    assert "House.Order: kind 'sequence'" in notes

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from lint.document import Document
+from lint.document import Block, Document
 from lint.model import Edit, Finding, Fix, Severity
 from lint.rule import Rule
 from lint.vale.patterns import behind_holds
@@ -108,20 +108,12 @@ class ValeRule(Rule):
             for s in doc.sentences:
                 yield from _trimmed(s.start, prose[s.start : s.end])
             return
-        kinds: set[str] = set()
-        text_scope = False
-        for scope in scopes:
-            base = scope.split(".")[0]
-            if base in ("text", "summary"):
-                text_scope = True
-            elif base == "title":
-                kinds.add("heading")
-            else:
-                kinds.update(_BLOCK_KINDS.get(base, ()))
+        wanted = [sc for sc in scopes if not sc.startswith("~")]
+        unwanted = [sc[1:] for sc in scopes if sc.startswith("~")]
         for b in doc.blocks:
-            if not text_scope and b.kind not in kinds:
+            if wanted and not any(_in_scope(b, sc) for sc in wanted):
                 continue
-            if "title" in scopes and not text_scope and b.kind == "heading" and b.level != 1:
+            if any(_in_scope(b, sc) for sc in unwanted):
                 continue
             yield from _trimmed(b.start, prose[b.start : b.end])
 
@@ -314,6 +306,18 @@ class ValeRule(Rule):
         op, limit = self.spec.condition
         if value is not None and _COMPARE.get(op, operator.ne)(value, limit):
             yield 0, 0, format_message(self.spec.message, f"{value:.2f}"), None
+
+
+def _in_scope(block: Block, scope: str) -> bool:
+    """Whether ``block`` belongs to Vale's ``scope`` (``text``, ``heading.h2``, ``list``...)."""
+    base, _, sub = scope.partition(".")
+    if base in ("text", "summary"):
+        return True
+    if base == "title":
+        return block.kind == "heading" and block.level == 1
+    if base == "heading" and sub:
+        return block.kind == "heading" and f"h{block.level}" == sub
+    return block.kind in _BLOCK_KINDS.get(base, ())
 
 
 def wrap_word(pattern: str) -> str:

@@ -190,24 +190,23 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
         raise PackError(f"cannot read Vale rule: {exc}", path=shown) from None
     data, lines = load(text, shown, PackError)
     where = Where(shown, lines.line, PackError)
-    v = validate(RULE, data, where)
     name = f"{style}.{path.stem}"
-    if v["extends"] in UNSUPPORTED_KINDS:
-        return Unsupported(name, shown, f"kind '{v['extends']}' is not supported; the rule does not run")
+    kind = data.get("extends") if isinstance(data, dict) else None
+    if kind in UNSUPPORTED_KINDS:  # before the keys are checked: a sequence's tokens are tables
+        return Unsupported(name, shown, f"kind '{kind}' is not supported; the rule does not run")
+    v = validate(RULE, data, where)
 
-    def refuse(key: str, reason: str) -> PackError:
-        refused = Refused(
-            f"Vale rule {name}: pattern cannot run in Python: {reason}", path=shown, line=lines.line(key), key=key
-        )
-        refused.reason = f"pattern cannot run in Python: {reason}"
+    def refuse(key: str, reason: str, what: str = "pattern cannot run in Python: ") -> PackError:
+        refused = Refused(f"Vale rule {name}: {what}{reason}", path=shown, line=lines.line(key), key=key)
+        refused.reason = f"{what}{reason}"
         return refused
 
     kind = v["extends"]
     scopes = tuple(str(s) for s in v["scope"])
     for s in scopes:
-        base = s.split(".")[0].lstrip("~")
-        if base not in SCOPES:
-            raise where.error(f"Vale rule {name}: unsupported scope {s!r}", ("scope",), f"one of {', '.join(SCOPES)}")
+        base, _, sub = s.lstrip("~").partition(".")
+        if base not in SCOPES or (sub and not (base == "heading" and re.fullmatch("h[1-6]", sub))):
+            raise refuse("scope", f"scope {s!r} is not supported (supported: {', '.join(SCOPES)})", "")
     pattern = second = ""
     replacements: tuple[str, ...] = ()
     condition = None
@@ -341,7 +340,9 @@ def _formula(formula: str, where: Where, name: str) -> str:
 
 
 def load_style(folder: Path) -> tuple[list[ValeSpec], list[Unsupported]]:
-    """Every rule of the style folder (``*.yml``, ``*.yaml``), sorted by name."""
+    """Every rule of the style folder (``*.yml``, ``*.yaml``), sorted by name; a rule file
+    that is refused or fails its checks is returned as :class:`Unsupported`, with the
+    reason, and the other rules still load."""
     specs: list[ValeSpec] = []
     unsupported: list[Unsupported] = []
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
@@ -352,6 +353,8 @@ def load_style(folder: Path) -> tuple[list[ValeSpec], list[Unsupported]]:
             got = Unsupported(
                 f"{folder.name}.{path.stem}", str(path), f"refused at line {exc.line} ({exc.key}): {exc.reason}"
             )
+        except PackError as exc:  # one broken rule file must not stop the style's other rules
+            got = Unsupported(f"{folder.name}.{path.stem}", str(path), f"not loaded: {exc}")
         if isinstance(got, ValeSpec):
             specs.append(got)
         else:
