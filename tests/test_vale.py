@@ -303,3 +303,24 @@ def test_scopes_negation_heading_levels_and_a_broken_rule_file(tmp_path: Path) -
     assert "House.Alt: refused" in notes and "scope 'alt'" in notes
     assert "House.Broken: not loaded" in notes and "tokenz" in notes
     assert "House.Order: kind 'sequence'" in notes
+
+
+def test_vale_comments_switch_rules_off_and_on(tmp_path: Path) -> None:
+    ini = style(
+        tmp_path,
+        {
+            "One": "extends: existence\nmessage: one\ntokens: [widget]\n",
+            "Two": "extends: existence\nmessage: two\ntokens: [gadget]\n",
+        },
+    )
+    text = (
+        "A widget and a gadget.\n\n<!-- vale off -->\n\nA widget and a gadget.\n\n<!-- vale on -->\n\n"
+        "<!-- vale House.One = NO -->\n\nA widget and a gadget.\n\n<!-- vale House.One = YES -->\n\nA widget.\n"
+    )
+    got = [(a[1], text.count("\n", 0, pos)) for a, pos in zip(alerts(ini, text), _starts(ini, text), strict=True)]
+    assert got == [("House.One", 0), ("House.Two", 0), ("House.Two", 10), ("House.One", 14)]
+
+
+def _starts(ini: Path, text: str) -> list[int]:
+    doc = Document.from_text("draft.md", text)
+    return sorted(f.span.start for cls in load_vale_ini(ini).rules for f in cls().check(doc))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from lint.analysis.memo import per_document
 from lint.document import Block, Document
 from lint.model import Edit, Finding, Fix, Severity
 from lint.rule import Rule
@@ -89,8 +90,22 @@ class ValeRule(Rule):
             return
         severity = LEVELS[level]
         kind = self.spec.kind
+        comments = vale_comments(doc)
         for start, end, message, fix in getattr(self, f"_{kind}")(doc):
+            if comments and not self.switched_on(comments, start):
+                continue
             yield self.alert(doc, start, end, message, severity, fix)
+
+    def switched_on(self, comments: tuple[tuple[int, str, bool], ...], at: int) -> bool:
+        """Whether the last of Vale's comments before ``at`` that names everything, this
+        rule's style or this rule leaves it on."""
+        on = True
+        for offset, target, state in comments:
+            if offset > at:
+                break
+            if target in ("", self.spec.style, self.spec.name):
+                on = state
+        return on
 
     def alert(self, doc: Document, start: int, end: int, message: str, severity: Severity, fix: Fix | None) -> Finding:
         finding = self.finding(doc, start, end, message, severity=severity, fix=fix)
@@ -306,6 +321,25 @@ class ValeRule(Rule):
         op, limit = self.spec.condition
         if value is not None and _COMPARE.get(op, operator.ne)(value, limit):
             yield 0, 0, format_message(self.spec.message, f"{value:.2f}"), None
+
+
+_COMMENT = re.compile(r"<!--\s*vale\s+(off|on|([\w-]+(?:\.[\w-]+)?)\s*=\s*(YES|NO))\s*-->", re.IGNORECASE)
+
+
+@per_document
+def vale_comments(doc: Document) -> tuple[tuple[int, str, bool], ...]:
+    """Vale's comments in the draft, in order: ``(offset, target, on)``; the target is ""
+    for ``<!-- vale off -->`` / ``<!-- vale on -->``, else ``Style`` or ``Style.Rule``
+    from ``<!-- vale Style.Rule = NO -->``."""
+    if "vale" not in doc.text:
+        return ()
+    out = []
+    for m in _COMMENT.finditer(doc.text):
+        if m.group(2):
+            out.append((m.start(), m.group(2), m.group(3).upper() == "YES"))
+        else:
+            out.append((m.start(), "", m.group(1).lower() == "on"))
+    return tuple(out)
 
 
 def _in_scope(block: Block, scope: str) -> bool:
