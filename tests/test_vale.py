@@ -215,7 +215,14 @@ def test_unsupported_kinds_and_settings_are_said_once(tmp_path: Path) -> None:
     assert setup.rules == []
     joined = "\n".join(setup.notes)
     assert len(setup.notes) == 6, joined
-    for said in ("'Vocab'", "'TokenIgnores'", "'Vale'", "House.Spell: kind 'spelling'", "House.Order", "House.Back"):
+    for said in (
+        "vocabulary 'Base' not found",
+        "'TokenIgnores'",
+        "'Vale'",
+        "House.Spell: kind 'spelling'",
+        "House.Order",
+        "House.Back",
+    ):
         assert joined.count(said) == 1, said
     assert "look-behind" in joined
 
@@ -324,3 +331,25 @@ def test_vale_comments_switch_rules_off_and_on(tmp_path: Path) -> None:
 def _starts(ini: Path, text: str) -> list[int]:
     doc = Document.from_text("draft.md", text)
     return sorted(f.span.start for cls in load_vale_ini(ini).rules for f in cls().check(doc))
+
+
+def test_a_vocabulary_accept_list_excepts_its_terms(tmp_path: Path) -> None:
+    ini = style(
+        tmp_path,
+        {
+            "Caps": "extends: existence\nmessage: \"'%s'\"\ntokens: ['[A-Z]{4,}']\n",
+            "Own": "extends: existence\nmessage: \"'%s'\"\nvocab: false\ntokens: ['[A-Z]{4,}']\n",
+        },
+        "StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = House\n",
+    )
+    folder = tmp_path / "styles" / "config" / "vocabularies" / "Team"
+    folder.mkdir(parents=True)
+    (folder / "accept.txt").write_text("# our words\nQWERTY\n(?i)zorbex\n", encoding="utf-8")
+    got = alerts(ini, "QWERTY and ZORBEX and ASDFG.\n")
+    assert [(a[0], a[1]) for a in got] == [
+        ("QWERTY", "House.Own"),
+        ("ZORBEX", "House.Own"),
+        ("ASDFG", "House.Caps"),
+        ("ASDFG", "House.Own"),
+    ]
+    assert any("reject.txt is not supported" in n for n in load_vale_ini(ini).notes)

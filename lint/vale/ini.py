@@ -1,9 +1,10 @@
 """``.vale.ini``: finding it as Vale does, reading what lint-article supports, and turning
 the styles it names into rule classes.
 
-Supported: ``StylesPath``, ``MinAlertLevel``, and in the global part or a ``[glob]``
-section ``BasedOnStyles`` and ``Style.Rule = YES | NO | suggestion | warning | error``.
-Anything else (``Vocab``, ``TokenIgnores``, ``BlockIgnores``, ``Packages``, the built-in
+Supported: ``StylesPath``, ``MinAlertLevel``, ``Vocab`` (its ``accept.txt``: exceptions of
+existence and substitution rules), and in the global part or a ``[glob]`` section
+``BasedOnStyles`` and ``Style.Rule = YES | NO | suggestion | warning | error``.
+Anything else (``TokenIgnores``, ``BlockIgnores``, ``Packages``, the built-in
 ``Vale`` style...) is named once in :attr:`ValeSetup.notes` and ignored; the run goes on."""
 
 from __future__ import annotations
@@ -68,11 +69,14 @@ def load_vale_ini(path: Path) -> ValeSetup:
 
     sections = _sections(path)
     events: list[tuple[str, str, str]] = []  # (glob, Style or Style.Rule, state), in file order
+    vocabularies: list[str] = []
     for name, entries in sections:
         glob = name or "*"
         for line, key, value in entries:
             if not name and key == "StylesPath":
                 styles_path = (path.parent / value).resolve()
+            elif not name and key == "Vocab":
+                vocabularies.extend(v.strip() for v in value.split(",") if v.strip())
             elif not name and key == "MinAlertLevel":
                 if value not in LEVELS:
                     raise ConfigError(
@@ -90,6 +94,14 @@ def load_vale_ini(path: Path) -> ValeSetup:
                 events.append((glob, key, state))
             else:
                 note(f"unsupported .vale.ini setting {key!r} ignored")
+    accepted: list[str] = []
+    for vocabulary in vocabularies:
+        terms = _vocabulary(styles_path, vocabulary)
+        if terms is None:
+            note(f"vocabulary {vocabulary!r} not found in {styles_path}; ignored")
+            continue
+        accepted.extend(terms)
+        note(f"vocabulary {vocabulary!r}: accept.txt is read, reject.txt is not supported")
     loaded: dict[str, list[ValeSpec]] = {}
     for _, named, _ in events:
         style = named.split(".")[0]
@@ -102,7 +114,7 @@ def load_vale_ini(path: Path) -> ValeSetup:
         folder = styles_path / style
         if not folder.is_dir():
             raise ConfigError(f"Vale style {style!r} not found in {styles_path}", path=shown, key="BasedOnStyles")
-        specs, unsupported = load_style(folder)
+        specs, unsupported = load_style(folder, tuple(accepted))
         loaded[style] = specs
         for u in unsupported:
             if [st for _, named, st in events if named in (style, u.name)][-1:] not in ([], ["NO"]):
@@ -116,6 +128,20 @@ def load_vale_ini(path: Path) -> ValeSetup:
             setup.rules.append(rule_class(spec, tuple(sections_of), min_level, number))
             number += 1
     return setup
+
+
+def _vocabulary(styles_path: Path, name: str) -> list[str] | None:
+    """The terms of a vocabulary's ``accept.txt`` (Vale 3: ``config/vocabularies/NAME``,
+    Vale 2: ``Vocab/NAME``), one a line, ``#`` for comments; None when there is none."""
+    for folder in (styles_path / "config" / "vocabularies" / name, styles_path / "Vocab" / name):
+        path = folder / "accept.txt"
+        if path.is_file():
+            try:
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigError(f"cannot read vocabulary: {exc}", path=str(path)) from None
+            return [t.strip() for t in lines if t.strip() and not t.strip().startswith("#")]
+    return None
 
 
 def rule_class(spec: ValeSpec, sections: tuple[tuple[str, str], ...], min_level: str, number: int) -> type[Rule]:

@@ -181,8 +181,10 @@ def _capture_free(pattern: str) -> str:
     return re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
-def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
-    """One rule file, checked and compiled; :class:`PackError` names file, line, key."""
+def load_rule(path: Path, style: str, accepted: tuple[str, ...] = ()) -> ValeSpec | Unsupported:
+    """One rule file, checked and compiled; :class:`PackError` names file, line, key.
+    ``accepted``: the terms of the configuration's vocabularies, exceptions of every
+    existence and substitution rule that keeps ``vocab: true`` (Vale's default)."""
     shown = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -258,7 +260,8 @@ def load_rule(path: Path, style: str) -> ValeSpec | Unsupported:
                 raise where.error(f"Vale rule {name}: expected a condition such as '> 8'", ("condition",))
             condition = (m.group(1), float(m.group(2)))
         key = "exceptions"
-        exceptions = exceptions_pattern([str(e) for e in v["exceptions"]])
+        vocab = list(accepted) if v["vocab"] and kind in ("existence", "substitution") else []
+        exceptions = exceptions_pattern([str(e) for e in v["exceptions"]] + vocab)
         if pattern and kind not in ("metric", "capitalization"):
             key = {"substitution": "swap", "occurrence": "token", "conditional": "first"}.get(kind, "tokens")
             translate(pattern)
@@ -339,7 +342,7 @@ def _formula(formula: str, where: Where, name: str) -> str:
     return formula
 
 
-def load_style(folder: Path) -> tuple[list[ValeSpec], list[Unsupported]]:
+def load_style(folder: Path, accepted: tuple[str, ...] = ()) -> tuple[list[ValeSpec], list[Unsupported]]:
     """Every rule of the style folder (``*.yml``, ``*.yaml``), sorted by name; a rule file
     that is refused or fails its checks is returned as :class:`Unsupported`, with the
     reason, and the other rules still load."""
@@ -348,7 +351,7 @@ def load_style(folder: Path) -> tuple[list[ValeSpec], list[Unsupported]]:
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in files:
         try:
-            got: ValeSpec | Unsupported = load_rule(path, folder.name)
+            got: ValeSpec | Unsupported = load_rule(path, folder.name, accepted)
         except Refused as exc:
             got = Unsupported(
                 f"{folder.name}.{path.stem}", str(path), f"refused at line {exc.line} ({exc.key}): {exc.reason}"
