@@ -353,3 +353,18 @@ def test_a_vocabulary_accept_list_excepts_its_terms(tmp_path: Path) -> None:
         ("ASDFG", "House.Own"),
     ]
     assert any("reject.txt is not supported" in n for n in load_vale_ini(ini).notes)
+
+
+def test_a_cached_result_is_not_served_after_the_vocabulary_changes(tmp_path: Path, run_cli: RunCli) -> None:
+    ini = style(tmp_path, {"Caps": "extends: existence\nmessage: caps\ntokens: ['[A-Z]{4,}']\n"})
+    ini.write_text("StylesPath = styles\nVocab = Team\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    folder = tmp_path / "styles" / "config" / "vocabularies" / "Team"
+    folder.mkdir(parents=True)
+    (folder / "accept.txt").write_text("ZORB\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text("The QWERTY board.\n", encoding="utf-8")
+    args = ("--select", "VL", "--format", "json", "--cache-dir", str(tmp_path / "cache"), "draft.md")
+    first = run_cli(*args, cwd=tmp_path)
+    assert [f["name"] for f in json.loads(first.stdout)["findings"]] == ["House.Caps"], first.stderr
+    (folder / "accept.txt").write_text("QWERTY\n", encoding="utf-8")
+    second = run_cli(*args, cwd=tmp_path)
+    assert json.loads(second.stdout)["findings"] == [], second.stderr

@@ -160,9 +160,10 @@ def rule_class(spec: ValeSpec, sections: tuple[tuple[str, str], ...], min_level:
         "severity": LEVELS[spec.level],
         "fixable": spec.action in ("replace", "remove"),
         "spec": spec,
-        # What the .vale.ini says about the rule is part of its options, so that a cached
-        # result is not served after the file changes (``lint.engine.run_key``).
-        "default_options": {"vale": (str(spec.path), sections, min_level)},
+        # The compiled rule (vocabulary terms included) and what the .vale.ini says about it
+        # are part of its options, so that a cached result is not served after any of those
+        # files changes (``lint.engine.run_key``).
+        "default_options": {"vale": (spec, sections, min_level)},
         "sections": sections,
         "min_level": min_level,
         "source": f"{spec.path}:1",
