@@ -127,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="drafts or folders that take part in the cross-draft checks without being reported on (repeatable)",
     )
+    cfg.add_argument("--vale-config", metavar="FILE", help="run the Vale styles this .vale.ini names")
     cfg.add_argument("--languagetool", metavar="off|local|URL", help="grammar checking backend (default off)")
     cfg.add_argument("--stdin-filename", metavar="NAME", help="path to report for '-' (suffix picks the format)")
     fix = p.add_argument_group("fixes")
@@ -286,6 +287,14 @@ def _load_config(args: argparse.Namespace) -> Loaded:
         changes["cache"], flags["cache"] = False, "--no-cache"
     if not args.respect_gitignore:
         changes["respect_gitignore"], flags["respect_gitignore"] = False, "--no-respect-gitignore"
+    if args.vale_config:
+        if not Path(args.vale_config).is_file():
+            raise UserError("Vale configuration not found", path=args.vale_config)
+        changes["vale"], flags["vale"] = Path(args.vale_config).resolve(), "--vale-config"
+    elif config.vale is None and not args.isolated:
+        from lint.vale.find import find_vale_ini
+
+        changes["vale"] = find_vale_ini(_search_start(args.paths))
     if args.jobs is not None:
         if args.jobs < 1:
             raise UserError("--jobs must be at least 1")
@@ -350,8 +359,16 @@ def _registry(config: Any) -> Any:
     from lint import recache
 
     plugins = recache.import_marked("lint.plugins")
+    extra = []
+    if getattr(config, "vale", None) is not None:
+        from lint.vale.ini import load_vale_ini, vale_plugin
+
+        setup = load_vale_ini(config.vale)
+        for note in setup.notes:
+            print(f"lint-article: note: {note}", file=sys.stderr)
+        extra.append(vale_plugin(setup))
     with recache.installed_code():  # what importing the plugins' modules compiles
-        pm = plugins.make_plugin_manager()
+        pm = plugins.make_plugin_manager(extra)
     return plugins.build_registry(pm, config.packs, config.effective_cache_dir if config.cache else None)
 
 

@@ -113,6 +113,7 @@ SCHEMA = Record(
             doc="per-rule options, by code or name",
         ),
         "baseline": Field(Text()),
+        "vale": Field(Text(), doc="a .vale.ini whose styles run as rules (default: found beside the drafts)"),
     },
     noun="setting",
     normalise=_norm,
@@ -148,6 +149,8 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     baseline: Path | None = None
+    vale: Path | None = None
+    """The .vale.ini whose styles run (:mod:`lint.vale`), or None."""
     written: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The settings table as the file wrote it (keys as spelt there), for error messages."""
     line_of: Any = field(default=None, compare=False, repr=False)
@@ -374,7 +377,7 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         return tuple((root / p).resolve() for p in v[name])
 
     exts = tuple(e if e.startswith(".") else f".{e}" for e in v["extensions"])
-    select, cache_dir, baseline = v["select"], v["cache_dir"], v["baseline"]
+    select, cache_dir, baseline, vale = v["select"], v["cache_dir"], v["baseline"], v["vale"]
     return Config(
         source=shown,
         root=root,
@@ -398,6 +401,7 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
         per_file_ignores={glob: tuple(sels) for glob, sels in v["per_file_ignores"].items()},
         rule_options={sel: {_norm(k): o for k, o in opts.items()} for sel, opts in v["rules"].items()},
         baseline=(root / baseline).resolve() if baseline else None,
+        vale=(root / vale).resolve() if vale else None,
         written=dict(raw),
         line_of=line_of,
     )

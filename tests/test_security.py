@@ -548,3 +548,26 @@ def test_a_secret_is_made_in_an_existing_user_folder_others_may_read(
     (user / "secret").unlink()
     monkeypatch.setattr(cache, "_secrets", {})
     assert cache.secret() is None
+
+
+def test_a_vale_style_in_the_repository_cannot_run_code_or_stall_the_run(tmp_path: Path, run_cli: RunCli) -> None:
+    """A .vale.ini is read from the linted folder (lint.vale): its rule files are read as
+    safe YAML (a Python tag is data, never a call), and a pipe named like a rule or like
+    the .vale.ini itself is never opened."""
+    folder = tmp_path / "styles" / "House"
+    folder.mkdir(parents=True)
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\n[*.md]\nBasedOnStyles = House\n", encoding="utf-8")
+    os.mkfifo(folder / "Pipe.yml")
+    (folder / "Evil.yml").write_text(
+        "extends: existence\nmessage: x\ntokens: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8"
+    )
+    (tmp_path / "draft.md").write_text("A plain draft.\n", encoding="utf-8")
+    r = run_cli("--no-cache", "draft.md", cwd=tmp_path, timeout=30)
+    assert r.returncode in (0, 1, 2) and "Traceback" not in r.stderr, r.stderr
+    assert not (tmp_path / "pwned").exists()
+    (folder / "Evil.yml").unlink()
+    (tmp_path / ".vale.ini").unlink()
+    os.mkfifo(tmp_path / ".vale.ini")
+    r = run_cli("--no-cache", "--format", "json", "draft.md", cwd=tmp_path, timeout=30)
+    assert r.returncode in (0, 1), r.stderr
+    assert not any(str(f["rule"]).startswith("VL") for f in findings(r))
