@@ -84,9 +84,21 @@ def test_pre_commit_hook_fails_on_boilerplate_and_passes_when_fixed(tmp_path: Pa
 COMMITTED = (
     "# Tram line opens\n\n"
     "The first trams ran on Sunday.\n\n"
-    '"Every stop on this line is within a short walk of a school," said Lise Dahl, the transport chief.\n'
+    '"Every stop on this line is within a short walk of a school," said Lise Dahl, the transport chief.\n\n'
+    "Kari Holm, chief executive of Nordby Trams, cut the ribbon at the depot.\n\n"
+    "The city council said the new tram depot at Nordby would cost about £42m to build over two years.\n"
 )
-STAGED = '# New trams\n\n"Every stop on this line is within a short walk of a school," said Otto Brun, the mayor.\n'
+STAGED = (
+    "# New trams\n\n"
+    '"Every stop on this line is within a short walk of a school," said Otto Brun, the mayor.\n\n'
+    "Per Vik, chief executive of Nordby Trams, cut the ribbon at the depot.\n\n"
+    "The city council said the new tram depot at Nordby would cost about £48m to build over two years.\n"
+)
+AGREEING = (
+    STAGED.replace("Otto Brun, the mayor", "Lise Dahl, the transport chief")
+    .replace("Per Vik", "Kari Holm")
+    .replace("£48m", "£42m")
+)
 
 
 def _commit_all(work: Path) -> None:
@@ -96,7 +108,8 @@ def _commit_all(work: Path) -> None:
 
 def test_the_hook_fails_a_staged_draft_that_conflicts_with_a_committed_one(tmp_path: Path) -> None:
     """The shipped hook gives the committed drafts as context: pre-commit passes only the
-    staged draft, and the hook still sees that its quotation is another speaker's."""
+    staged draft, and the hook still sees that its quotation is another speaker's, its chief
+    executive another person and its figure another value than the committed draft's."""
     hook_repo = _snapshot_of_project(tmp_path / "hook")
     work = tmp_path / "work"
     (work / "drafts").mkdir(parents=True)
@@ -117,9 +130,11 @@ def test_the_hook_fails_a_staged_draft_that_conflicts_with_a_committed_one(tmp_p
     assert failing.returncode == 1, output
     assert "drafts/new-trams.md:3:1: CS112 [consistency]" in output, output
     assert "to 'Otto Brun' here but to 'Lise Dahl' in trams.md:5" in output, output
+    assert "drafts/new-trams.md:5:1: CS111 [consistency]" in output and "trams.md:7 names 'Kari Holm'" in output
+    assert "drafts/new-trams.md:7:69: CS113 [consistency] £48m here but £42m" in output and "trams.md:9" in output
     assert "drafts/trams.md:" not in output, output  # the committed draft is context only
 
-    staged.write_text(STAGED.replace("Otto Brun, the mayor", "Lise Dahl, the transport chief"), encoding="utf-8")
+    staged.write_text(AGREEING, encoding="utf-8")
     _git(work, "add", "drafts/new-trams.md")
     passing = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=env, timeout=900)
     assert passing.returncode == 0, passing.stdout + passing.stderr
