@@ -32,28 +32,15 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.errors import ConfigError
 from lint.model import Severity
-from lint.schema import (
-    AnyValue,
-    Bool,
-    Enum,
-    Field,
-    Float,
-    Int,
-    ListOf,
-    MapOf,
-    OneOf,
-    Record,
-    Text,
-    Where,
-    json_schema,
-    key_name,
-    validate,
-)
+
+if TYPE_CHECKING:
+    from lint.schema import Record
 
 CONFIG_NAMES = (".lint-article.yaml", ".lint-article.yml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
@@ -67,59 +54,64 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-_SELECTORS = ListOf(Text(), single=True)
-_SEVERITY = Enum(("error", "warning", "info"), convert=Severity.parse)
-_LANGUAGETOOL = OneOf(
-    (
-        Text(),
-        Bool(),
-        Record(
-            {
-                "url": Field(Text()),
-                "mode": Field(Text()),
-                "required": Field(Bool(), default=False),
-                "timeout": Field(Float(low=0), default=10.0, doc="seconds"),
-            },
-            normalise=_norm,
-            spell=_kebab,
-        ),
+@cache
+def schema() -> Record:
+    """Every setting: the one declaration the loader checks against and :func:`config_json_schema`
+    exports. Built on first use, so that a run without a config file never imports :mod:`lint.schema`."""
+    from lint.schema import AnyValue, Bool, Enum, Field, Float, Int, ListOf, MapOf, OneOf, Record, Text
+
+    _SELECTORS = ListOf(Text(), single=True)
+    _SEVERITY = Enum(("error", "warning", "info"), convert=Severity.parse)
+    _LANGUAGETOOL = OneOf(
+        (
+            Text(),
+            Bool(),
+            Record(
+                {
+                    "url": Field(Text()),
+                    "mode": Field(Text()),
+                    "required": Field(Bool(), default=False),
+                    "timeout": Field(Float(low=0), default=10.0, doc="seconds"),
+                },
+                normalise=_norm,
+                spell=_kebab,
+            ),
+        )
     )
-)
-SCHEMA = Record(
-    {
-        "select": Field(_SELECTORS, doc="codes, prefixes, names, categories or ALL"),
-        "extend_select": Field(_SELECTORS, default=[]),
-        "ignore": Field(_SELECTORS, default=[]),
-        "extend_ignore": Field(_SELECTORS, default=[]),
-        "severity": Field(MapOf(_SEVERITY), default={}, doc="selector -> error | warning | info"),
-        "fail_on": Field(_SEVERITY, default=Severity.WARNING, doc="lowest severity that makes the run fail"),
-        "exclude": Field(_SELECTORS, default=[], doc="globs, relative to the config file's folder"),
-        "extend_exclude": Field(_SELECTORS, default=[]),
-        "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
-        "respect_gitignore": Field(Bool(), default=True, doc="skip files git ignores when walking folders"),
-        "facts": Field(_SELECTORS, default=[], doc="fact base files"),
-        "context": Field(
-            _SELECTORS, default=[], doc="drafts or folders that take part in cross-draft checks, not reported on"
-        ),
-        "packs": Field(_SELECTORS, default=[], doc="extra phrase packs"),
-        "jobs": Field(Int(low=1)),
-        "cache_dir": Field(Text()),
-        "cache": Field(Bool(), default=True),
-        "languagetool": Field(_LANGUAGETOOL, default="off", doc="off | local | http(s) URL, or a table"),
-        "per_file_ignores": Field(MapOf(_SELECTORS), default={}, doc="glob -> selectors"),
-        "rules": Field(
-            MapOf(MapOf(AnyValue(), "a mapping of option: value"), "a mapping of rule: options"),
-            default={},
-            doc="per-rule options, by code or name",
-        ),
-        "baseline": Field(Text()),
-        "vale": Field(Text(), doc="a .vale.ini whose styles run as rules (default: found beside the drafts)"),
-    },
-    noun="setting",
-    normalise=_norm,
-    spell=_kebab,
-)
-"""Every setting: the one declaration the loader checks against and :func:`config_json_schema` exports."""
+    return Record(
+        {
+            "select": Field(_SELECTORS, doc="codes, prefixes, names, categories or ALL"),
+            "extend_select": Field(_SELECTORS, default=[]),
+            "ignore": Field(_SELECTORS, default=[]),
+            "extend_ignore": Field(_SELECTORS, default=[]),
+            "severity": Field(MapOf(_SEVERITY), default={}, doc="selector -> error | warning | info"),
+            "fail_on": Field(_SEVERITY, default=Severity.WARNING, doc="lowest severity that makes the run fail"),
+            "exclude": Field(_SELECTORS, default=[], doc="globs, relative to the config file's folder"),
+            "extend_exclude": Field(_SELECTORS, default=[]),
+            "extensions": Field(_SELECTORS, default=list(DEFAULT_EXTENSIONS)),
+            "respect_gitignore": Field(Bool(), default=True, doc="skip files git ignores when walking folders"),
+            "facts": Field(_SELECTORS, default=[], doc="fact base files"),
+            "context": Field(
+                _SELECTORS, default=[], doc="drafts or folders that take part in cross-draft checks, not reported on"
+            ),
+            "packs": Field(_SELECTORS, default=[], doc="extra phrase packs"),
+            "jobs": Field(Int(low=1)),
+            "cache_dir": Field(Text()),
+            "cache": Field(Bool(), default=True),
+            "languagetool": Field(_LANGUAGETOOL, default="off", doc="off | local | http(s) URL, or a table"),
+            "per_file_ignores": Field(MapOf(_SELECTORS), default={}, doc="glob -> selectors"),
+            "rules": Field(
+                MapOf(MapOf(AnyValue(), "a mapping of option: value"), "a mapping of rule: options"),
+                default={},
+                doc="per-rule options, by code or name",
+            ),
+            "baseline": Field(Text()),
+            "vale": Field(Text(), doc="a .vale.ini whose styles run as rules (default: found beside the drafts)"),
+        },
+        noun="setting",
+        normalise=_norm,
+        spell=_kebab,
+    )
 
 
 @dataclass(frozen=True)
@@ -174,6 +166,8 @@ class Config:
                 return None
             spelt.append(match)
         line = self.line_of(*spelt) if self.line_of is not None else None
+        from lint.schema import key_name
+
         return key_name(spelt) or "", line
 
     def place_of_selector(self, lists: Sequence[tuple[Any, ...]], selector: str) -> tuple[str, int | None] | None:
@@ -195,6 +189,8 @@ class Config:
         """A :class:`ConfigError` at ``at`` (:meth:`place`): file, line and key as written."""
         found = self.place(*at)
         if found is None:
+            from lint.schema import key_name
+
             return ConfigError(message, path=self.source, key=key_name(at), hint=hint)
         return ConfigError(message, path=self.source, line=found[1], key=found[0], hint=hint)
 
@@ -360,8 +356,10 @@ def _load_yaml(text: str, shown: str) -> tuple[dict[str, Any], Any]:
 
 
 def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Config:
+    from lint.schema import Where, validate
+
     where = Where(shown, line_of, ConfigError)
-    v = validate(SCHEMA, dict(raw), where)
+    v = validate(schema(), dict(raw), where)
     lt = v["languagetool"]
     lt_required, lt_timeout = False, 10.0
     if isinstance(lt, dict):
@@ -408,8 +406,10 @@ def _build(raw: Mapping[str, Any], root: Path, shown: str, line_of: Any) -> Conf
 
 
 def config_json_schema() -> dict[str, Any]:
-    """A JSON Schema for ``.lint-article.yaml`` (and ``[tool.lint-article]``), from :data:`SCHEMA`."""
-    return json_schema(SCHEMA, "lint-article configuration")
+    """A JSON Schema for ``.lint-article.yaml`` (and ``[tool.lint-article]``), from :func:`schema`."""
+    from lint.schema import json_schema
+
+    return json_schema(schema(), "lint-article configuration")
 
 
 def _valid_languagetool(value: str) -> bool:

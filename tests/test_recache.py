@@ -128,6 +128,12 @@ entities:
   - name: Qwzx Industries
     type: organization
     avoid: [Qwzx Co]
+  - name: Dana Qwzxley
+    type: person
+roles:
+  - person: Dana Qwzxley
+    title: Qwzx warden
+    org: Qwzx Industries
 claims:
   - pattern: '\\bQwzx\\b[^.]*\\bbankrupt\\b'
     message: Qwzx is not bankrupt
@@ -169,6 +175,29 @@ def test_installation_folder_holds_no_pattern_from_user_data(tmp_path: Path, run
     assert not (project / recache.FILE).exists()  # the user's pack: compiled in each run
     assert b"[A-Z]{1,4}[0-9]{3}" in installed  # a rule code check of lint-article's own modules
     assert len(stored(install)) > 100  # modules, installed packs, lazy patterns
+
+
+def test_built_in_title_pattern_is_kept_and_a_fact_base_one_is_not(tmp_path: Path, run_cli: RunCli) -> None:
+    """The job-title finder compiles one big pattern at first use: built from the code's
+    titles alone it is installed code's and kept; with a fact base's titles it is not."""
+    draft = tmp_path / "d.md"
+    draft.write_text('"Sales rose," said Ola Brent, the chief executive of Norvale Ltd.\n')
+    install = tmp_path / "install"
+    run_cli("--isolated", "--no-cache", "--format", "json", str(draft), env_vars={cache.INSTALL_ENV: str(install)})
+    titles = [p for p in stored(install) if isinstance(p, str) and "chief" in p and "deputy" in p]
+    assert titles and all("qwzx" not in p for p in titles)
+    (tmp_path / "facts.yaml").write_text(FACTS)
+    run_cli(
+        "--isolated",
+        "--no-cache",
+        "--facts",
+        str(tmp_path / "facts.yaml"),
+        "--format",
+        "json",
+        str(draft),
+        env_vars={cache.INSTALL_ENV: str(install)},
+    )
+    assert not [p for p in stored(install) if isinstance(p, str) and "qwzx" in p.lower()]
 
 
 def test_no_cache_runs_use_the_installation_folder(tmp_path: Path, run_cli: RunCli) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from lint import recache
 from lint.analysis.keywords import lower_same_length
 from lint.analysis.lexicon import CLUB_WORDS, PORTFOLIOS
 from lint.analysis.memo import lazy_pattern
@@ -212,7 +213,10 @@ class TitleFinder:
             | {fold(t)[:1] for t in extra_titles if t[:1].isalpha()}
         )
         gate = "[" + "".join(sorted(firsts)) + "]"
-        self.regex = re.compile(rf"\b(?={gate})(?:{body})\b", re.X)
+        pattern = rf"\b(?={gate})(?:{body})\b"
+        if not extra_titles:  # the built-in titles alone: installed code's pattern, kept between runs
+            recache.mark(pattern, re.X)
+        self.regex = re.compile(pattern, re.X)
 
     def spans(self, text: str, start: int = 0, end: int | None = None, low: str | None = None) -> list[tuple[int, int]]:
         """``(start, end)`` of each title in ``text[start:end]``; ``low`` is ``text.lower()``

@@ -69,11 +69,11 @@ safety checks of claim patterns. Loading is strict: any mistake raises
 
 from __future__ import annotations
 
-from lint.facts.base import FactBase
-from lint.facts.loader import factbase_json_schema, load_factbase, merge, parse_factbase
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from lint.facts.patterns import MAX_PATTERN_LENGTH, check_pattern_safety, required_literal
 from lint.facts.records import ENTITY_TYPES, Claim, Entity, EntityMatch, Event, Figure, Role
-from lint.facts.sections import MAX_NAME_LENGTH, SECTIONS, Section
 from lint.facts.values import (
     CURRENCY_ALIASES,
     CURRENCY_CODES,
@@ -87,6 +87,35 @@ from lint.facts.values import (
     parse_value,
     singular,
 )
+
+if TYPE_CHECKING:
+    from lint.facts.base import FactBase
+    from lint.facts.loader import factbase_json_schema, load_factbase, merge, parse_factbase
+    from lint.facts.sections import MAX_NAME_LENGTH, SECTIONS, Section
+
+_ON_USE = {
+    "FactBase": "base",
+    "factbase_json_schema": "loader",
+    "load_factbase": "loader",
+    "merge": "loader",
+    "parse_factbase": "loader",
+    "MAX_NAME_LENGTH": "sections",
+    "SECTIONS": "sections",
+    "Section": "sections",
+}
+"""Names whose modules are imported on first use: the section table, the loader and the fact
+base need :mod:`lint.schema`, which a run without a fact base never needs. The analysis layer
+reads only :func:`fold` and the units of ``values``, so importing this package stays cheap."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _ON_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CURRENCY_ALIASES",

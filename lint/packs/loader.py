@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint.errors import PackError
 from lint.model import CATEGORIES, Severity
@@ -15,60 +16,71 @@ from lint.packs.patterns import _LEAD_PREFIX, _LEAD_SUFFIX, _flexible_spaces, _l
 from lint.packs.rule import PhraseRule
 from lint.recache import parses
 from lint.rule import CODE_RE, NAME_RE, Rule
-from lint.schema import Bool, Const, Enum, Field, KeyPath, ListOf, MapOf, Record, Text, Where, json_schema, validate
 from lint.yamlload import load
 
+if TYPE_CHECKING:
+    from lint.schema import KeyPath, Record, Where
+
 _LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "suggestion": Severity.INFO}
-_TEXTS = ListOf(Text(blank="error"))
 
-ENTRY = Record(
-    {
-        "code": Field(
-            Text(pattern=CODE_RE.pattern.strip("^$"), shape="a letter prefix and 3 digits, e.g. 'ST101'"),
-            required=True,
-        ),
-        "name": Field(
-            Text(pattern=NAME_RE.pattern.strip("^$"), shape="a kebab-case name, e.g. 'cliche'"), required=True
-        ),
-        "extends": Field(
-            Enum(("existence", "substitution")), default="existence", doc="existence: flag; substitution: suggest swap"
-        ),
-        "category": Field(Enum(CATEGORIES), required=True),
-        "level": Field(Enum(tuple(_LEVELS), convert=_LEVELS.__getitem__), default=Severity.WARNING),
-        "message": Field(Text(), required=True, doc="may use {match} and {replacement} (Vale's %s too)"),
-        "description": Field(Text(), default="", doc="what it finds and why (shown by --explain)"),
-        "phrases": Field(_TEXTS, default=[], doc="literal phrases (white space is flexible)"),
-        "tokens": Field(_TEXTS, default=[], doc="regular-expression fragments, as in Vale"),
-        "swap": Field(MapOf(Text(), "a mapping of phrase: replacement"), default={}),
-        "ignorecase": Field(Bool(), default=True),
-        "nonword": Field(Bool(), default=False, doc="true: no word boundaries around tokens"),
-        "scope": Field(Enum(("text", "block", "heading", "paragraph", "list", "sentence")), default="text"),
-        "whole": Field(Bool(), default=False, doc="the match must be the whole block"),
-        "quotes": Field(Enum(("skip", "include")), default="skip", doc="matches inside quotations"),
-        "fix": Field(Enum(("none", "replace", "remove-block")), default="none"),
-        "fix_safe": Field(Bool(), default=True),
-        "examples": Field(
-            Record({"bad": Field(ListOf(Text()), default=[]), "good": Field(ListOf(Text()), default=[])})
-        ),
-        "enabled": Field(Bool(), default=True),
-    },
-    aliases={"severity": "level"},
-)
-"""One rule of a pack (Vale's names where they overlap; ``severity`` is another name for ``level``)."""
 
-FILE = Record(
-    {
-        "version": Field(Const(1), required=True, hint="start the file with 'version: 1'"),
-        "rules": Field(ListOf(ENTRY), required=True),
-        "description": Field(Text()),
-    }
-)
-"""A whole pack file."""
+@cache
+def file_schema() -> Record:
+    """A whole pack file; each entry of ``rules`` is one rule of a pack (Vale's names where they
+    overlap; ``severity`` is another name for ``level``). Built on first use: a run whose packs
+    are read back from :func:`lint.cache.derived` never imports :mod:`lint.schema`."""
+    from lint.schema import Bool, Const, Enum, Field, ListOf, MapOf, Record, Text
+
+    texts = ListOf(Text(blank="error"))
+    entry = Record(
+        {
+            "code": Field(
+                Text(pattern=CODE_RE.pattern.strip("^$"), shape="a letter prefix and 3 digits, e.g. 'ST101'"),
+                required=True,
+            ),
+            "name": Field(
+                Text(pattern=NAME_RE.pattern.strip("^$"), shape="a kebab-case name, e.g. 'cliche'"), required=True
+            ),
+            "extends": Field(
+                Enum(("existence", "substitution")),
+                default="existence",
+                doc="existence: flag; substitution: suggest swap",
+            ),
+            "category": Field(Enum(CATEGORIES), required=True),
+            "level": Field(Enum(tuple(_LEVELS), convert=_LEVELS.__getitem__), default=Severity.WARNING),
+            "message": Field(Text(), required=True, doc="may use {match} and {replacement} (Vale's %s too)"),
+            "description": Field(Text(), default="", doc="what it finds and why (shown by --explain)"),
+            "phrases": Field(texts, default=[], doc="literal phrases (white space is flexible)"),
+            "tokens": Field(texts, default=[], doc="regular-expression fragments, as in Vale"),
+            "swap": Field(MapOf(Text(), "a mapping of phrase: replacement"), default={}),
+            "ignorecase": Field(Bool(), default=True),
+            "nonword": Field(Bool(), default=False, doc="true: no word boundaries around tokens"),
+            "scope": Field(Enum(("text", "block", "heading", "paragraph", "list", "sentence")), default="text"),
+            "whole": Field(Bool(), default=False, doc="the match must be the whole block"),
+            "quotes": Field(Enum(("skip", "include")), default="skip", doc="matches inside quotations"),
+            "fix": Field(Enum(("none", "replace", "remove-block")), default="none"),
+            "fix_safe": Field(Bool(), default=True),
+            "examples": Field(
+                Record({"bad": Field(ListOf(Text()), default=[]), "good": Field(ListOf(Text()), default=[])})
+            ),
+            "enabled": Field(Bool(), default=True),
+        },
+        aliases={"severity": "level"},
+    )
+    return Record(
+        {
+            "version": Field(Const(1), required=True, hint="start the file with 'version: 1'"),
+            "rules": Field(ListOf(entry), required=True),
+            "description": Field(Text()),
+        }
+    )
 
 
 def pack_json_schema() -> dict[str, Any]:
     """A JSON Schema for phrase pack files, from the declarations the loader checks against."""
-    return json_schema(FILE, "lint-article phrase pack (version 1)")
+    from lint.schema import json_schema
+
+    return json_schema(file_schema(), "lint-article phrase pack (version 1)")
 
 
 def load_pack(path: Path, cache_dir: Path | None = None, installed: bool = False) -> list[type[PhraseRule]]:
@@ -106,13 +118,13 @@ def _code_stamp() -> str:
     an edit to any of them must derive the pack anew."""
     import os
 
-    from lint import schema
     from lint.packs import gate, patterns, rule
 
+    schema_file = os.path.join(os.path.dirname(os.path.dirname(__file__)), "schema.py")  # not imported for this
     stamps = []
-    for module in (gate, patterns, rule, schema):
+    for file in (gate.__file__, patterns.__file__, rule.__file__, schema_file):
         try:
-            st = os.stat(module.__file__ or "")
+            st = os.stat(file or "")
             stamps.append(f"{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             stamps.append("?")
@@ -122,8 +134,10 @@ def _code_stamp() -> str:
 def _derive(text: str, shown: str, kept: bool) -> list[dict[str, Any]]:
     """The class attributes of the pack's rules; ``kept``: the result is stored for later runs."""
     data, lines = load(text, shown, PackError)
+    from lint.schema import Where, validate
+
     where = Where(shown, lines.line, PackError)
-    checked = validate(FILE, data, where)
+    checked = validate(file_schema(), data, where)
     specs = [_build(entry, where, ("rules", i)) for i, entry in enumerate(checked["rules"])]
     if kept:  # find the gate and the lead now, not on first use in every later run
         for spec in specs:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lint.analysis.spans import quote_spans
 from lint.document import Document
-from lint.facts import FactBase, fold
+from lint.facts import fold
 from lint.model import Finding, Related, Severity
 from lint.rule import Rule
 from rules.facts.common import MAX_SENTENCE, _finding
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 # ======================================================================================
 # FA106: claims

@@ -7,14 +7,18 @@ import bisect
 import datetime as _dt
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from lint.analysis.memo import per_document_and_facts
 from lint.analysis.spans import quote_spans
 from lint.document import Document, Sentence
-from lint.facts import EntityMatch, FactBase
+from lint.facts import EntityMatch
 from lint.model import Finding, Fix, Related
 from lint.record import Record
 from lint.rule import Rule
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 MAX_SENTENCE = 5000
 """Sentences longer than this (run-on garbage, tables flattened into prose) are skipped by

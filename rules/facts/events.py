@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis.dates import DateMention, find_dates
 from lint.analysis.keywords import KeywordIndex
 from lint.document import Document
-from lint.facts import Event, FactBase
+from lint.facts import Event
 from lint.model import Finding, Related, Severity
 from lint.rule import Rule
 from rules.facts.common import _analyse, _draft_day, _finding
 from rules.facts.figures import _keyword_hits
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 # ======================================================================================
 # FA105: event dates

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from lint.analysis.amounts import Amount, sentence_amounts
 from lint.analysis.keywords import KeywordIndex
 from lint.analysis.memo import lazy_pattern
 from lint.document import Document, Sentence
-from lint.facts import FactBase, Figure, format_value
+from lint.facts import Figure, format_value
 from lint.model import Finding, Related, Severity
 from lint.rule import Rule
 from rules.facts.common import _YEAR_RE, MAX_SENTENCE, _analyse, _draft_day, _finding, _Sentences, _years
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 # ======================================================================================
 # FA104: figures

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lint.analysis.spans import quote_spans
 from lint.document import Document
-from lint.facts import FactBase
 from lint.model import Edit, Finding, Fix, Related, Severity
 from lint.rule import Rule
 from rules.facts.common import _block_entities, _finding
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 # ======================================================================================
 # FA101

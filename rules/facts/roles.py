@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from lint.analysis.memo import lazy_pattern, per_document_and_facts
 from lint.analysis.names import name_words, person_entity, same_person
@@ -13,11 +13,14 @@ from lint.analysis.roles import RoleMention, find_role_mentions
 from lint.analysis.spans import quote_spans
 from lint.analysis.titles import is_exclusive_title, is_vague_title, titles_compatible
 from lint.document import Document
-from lint.facts import FactBase, Role
+from lint.facts import Role
 from lint.model import Finding, Related, Severity
 from lint.record import Record
 from lint.rule import Rule
 from rules.facts.common import _draft_day, _finding, _in_heading, _unquoted, _years
+
+if TYPE_CHECKING:
+    from lint.facts import FactBase
 
 # ======================================================================================
 # FA102 / FA103: roles
