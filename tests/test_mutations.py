@@ -1,6 +1,6 @@
 """The mutation benchmark (bench/mutations.py): generation, recorded lines, control set, scoring.
 
-Small articles written here stand in for the corpus; nothing is read from ../shared.
+Small articles written here stand in for the corpus; nothing is read from the shared data folder.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def test_substitution_message_order_and_fix(tmp_path: Path) -> None:
         {
             "Words": """\
                 extends: substitution
-                message: "Use '%s' instead of '%s'."
+                message: "Write '%s', not '%s'."
                 level: error
                 action:
                   name: replace
@@ -89,8 +89,8 @@ def test_substitution_message_order_and_fix(tmp_path: Path) -> None:
     text = "We utilise the web site to email you.\n"
     got = alerts(ini, text)
     assert got == [
-        ("utilise", "House.Words", "Use 'use' instead of 'utilise'.", Severity.ERROR),
-        ("web site", "House.Words", "Use 'site' or 'page' instead of 'web site'.", Severity.ERROR),
+        ("utilise", "House.Words", "Write 'use', not 'utilise'.", Severity.ERROR),
+        ("web site", "House.Words", "Write 'site' or 'page', not 'web site'.", Severity.ERROR),
     ]
     setup = load_vale_ini(ini)
     finding = next(iter(setup.rules[0]().check(Document.from_text("d.md", text))))
@@ -132,8 +132,8 @@ def test_conditional_needs_a_definition_earlier_in_the_draft(tmp_path: Path) -> 
             "Acronym": """\
                 extends: conditional
                 message: "Define '%s'."
-                first: '\\b([A-Z]{3,5})\\b'
-                second: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'
+                first: '\\b([A-Z]{3,4})\\b'
+                second: '[A-Z]\\w*(?: [A-Z]\\w*)* \\(([A-Z]{3,4})\\)'
                 exceptions: [HTML]
                 """
         },
