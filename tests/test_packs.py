@@ -428,3 +428,34 @@ def test_a_document_is_freed_without_the_cyclic_collector_after_pack_rules() -> 
     finally:
         if enabled:
             gc.enable()
+
+
+QUANTIFIED_SPACES = """\
+version: 1
+rules:
+  - code: HS201
+    name: double-space
+    category: style
+    message: "'%s' has two spaces"
+    description: Two spaces or more inside a phrase, and so-called without its hyphen.
+    tokens: ['two {2,}spaces', 'so *called']
+    examples: {bad: ["Leave two  spaces."], good: ["Leave two spaces."]}
+"""
+
+
+def test_a_space_before_a_quantifier_stays_one_repeated_space(tmp_path: Path) -> None:
+    path = tmp_path / "spaces.yaml"
+    path.write_text(QUANTIFIED_SPACES, encoding="utf-8")
+    (rule,) = load_pack(path)
+    text = "Leave two  spaces for the socalled guests.\n\nThe so called guests left.\n"
+    assert [text[f.span.start : f.span.end] for f in run_rule(rule, text)] == ["two  spaces", "socalled", "so called"]
+    assert run_rule(rule, "Leave two spaces for the guests.\n") == []
+
+
+def test_a_pattern_that_parses_but_cannot_compile_is_refused_at_load(tmp_path: Path) -> None:
+    path = tmp_path / "behind.yaml"
+    path.write_text(QUANTIFIED_SPACES.replace("['two {2,}spaces', 'so *called']", "['(?<=ab+)c']"), encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        load_pack(path)
+    message = str(err.value)
+    assert "behind.yaml:8" in message and "tokens" in message and "(?<=ab+)c" in message, message

@@ -14,7 +14,6 @@ from lint.model import CATEGORIES, Severity
 from lint.packs.gate import _COMMON_WORDS, _anchors, _by_anchors, _requirements
 from lint.packs.patterns import _LEAD_PREFIX, _LEAD_SUFFIX, _flexible_spaces, _led
 from lint.packs.rule import PhraseRule
-from lint.recache import parses
 from lint.rule import CODE_RE, NAME_RE, Rule
 from lint.yamlload import load
 
@@ -178,12 +177,17 @@ def _build(v: dict[str, Any], where: Where, at: KeyPath) -> dict[str, Any]:
     alternatives.sort(key=len, reverse=True)
     body = "|".join(f"(?:{_flexible_spaces(a)})" for a in alternatives)
     source = body if nonword else rf"{_LEAD_PREFIX}{body}{_LEAD_SUFFIX}"
-    if not parses(source, flags):  # name the culprit; parsing alone is cheaper than compiling
+    try:
+        # Compiled here, not first in a run: a pattern that parses can still fail to compile
+        # (a look-behind of variable width), and it would fail then on every draft.
+        re.compile(source, flags)
+    except re.error as exc:
         for alt in tokens + list(swap):
             try:
-                re.compile(alt)
-            except re.error as exc:
-                raise fail(f"invalid regular expression {alt!r}: {exc}", "tokens") from None
+                re.compile(_flexible_spaces(alt), flags)
+            except re.error as alt_exc:
+                raise fail(f"invalid regular expression {alt!r}: {alt_exc}", "tokens") from None
+        raise fail(f"the rule's patterns do not compile together: {exc}", "tokens") from None
     n_literal = len(phrases)
     leading = [p.split()[0] for p in phrases] + tokens + list(swap)
     anchor_sets = [_anchors(a, i < n_literal) for i, a in enumerate(leading)]

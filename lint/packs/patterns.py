@@ -46,10 +46,15 @@ def _flexible_spaces(token: str) -> str:
                 behind = -1
             depth -= 1
         elif c == " " and behind < 0:
-            out.append(r"\s+")
-            while i + 1 < len(token) and token[i + 1] == " ":
-                i += 1
-            i += 1
+            j = i
+            while j + 1 < len(token) and token[j + 1] == " ":
+                j += 1
+            if j + 1 < len(token) and token[j + 1] in "*+?{":
+                # the quantifier repeats the last space alone: "a {2,}" -> "a\s{2,}"
+                out.append(r"\s+\s" if j > i else r"\s")
+            else:
+                out.append(r"\s+")
+            i = j + 1
             continue
         out.append(c)
         i += 1
