@@ -1,8 +1,8 @@
-"""Compiled regular expressions kept in the cache folder between runs, and the one door to
-CPython's regex internals: :func:`parse` gives any module the parse tree of a pattern as
-plain tuples, :func:`parses` tells whether a pattern is valid, and no other module imports
-``re._parser``, ``re._compiler``, ``re._constants`` (``sre_*`` before 3.11) or reads
-``re._cache``.
+"""Compiled regular expressions of installed code kept with the installation between runs
+(never in a cache folder a repository can hold), and the one door to CPython's regex
+internals: :func:`parse` gives any module the parse tree of a pattern as plain tuples, and
+no other module imports ``re._parser``, ``re._compiler``, ``re._constants`` (``sre_*``
+before 3.11) or reads ``re._cache``.
 
 A one-draft run spends about half of its time compiling regular expressions: Python's ``re``
 parses and assembles every pattern in Python, and the rules and phrase packs hold several
@@ -14,12 +14,12 @@ It is CPython's internal API, so it is guarded: the stored file carries the inte
 version and SRE magic number and is ignored when they differ; on another implementation, a
 Python whose ``re`` keeps no such cache, or any error reading or building an entry, nothing
 is loaded and every pattern compiles as usual. A loaded pattern is the one ``re.compile``
-would build: :func:`save` checks that the stored code builds a pattern equal in pattern,
+would build: saving checks that the stored code builds a pattern equal in pattern,
 flags and groups to the one compiled, and skips it otherwise.
 
 Only the installation folder (:func:`installation_folder`, beside the package's bytecode)
 keeps patterns, and only those of installed code: the modules of lint-article and its
-plugins, the installed phrase packs and :func:`rules.extract.lazy_pattern`. Like Python's
+plugins, the installed phrase packs and :func:`lint.analysis.memo.lazy_pattern`. Like Python's
 bytecode, it serves every run, ``--no-cache`` ones too, is written only where the package
 folder can be written, and not when Python is told not to write bytecode
 (``PYTHONDONTWRITEBYTECODE``); this user's stand-in for it then keeps them instead, sealed,
@@ -163,20 +163,6 @@ def mark_compiled() -> None:
     """:func:`mark` every pattern in ``re``'s cache: for a process that has run only
     installed code so far (the console script, once its modules are imported)."""
     _marked.update(_compiled_keys())
-
-
-def parses(pattern: str, flags: int = 0) -> bool:
-    """Whether ``re`` reads ``pattern`` under ``flags``, at about half the cost of compiling:
-    a pattern in ``re``'s cache (compiled already, or loaded by :func:`preload_installed`)
-    is valid, and otherwise the parser alone decides (so a few errors only compiling finds,
-    such as a look-behind of varying width, pass here)."""
-    if (str, pattern, flags) in getattr(re, "_cache", {}):
-        return True
-    try:
-        _parser.parse(pattern, flags)
-    except re.error:
-        return False
-    return True
 
 
 def parse(pattern: str, flags: int = 0) -> tuple[Item, ...]:

@@ -1,5 +1,5 @@
-"""Reading pack patterns: where spaces may stretch, which characters a match can start
-with, and whether a pattern parses. Works on the parse tree :func:`lint.recache.parse`
+"""Reading pack patterns: where spaces may stretch and which characters a match can start
+with. Works on the parse tree :func:`lint.recache.parse`
 gives; nothing here changes what a pattern matches."""
 
 from __future__ import annotations
